@@ -1,0 +1,259 @@
+"""The ``warta`` command. One entry point; every subcommand runs the same pipeline code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from warta import __version__
+from warta.model import Failure, Record
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="warta: news pages in (flat crawled text, JSONL), clean articles with metadata out; "
+         "stored in SQLite with full-text search.",
+)
+
+DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file of the store "
+                                               "[default: $WARTA_DB, else ./warta.db]")]
+OnlyOption = Annotated[str | None, typer.Option("--only", help="run only this stage: 'extract'")]
+KindOption = Annotated[str | None, typer.Option("--kind", help="input kind instead of detection: text | jsonl")]
+TextFieldOption = Annotated[str, typer.Option("--text-field", help="JSONL field holding the page text")]
+TimeoutOption = Annotated[float, typer.Option("--timeout", help="seconds allowed per page before it fails")]
+
+
+def main() -> None:
+    app()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"warta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="print the version and exit")] = False) -> None:
+    pass
+
+
+def _pages(paths: list[str], kind: str | None, text_field: str):
+    from warta.sources import iter_pages
+    from warta.sources.files import SourceOptions
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        typer.echo(f"error: no such file or folder: {', '.join(missing)}", err=True)
+        raise typer.Exit(2)
+    return iter_pages(paths, SourceOptions(kind=kind, text_field=text_field))
+
+
+def _pipeline(only: str | None, timeout: float):
+    from warta.pipeline import Pipeline
+
+    if only not in (None, "extract"):
+        typer.echo(f"error: --only must be 'extract', not {only!r}", err=True)
+        raise typer.Exit(2)
+    return Pipeline(only=only, timeout=timeout)
+
+
+@app.command()
+def process(
+    paths: Annotated[list[str], typer.Argument(help="files or folders: .txt, .jsonl(.gz)")],
+    fmt: Annotated[str, typer.Option("--format", help="output format: jsonl")] = "jsonl",
+    only: OnlyOption = None,
+    kind: KindOption = None,
+    text_field: TextFieldOption = "text",
+    timeout: TimeoutOption = 60.0,
+) -> None:
+    """Run every step on PATHS without a store: one warta/1 record per line on stdout,
+    failures as JSON lines on stderr."""
+    if fmt != "jsonl":
+        typer.echo("error: --format must be jsonl", err=True)
+        raise typer.Exit(2)
+    pipeline = _pipeline(only, timeout)
+    for item in pipeline.run(_pages(paths, kind, text_field)):
+        if isinstance(item, Failure):
+            sys.stderr.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files or folders: .txt, .jsonl(.gz)")],
+    db: DbOption = None,
+    only: OnlyOption = None,
+    kind: KindOption = None,
+    text_field: TextFieldOption = "text",
+    timeout: TimeoutOption = 60.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
+) -> None:
+    """Process PATHS into the store. Re-ingesting the same page updates it in place (same id)."""
+    from warta.store import open_store
+
+    pipeline = _pipeline(only, timeout)
+    items = pipeline.run(_pages(paths, kind, text_field))
+    with open_store(db) as store:
+        store.write(items if quiet else _with_progress(items, "ingest"))
+        if not quiet:
+            stats = pipeline.stats
+            typer.echo(f"{stats.records} records, {sum(stats.failures.values())} failures"
+                       + (f" ({dict(stats.failures)})" if stats.failures else "") + f" → {store.path}", err=True)
+
+
+def _with_progress(items: Iterable[Record | Failure], label: str) -> Iterator[Record | Failure]:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f} pages/s"), TimeElapsedColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
+        task = progress.add_task(label, total=None, rate=0.0)
+        for n, item in enumerate(items, start=1):
+            yield item
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            progress.update(task, completed=n, rate=n / elapsed)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="words to find; \"a phrase\" in quotes; OR between words")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="how many hits")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
+) -> None:
+    """Full-text search over titles and text, best matches first, with snippets."""
+    from dataclasses import asdict
+
+    from warta.store import open_store
+
+    with open_store(db) as store:
+        hits = store.search(query, limit=limit)
+    if as_json:
+        for hit in hits:
+            typer.echo(json.dumps(asdict(hit), ensure_ascii=False))
+        return
+    if not hits:
+        typer.echo("no matches")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "title", "site", "published", "snippet", show_lines=True)
+    for hit in hits:
+        table.add_row(hit.id[:12], hit.title or "", hit.site or "", hit.published or "", hit.snippet)
+    Console(markup=False, highlight=False).print(table)
+
+
+@app.command()
+def show(
+    record_id: Annotated[str, typer.Argument(help="record id (or its first characters)")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the full warta/1 JSON")] = False,
+) -> None:
+    """Show one stored record."""
+    from warta.store import open_store
+
+    with open_store(db) as store:
+        ids = store.find_ids(record_id)
+        if len(ids) != 1:
+            typer.echo(f"error: {'no record' if not ids else 'more than one record'} matches {record_id!r}", err=True)
+            raise typer.Exit(1)
+        record = store.get(ids[0])
+    data = record.to_json()
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    _print_record(data)
+
+
+def _print_record(data: dict) -> None:
+    from rich.console import Console
+
+    console = Console(markup=False, highlight=False)
+    console.print(data["title"] or "(no title)", style="bold")
+    meta = [("id", data["id"]), ("site", data["site"]), ("dateline", data["dateline"]),
+            ("published", data["published"]), ("language", data["language"]), ("credit", data["credit"]),
+            ("authors", ", ".join(data["authors"]) or None), ("url", data["url"])]
+    for key, value in meta:
+        if value:
+            console.print(f"{key:>10}: {value}")
+    for image in data["images"]:
+        console.print(f"{'image':>10}: {image['src']} — {image.get('caption') or ''}")
+    console.print()
+    for paragraph in data["paragraphs"]:
+        console.print(paragraph)
+        console.print()
+    if data["entities"]:
+        console.print("entities: " + "; ".join(f"{e['name']} ({e['type']}{', ' + e['country'] if e.get('country') else ''})"
+                                               for e in data["entities"]))
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet")] = "jsonl",
+    out: Annotated[str | None, typer.Option("--out", "-o", help="output file (stdout for jsonl/csv if omitted)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every stored record: JSONL (full warta/1 records), CSV or Parquet (one row per record)."""
+    from warta.store import open_store
+    from warta.store.export import export
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        typer.echo("error: --format must be jsonl, csv or parquet", err=True)
+        raise typer.Exit(2)
+    if fmt == "parquet" and not out:
+        typer.echo("error: parquet export needs --out FILE", err=True)
+        raise typer.Exit(2)
+    with open_store(db) as store:
+        n = export(store.iter_records(), fmt, out)
+    if out:
+        typer.echo(f"{n} records → {out}", err=True)
+
+
+@app.command()
+def stats(db: DbOption = None,
+          as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Counts in the store: records, failures by reason, languages, sites, date range."""
+    from warta.store import open_store
+
+    with open_store(db) as store:
+        data = store.stats()
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    for key, value in data.items():
+        typer.echo(f"{key:>16}: {value}")
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Ingest the bundled example pages into the store and show what came out."""
+    from importlib import resources
+
+    from warta.store import open_store
+
+    examples = str(resources.files("warta") / "examples")
+    typer.echo(f"Ingesting the bundled example pages from {examples}", err=True)
+    ingest([examples], db=db, only=None, kind=None, text_field="text", timeout=60.0, quiet=False)
+    with open_store(db) as store:
+        records = list(store.iter_records())
+        typer.echo("")
+        for data in records:
+            typer.echo(f"{data['id'][:12]}  {data['language'] or '?':2}  {data['published'] or '?':10}  "
+                       f"{(data['site'] or '?')[:20]:20}  {data['title'] or '(no title)'}")
+        failures = store.failures()
+        for failure in failures:
+            typer.echo(f"failed: {failure['source_key']}: {failure['reason']} — {failure['detail']}")
+        db_path = store.path
+    typer.echo("")
+    typer.echo(f"Try:  warta search --db {db_path} militer   |   warta show --db {db_path} {records[0]['id'][:8]}"
+               if records else "no records")

@@ -1,0 +1,323 @@
+"""Flat crawled text → Article. Pages as mC4/OSCAR/CC-100 store them: the page's visible text, one block per
+line (lines separated by single newlines or by blank lines), with the site's leftovers still inside.
+
+Each line gets one label:
+
+    title · header (site/dateline/date line) · date · byline · image (a file name) · caption · credit
+    content (article body) · boilerplate
+
+The trained line classifier (``extract.lines``) scores how likely each line is body text using the whole
+page as context; news-structure rules (``extract.news``) and per-language phrase lists
+(``resources/boilerplate``) then recognise the parts a news page has and the leftovers a classifier
+cannot know (a "Baca Juga" marker, a comment form, an image file name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from warta.extract import news
+from warta.extract.dates import find_date
+from warta.model import Article, Image, Page
+from warta.nlp.lang import detect_language
+from warta.resources import languages, read_lines
+
+CONTENT_THRESHOLD = 0.5
+MAX_LINES = 50_000  # a page with more lines keeps its first ones; the rest is counted as boilerplate
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_LETTER = re.compile(r"[^\W\d_]")
+_TEMPLATE = re.compile(r"%[sd]\b|\{\{|\}\}|\$\{")
+
+
+@dataclass(slots=True)
+class FlatParse:
+    lines: list[str]
+    labels: list[str]
+    text_of: dict[int, str] = field(default_factory=dict)  # content lines whose text was trimmed (header, credit)
+    title: str | None = None
+    site: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    credit: str | None = None
+    authors: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+
+    def paragraphs(self) -> list[str]:
+        return [self.text_of.get(i, line) for i, (line, label) in enumerate(zip(self.lines, self.labels, strict=True))
+                if label == "content" and self.text_of.get(i, line).strip()]
+
+    def boilerplate(self) -> list[str]:
+        return [line for line, label in zip(self.lines, self.labels, strict=True) if label not in ("content", "title")]
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of a flat page, stripped, empty ones dropped: single-newline and blank-line layouts alike."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def extract_flat_page(page: Page) -> Article:
+    """The ``extract.flat.v1`` step."""
+    from warta.sources.decode import decode_bytes
+
+    if isinstance(page.content, bytes):
+        text, encoding = decode_bytes(page.content, page.headers.get("charset"))
+    else:
+        text, encoding = page.content, None
+    article = extract_flat(text)
+    article.url = page.url
+    article.encoding = encoding
+    return article
+
+
+def extract_flat(text: str, lang: str | None = None) -> Article:
+    from warta.errors import PageError
+
+    lines = split_lines(text)
+    if not lines:
+        raise PageError("empty", "no text")
+    if not any(_LETTER.search(line) for line in lines[:2000]):
+        raise PageError("no_text", "no letters in the page")
+    lang = lang or detect_language("\n".join(lines[:400]))
+    parsed = parse_lines(lines, lang)
+    paragraphs = parsed.paragraphs()
+    body_lang = detect_language("\n".join(paragraphs)) or lang
+    return Article(
+        paragraphs=paragraphs, title=parsed.title, site=parsed.site, dateline=parsed.dateline,
+        published=parsed.published, language=body_lang, credit=parsed.credit, authors=parsed.authors,
+        images=parsed.images, boilerplate=parsed.boilerplate(), extractor="extract.flat.v1",
+    )
+
+
+def label_lines(lines: list[str], lang: str | None = None) -> list[str]:
+    """One label per line (see module doc); the flat-text benchmark scores ``content``."""
+    return parse_lines(lines, lang).labels
+
+
+def parse_lines(lines: list[str], lang: str | None = None) -> FlatParse:
+    lines = list(lines)
+    extra = lines[MAX_LINES:]
+    lines = lines[:MAX_LINES]
+    parse = FlatParse(lines=lines, labels=_classify(lines, lang))
+    _mark_phrases(parse)
+    _cut_comment_form(parse)
+    _mark_images(parse)
+    languages_ = (lang,) if lang else ()
+    _find_header(parse, languages_)
+    _find_date_and_byline(parse, languages_)
+    _find_credit(parse)
+    _find_title(parse)
+    parse.lines.extend(extra)
+    parse.labels.extend("boilerplate" for _ in extra)
+    return parse
+
+
+def _classify(lines: list[str], lang: str | None) -> list[str]:
+    from warta.extract.lines import content_scores
+
+    scores = content_scores(lines, lang)
+    return ["content" if s >= CONTENT_THRESHOLD else "boilerplate" for s in scores]
+
+
+# --- phrase lists ---------------------------------------------------------------------------------------
+
+@dataclass(slots=True, frozen=True)
+class _Phrases:
+    line: dict[str, str]
+    prefix: tuple[tuple[str, str], ...]
+    contains: tuple[tuple[str, str], ...]
+
+
+@cache
+def _phrases() -> _Phrases:
+    line: dict[str, str] = {}
+    prefix: list[tuple[str, str]] = []
+    contains: list[tuple[str, str]] = []
+    for lang in languages("boilerplate"):
+        for row in read_lines(f"boilerplate/{lang}.tsv"):
+            kind, match, phrase = row.split("\t")
+            key = _norm(phrase)
+            if match == "line":
+                line.setdefault(key, kind)
+            elif match == "prefix":
+                prefix.append((key, kind))
+            else:
+                contains.append((key, kind))
+    prefix.sort(key=lambda p: -len(p[0]))
+    return _Phrases(line, tuple(prefix), tuple(contains))
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%&'/]+", " ", text.lower()).split())
+
+
+def boilerplate_kind(line: str) -> str | None:
+    """The kind of a known boilerplate line (readalso, ad, share, comments, cookie, ...), else None."""
+    words = len(line.split())
+    if words > 40:
+        return None
+    key = _norm(line)
+    if not key:
+        return "symbols"
+    phrases = _phrases()
+    if key in phrases.line:
+        return phrases.line[key]
+    if words <= 25:
+        for phrase, kind in phrases.prefix:
+            if key.startswith(phrase) and (len(key) == len(phrase) or key[len(phrase)] == " "):
+                return kind
+        for phrase, kind in phrases.contains:
+            if phrase in key:
+                return kind
+    if _TEMPLATE.search(line):
+        return "template"
+    return None
+
+
+def _mark_phrases(parse: FlatParse) -> None:
+    labels, lines = parse.labels, parse.lines
+    for i, line in enumerate(lines):
+        kind = boilerplate_kind(line)
+        if kind is None:
+            continue
+        labels[i] = "boilerplate"
+        # "Baca Juga :" alone on its line announces a linked headline on the next one
+        if kind == "readalso" and i + 1 < len(lines) and _is_marker_only(line) and _headline_like(lines[i + 1]):
+            labels[i + 1] = "boilerplate"
+
+
+def _is_marker_only(line: str) -> bool:
+    return len(line.split()) <= 4
+
+
+def _cut_comment_form(parse: FlatParse) -> None:
+    """Everything from a comment form on is not article text — when the article has mostly been seen by then."""
+    labels, lines = parse.labels, parse.lines
+    seen_words = 0
+    for i, line in enumerate(lines):
+        if labels[i] == "content":
+            seen_words += len(line.split())
+            continue
+        if seen_words and boilerplate_kind(line) == "comments":
+            after = sum(len(lines[j].split()) for j in range(i + 1, len(lines)) if labels[j] == "content")
+            if after < seen_words:
+                for j in range(i, len(lines)):
+                    labels[j] = "boilerplate"
+            return
+
+
+# --- images, header, date, byline, credit, title -------------------------------------------------------
+
+def _mark_images(parse: FlatParse) -> None:
+    labels, lines = parse.labels, parse.lines
+    for i, line in enumerate(lines):
+        if not news.image_file(line):
+            continue
+        labels[i] = "image"
+        caption = None
+        if i + 1 < len(lines) and _caption_like(lines[i + 1]):
+            labels[i + 1] = "caption"
+            caption = lines[i + 1]
+        parse.images.append(Image(src=line.strip(), caption=caption))
+    for i, line in enumerate(lines):
+        if labels[i] != "caption" and news.caption_marker(line) and len(line.split()) <= 40:
+            labels[i] = "caption"
+
+
+def _caption_like(line: str) -> bool:
+    if news.image_file(line) or news.parse_header(line):
+        return False
+    if news.caption_marker(line):
+        return True
+    return 2 <= len(line.split()) <= 40 and not _TERMINAL.search(line.rstrip())
+
+
+def _body_start(labels: list[str]) -> int:
+    return next((i for i, label in enumerate(labels) if label == "content"), len(labels))
+
+
+def _find_header(parse: FlatParse, langs: tuple[str, ...]) -> None:
+    """The first site/dateline/date header among the lines up to the third body paragraph."""
+    labels, lines = parse.labels, parse.lines
+    body_seen = 0
+    for i, line in enumerate(lines):
+        if body_seen >= 3:
+            return
+        if labels[i] in ("image", "caption"):
+            continue
+        header = news.parse_header(line, langs)
+        if header is None:
+            body_seen += labels[i] == "content"
+            continue
+        parse.site, parse.dateline, parse.published = header.site, header.dateline, header.published
+        if header.rest and len(header.rest.split()) >= 3:
+            labels[i] = "content"
+            parse.text_of[i] = header.rest
+        else:
+            labels[i] = "header"
+        return
+
+
+def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
+    labels, lines = parse.labels, parse.lines
+    start = _body_start(labels)
+    for i in range(min(len(lines), start + 3)):
+        line = lines[i]
+        if labels[i] == "content" and len(line.split()) > 12:
+            continue
+        names = news.byline(line)
+        if names and not parse.authors:
+            parse.authors = names
+            labels[i] = "byline"
+            continue
+        if parse.published is None and len(line.split()) <= 12:
+            found = find_date(line, langs)
+            if found and (found.end - found.start) >= 0.5 * len(line.strip()):
+                parse.published = found.iso
+                labels[i] = "date"
+
+
+def _find_credit(parse: FlatParse) -> None:
+    labels, lines = parse.labels, parse.lines
+    content = [i for i, label in enumerate(labels) if label == "content"]
+    if not content:
+        return
+    last = content[-1]
+    for j in range(last + 1, min(len(lines), last + 4)):
+        credit = news.credit_line(lines[j])
+        if credit:
+            parse.credit = credit
+            labels[j] = "credit"
+            return
+    text, credit = news.split_credit(parse.text_of.get(last, lines[last]))
+    if credit:
+        parse.credit = credit
+        parse.text_of[last] = text
+
+
+def _find_title(parse: FlatParse) -> None:
+    """The headline: the nearest headline-like line above the header or the first body paragraph."""
+    labels, lines = parse.labels, parse.lines
+    anchor = next((i for i, label in enumerate(labels) if label in ("header", "content")), None)
+    if anchor is None:
+        return
+    for i in range(anchor - 1, max(-1, anchor - 7), -1):
+        if labels[i] in ("image", "caption", "date", "byline", "credit"):
+            continue
+        if boilerplate_kind(lines[i]) is None and _headline_like(lines[i]):
+            parse.title = lines[i]
+            labels[i] = "title"
+            return
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= 30 or len(line) > 250:
+        return False
+    if line.rstrip().endswith((".", ":", ";", ",")) and not line.rstrip().endswith("..."):
+        return False
+    if not _LETTER.search(line) or line.lower() == line:
+        return False
+    return not news.image_file(line)

@@ -1,0 +1,216 @@
+"""News-specific parsing shared by the flat-text and HTML extractors: the header line (site, dateline,
+date), the reporter credit at the end of the body, bylines, image file names and captions.
+
+Header forms handled by one grammar rather than per-site rules — a line starts with segments separated
+by commas/parentheses, then a dash, then (optionally) the body:
+
+    Fokustoday.com – Caracas, 30 Maret 2019.      site – place, date (whole line)
+    JAKARTA, KOMPAS.com - Presiden ...            place, site - body
+    Jakarta, CNN Indonesia -- Presiden ...        place, outlet -- body
+    WASHINGTON (Reuters) - The ...                place (agency) - body
+    Kuala Lumpur, 3 Mac 2021 — Perdana ...        place, date — body
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.extract.dates import find_date, strip_weekday
+from warta.resources import read_lines
+
+DASH = r"(?:\s+(?:-{1,3}|–|—|―)\s*|\s*(?:--|–|—|―)\s+)"
+_DASH_RE = re.compile(DASH)
+_DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_CAPWORD = r"[^\W\d_][\w'’.]*"
+_PLACE = re.compile(rf"^(?:{_CAPWORD})(?:[ -]{_CAPWORD}){{0,3}}$")
+_MAX_PREFIX = 90
+
+
+@dataclass(slots=True)
+class Header:
+    site: str | None
+    dateline: str | None
+    published: str | None
+    rest: str  # the text after the header on the same line ("" when the line is only a header)
+
+
+@cache
+def outlets() -> frozenset[str]:
+    return frozenset(name.lower() for name in read_lines("media/outlets.txt"))
+
+
+def parse_header(line: str, languages: tuple[str, ...] = ()) -> Header | None:
+    """Parse a dateline/site header at the start of ``line``; None when the line does not start with one."""
+    for match in _DASH_RE.finditer(line[: _MAX_PREFIX + 5]):
+        prefix, rest = line[: match.start()], line[match.end():]
+        header = _segments_header(prefix, languages)
+        if header is None:
+            continue
+        tail = _header_tail(rest, languages)
+        if tail is not None:  # "site – place, date." : the part after the dash is header too
+            merged = _merge(header, tail[0])
+            if merged:
+                merged.rest = tail[1]
+                return merged
+        if _plausible(header, prefix):
+            header.rest = rest.strip()
+            return header
+    return None
+
+
+def _header_tail(rest: str, languages: tuple[str, ...]) -> tuple[Header, str] | None:
+    """``Caracas, 30 Maret 2019.`` (optionally followed by a sentence) after a leading ``site –``."""
+    found = find_date(rest[:80], languages)
+    if not found:
+        return None
+    head = rest[: found.end]
+    after = rest[found.end:]
+    if after[:1] not in ("", ".", " ", ","):
+        return None
+    header = _segments_header(head, languages)
+    if header is None or header.published is None:
+        return None
+    return header, after.lstrip(" .,").strip()
+
+
+def _merge(a: Header, b: Header) -> Header | None:
+    if a.site and b.site or a.dateline and b.dateline:
+        return None
+    return Header(a.site or b.site, a.dateline or b.dateline, a.published or b.published, "")
+
+
+def _plausible(header: Header, prefix: str) -> bool:
+    """A lone place before a dash is a header only when shouted (``JAKARTA -``): else it may be a sentence."""
+    if header.site or header.published:
+        return True
+    return bool(header.dateline) and prefix.strip().isupper() and len(prefix.strip()) > 2
+
+
+def _segments_header(prefix: str, languages: tuple[str, ...]) -> Header | None:
+    prefix = prefix.strip()
+    if not prefix or len(prefix) > _MAX_PREFIX:
+        return None
+    site = place = published = None
+    for seg, in_parens in _segments(prefix):
+        found = find_date(seg, languages)
+        if found and len(seg) - (found.end - found.start) <= 12:
+            if published:
+                return None
+            published = found.iso
+            continue
+        seg = seg.strip(" .:")
+        if not seg:
+            continue
+        kind = _site_or_place(seg, in_parens)
+        if kind == "site" and site is None:
+            site = seg
+        elif kind == "place" and place is None:
+            place = seg
+        elif kind == "place" and site is None:  # "Jakarta, CNN Indonesia --": the second name is the outlet
+            site = seg
+        else:
+            return None
+    if not (site or place or published):
+        return None
+    return Header(site, _normalise_place(place) if place else None, published, "")
+
+
+def _segments(prefix: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for part in re.split(r"(\([^()]{1,40}\))", prefix):
+        if part.startswith("(") and part.endswith(")"):
+            out.append((part[1:-1].strip(), True))
+            continue
+        stripped = strip_weekday(part.strip(" ,"))
+        out.extend((seg.strip(), False) for seg in _split_commas(stripped) if seg.strip())
+    return out
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split at commas, but keep a date such as ``March 30, 2019`` in one piece."""
+    found = find_date(text)
+    if found:
+        before, date_text, after = text[: found.start], text[found.start: found.end], text[found.end:]
+        return [*before.split(","), date_text, *after.split(",")]
+    return text.split(",")
+
+
+def _site_or_place(seg: str, in_parens: bool) -> str | None:
+    if _DOMAIN.match(seg) or seg.lower() in outlets():
+        return "site"
+    if not _PLACE.match(seg) or not all(w[:1].isupper() for w in re.split(r"[ -]", seg) if w):
+        return None
+    return "site" if in_parens else "place"
+
+
+def _normalise_place(place: str) -> str:
+    """``JAKARTA`` → ``Jakarta``; names already in mixed case are kept as written."""
+    return place.title() if place.isupper() else place
+
+
+# --- credit, byline -------------------------------------------------------------------------------------
+
+_CREDIT_END = re.compile(
+    r"[\s.!?\"”’)]\(\s*(?P<credit>[A-Za-z][A-Za-z0-9.]{0,11}(?:\s*/\s*[A-Za-z][A-Za-z0-9.]{0,11}){1,3}|[a-z]{2,6})\s*\)\s*$"
+)
+_CREDIT_LINE = re.compile(
+    r"^\(\s*(?P<credit>[A-Za-z][A-Za-z0-9.]{0,11}(?:\s*/\s*[A-Za-z][A-Za-z0-9.]{0,11}){0,3})\s*\)\.?$")
+
+
+def split_credit(paragraph: str) -> tuple[str, str | None]:
+    """``... kebebasan”. (FT/akm)`` → (``... kebebasan”.``, ``FT/akm``)."""
+    match = _CREDIT_END.search(paragraph)
+    if not match:
+        return paragraph, None
+    return paragraph[: match.start() + 1].rstrip(), re.sub(r"\s+", "", match.group("credit"))
+
+
+def credit_line(line: str) -> str | None:
+    """A line that is only a credit: ``(fyk/ash)``."""
+    match = _CREDIT_LINE.match(line.strip())
+    return re.sub(r"\s+", "", match.group("credit")) if match else None
+
+
+@cache
+def _byline_re() -> re.Pattern:
+    words = [w for w in read_lines("media/byline.txt")]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:{alternatives})\s*:?\s+(?P<names>[^\W\d_][^|•]{{1,80}})$", re.IGNORECASE)
+
+
+def byline(line: str) -> list[str] | None:
+    """``By Jane Doe and John Roe`` / ``Penulis: Budi Santoso`` → names; None when not a byline."""
+    line = line.strip()
+    if len(line) > 100:
+        return None
+    match = _byline_re().match(line)
+    if not match:
+        return None
+    names = re.split(r"\s*(?:,|&|\band\b|\bdan\b)\s*", match.group("names").strip(" ."))
+    names = [n for n in names if n and len(n.split()) <= 5 and n[:1].isupper()]
+    return names or None
+
+
+# --- images and captions --------------------------------------------------------------------------------
+
+_IMAGE_FILE = re.compile(r"^[^\n/\\]{1,120}\.(?:jpe?g|png|gif|webp|bmp|svg|avif|tiff?)(?:\?\S*)?$", re.IGNORECASE)
+
+
+def image_file(line: str) -> bool:
+    """A line that is only an image file name (a crawler's leftover of an <img>), e.g. ``Rusia Venezuela.png``."""
+    line = line.strip()
+    return bool(_IMAGE_FILE.match(line)) and len(line.split()) <= 12
+
+
+@cache
+def _caption_marker_re() -> re.Pattern:
+    words = read_lines("media/caption.txt")
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^\(?\s*(?:{alternatives})\s*[:.]", re.IGNORECASE)
+
+
+def caption_marker(line: str) -> bool:
+    """``Foto: ...`` / ``Photo: ...`` / ``Ilustrasi: ...`` — a line that announces itself as a caption or credit."""
+    return bool(_caption_marker_re().match(line.strip()))

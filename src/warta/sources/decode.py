@@ -1,0 +1,85 @@
+"""Bytes → text, saying which encoding was used and why.
+
+Order: BOM, declared charset (HTTP header / meta, passed in by the caller), strict UTF-8, then detection
+(charset-normalizer). Mojibake (UTF-8 read as cp1252/latin-1) is repaired with ftfy.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from warta.errors import PageError
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+_SAMPLE = 65536
+
+
+def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, how) where ``how`` names the encoding and the evidence, e.g. ``utf-8 (bom)``."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return _fix(raw[len(bom):].decode(name, errors="replace")), f"{name} (bom)"
+    if declared:
+        try:
+            return _fix(raw.decode(declared)), f"{codecs.lookup(declared).name} (declared)"
+        except (LookupError, UnicodeDecodeError):
+            pass
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        return _fix(raw.decode(utf16, errors="replace")), f"{utf16} (detected)"
+    if _looks_binary(raw):
+        raise PageError("binary", "content has NUL or control bytes; not text")
+    try:
+        return _fix(raw.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    name = _detect(raw)
+    return _fix(raw.decode(name, errors="replace")), f"{name} (detected)"
+
+
+def _fix(text: str) -> str:
+    """Repair mojibake and drop NULs; ftfy is skipped on very large texts where it would be slow."""
+    text = text.replace("\x00", "")
+    if len(text) > 2_000_000:
+        return text
+    import ftfy
+
+    # only repair what is broken: curly quotes, widths and spacing are the page's own and stay as written
+    return ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False,
+                         fix_character_width=False, fix_latin_ligatures=False, fix_line_breaks=True)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:_SAMPLE]
+    if not sample:
+        return False
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return b"\x00" in sample[:1024] and sample.count(0) > 2 or control / len(sample) > 0.05
+
+
+def _detect(raw: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:_SAMPLE]).best()
+    if best is None:
+        return "cp1252"
+    return codecs.lookup(best.encoding).name

@@ -1,0 +1,161 @@
+"""Local inputs: text files, folders, JSONL rows. Kinds are detected from the name, then the content;
+``kind`` overrides detection. Other source modules (HTML, WARC, URLs) register readers in ``READERS``."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warta.model import Failure, Page
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a single page larger than this is a failure, not a memory spike
+
+
+@dataclass(slots=True)
+class SourceOptions:
+    kind: str | None = None  # force: text | jsonl | html | warc ...
+    text_field: str = "text"
+    html_field: str = "html"
+    url_field: str = "url"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+Reader = Callable[[Path, SourceOptions], Iterator[Page | Failure]]
+READERS: dict[str, Reader] = {}
+
+
+def reader(kind: str) -> Callable[[Reader], Reader]:
+    def register(fn: Reader) -> Reader:
+        READERS[kind] = fn
+        return fn
+
+    return register
+
+
+def iter_pages(paths: Iterable[str | os.PathLike], options: SourceOptions | None = None) -> Iterator[Page | Failure]:
+    options = options or SourceOptions()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                yield from _read_file(child, options)
+        elif path.is_file():
+            yield from _read_file(path, options)
+        else:
+            yield Failure({"kind": "file", "path": str(path)}, "not_found", "no such file or folder")
+
+
+def detect_kind(path: Path, options: SourceOptions) -> str:
+    if options.kind:
+        return options.kind
+    name = path.name.lower().removesuffix(".gz")
+    for suffix, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".txt", "text"), (".html", "html"),
+                         (".htm", "html"), (".warc", "warc"), (".arc", "warc"), (".parquet", "parquet")):
+        if name.endswith(suffix):
+            return kind
+    head = _head(path)
+    if head.lstrip().startswith(b"WARC/"):
+        return "warc"
+    if head.lstrip()[:1] == b"{":
+        return "jsonl"
+    if b"<html" in head.lower() or head.lstrip().lower().startswith(b"<!doctype html"):
+        return "html"
+    return "text"
+
+
+def _head(path: Path, size: int = 2048) -> bytes:
+    try:
+        with _open_binary(path) as fh:
+            return fh.read(size)
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return b""
+
+
+def _open_binary(path: Path) -> io.BufferedIOBase:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def _read_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
+    kind = detect_kind(path, options)
+    fn = READERS.get(kind)
+    if fn is None:
+        yield Failure({"kind": kind, "path": str(path)}, "unsupported_input", f"no reader for {kind!r} inputs")
+        return
+    yield from fn(path, options)
+
+
+def read_bytes_capped(path: Path, max_bytes: int) -> bytes:
+    """Read a (possibly gzipped) file, refusing more than ``max_bytes`` of content."""
+    with _open_binary(path) as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        from warta.errors import PageError
+
+        raise PageError("too_large", f"more than {max_bytes} bytes")
+    return data
+
+
+@reader("text")
+def read_text_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
+    yield from _whole_file(path, options, "text")
+
+
+@reader("html")
+def read_html_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
+    yield from _whole_file(path, options, "html")
+
+
+def _whole_file(path: Path, options: SourceOptions, kind: str) -> Iterator[Page | Failure]:
+    from warta.errors import PageError
+
+    source = {"kind": kind, "path": str(path)}
+    try:
+        yield Page(kind=kind, content=read_bytes_capped(path, options.max_bytes), path=str(path))
+    except PageError as err:
+        yield Failure(source, err.reason, err.detail, step="source.file")
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        yield Failure(source, "unreadable", f"{type(err).__name__}: {err}", step="source.file")
+
+
+@reader("jsonl")
+def read_jsonl_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
+    """One page per row: ``text_field`` (flat text) or ``html_field`` (HTML); ``url`` when present.
+
+    ``offset`` is the 0-based row number, so a failure points at the exact row."""
+    base = {"kind": "jsonl", "path": str(path)}
+    try:
+        with _open_binary(path) as fh:
+            for row_number, line in enumerate(fh):
+                if not line.strip():
+                    continue
+                yield _jsonl_row(line, row_number, path, options)
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        yield Failure(base, "unreadable", f"{type(err).__name__}: {err}", step="source.jsonl")
+
+
+def _jsonl_row(line: bytes, row_number: int, path: Path, options: SourceOptions) -> Page | Failure:
+    source = {"kind": "jsonl", "path": str(path), "offset": row_number}
+    if len(line) > options.max_bytes:
+        return Failure(source, "too_large", f"row longer than {options.max_bytes} bytes", step="source.jsonl")
+    try:
+        row = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        return Failure(source, "invalid_jsonl_row", str(err)[:200], step="source.jsonl")
+    if not isinstance(row, dict):
+        return Failure(source, "invalid_jsonl_row", "row is not a JSON object", step="source.jsonl")
+    url = row.get(options.url_field)
+    url = url if isinstance(url, str) and url else None
+    for field, kind in ((options.html_field, "html"), (options.text_field, "text")):
+        value = row.get(field)
+        if isinstance(value, str):
+            return Page(kind=kind, content=value, path=str(path), url=url, offset=row_number,
+                        origin="jsonl")
+    return Failure(source, "missing_field",
+                   f"row has no string field {options.text_field!r} or {options.html_field!r}", step="source.jsonl")
