@@ -1,0 +1,1 @@
+"""Language processing: tokens, named entities and other annotations."""
