@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Benchmark warta's NER: entity-level exact-match P/R/F1, tokens per second on one core, model sizes.
+
+Evaluation sets (read from ../shared/data/ner, never shipped): NERGrit valid, idner-news-2k test (Indonesian model),
+wikigold test, WNUT17 test (English model). Tokens are the datasets' own, so tokenizer differences do not count.
+
+Usage: ``PYTHONPATH=src python bench/ner.py [--model-dir DIR] [--shared ../shared]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from warta.nlp import ner  # noqa: E402
+
+EVAL_SETS = [
+    ("NERGrit valid", "id", "id/nergrit/valid.tsv"),
+    ("idner-news-2k test", "id", "id/idner-news-2k/test.tsv"),
+    ("wikigold test", "en", "en/wikigold/test.tsv"),
+    ("WNUT17 test", "en", "en/wnut17/test.tsv"),
+]
+
+
+def load(path: Path) -> list[tuple[list[str], list[str]]]:
+    with path.open(encoding="utf-8") as fh:
+        return [([f[0] for f in s], [f[-1] for f in s]) for s in ner.read_conll(fh)]
+
+
+def pin_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def run(model_dir: Path, data: Path) -> None:
+    models: dict[str, ner.NerModel] = {}
+    total_tokens, total_seconds = 0, 0.0
+    for name, lang, rel in EVAL_SETS:
+        path = data / rel
+        if not path.exists():
+            print(f"{name}: missing {path}, skipped")
+            continue
+        model = models.get(lang) or models.setdefault(lang, ner.NerModel.for_lang(lang, model_dir))
+        sentences = load(path)
+        started = time.perf_counter()
+        predicted = [ner.apply_equipment_rule(words, model.tag(words)) for words, _ in sentences]
+        seconds = time.perf_counter() - started
+        tokens = sum(len(words) for words, _ in sentences)
+        total_tokens += tokens
+        total_seconds += seconds
+        scores = ner.score_entities([gold for _, gold in sentences], predicted)
+        print(
+            f"\n{name} ({lang} model, {len(sentences)} sentences, {tokens} tokens, {tokens / seconds:,.0f} tokens/s)"
+        )
+        print(f"  {'type':5} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}")
+        for kind, row in scores.items():
+            print(
+                f"  {kind:5} {row['p']:6.3f} {row['r']:6.3f} {row['f1']:6.3f} {row['gold']:5d} {row['pred']:5d}"
+            )
+    if total_seconds:
+        print(
+            f"\nspeed: {total_tokens / total_seconds:,.0f} tokens/s on one core (features + CRF Viterbi, warm cache)"
+        )
+    sizes = {p.name: p.stat().st_size for p in sorted(model_dir.glob("ner-*")) if p.is_file()}
+    gazetteer = ner.GAZETTEER_PATH.stat().st_size if ner.GAZETTEER_PATH.exists() else 0
+    for file_name, size in sizes.items():
+        print(f"model file {file_name}: {size / 1e6:.2f} MB")
+    print(
+        f"gazetteer: {gazetteer / 1e6:.2f} MB; total shipped: {(sum(sizes.values()) + gazetteer) / 1e6:.2f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model-dir", type=Path, default=ner.MODEL_DIR)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    pin_one_core()
+    run(args.model_dir, args.shared / "data" / "ner")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,477 @@
+"""Named-entity recognition for news text: PER, ORG, LOC, MISC with character spans.
+
+Indonesian/Malay (``id``, ``ms``) and English (``en``) use linear-chain CRF models (python-crfsuite) trained by
+``scripts/train_ner.py`` and shipped in ``warta/resources/models``. Features are word shape, affixes, context words,
+word clusters learned from the training text, a "seen in lower case" lexicon and a CLDR/Phoenix gazetteer
+(``warta/resources/ner/gazetteer.tsv``). Other languages get a capitalisation + gazetteer fallback.
+Equipment and model codes (``Mi-17``, ``F-16``, ``S-400``) are MISC with ``kind="equipment"`` by a shape rule.
+
+Models load lazily on first use and are cached per language; nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TextIO
+
+from warta.nlp.tokenize import tokenize
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+MODEL_DIR = RESOURCES / "models"
+GAZETTEER_PATH = RESOURCES / "ner" / "gazetteer.tsv"
+TYPES = ("PER", "ORG", "LOC", "MISC")
+MODEL_LANG = {"id": "id", "ms": "id", "en": "en"}
+FALLBACK_CONFIDENCE = 0.3
+
+# Letters (at most 4, starting upper-case), hyphen, digits, optional letter suffix: Mi-17, F-16, S-400, AK-47, MiG-29M.
+_EQUIPMENT = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,2}")
+# Same shape but not equipment: Indonesian ordinals (ke-2), day counts (H-3, D-1) and summit groups (G-20).
+_EQUIPMENT_NOT = frozenset({"ke", "h", "d", "g"})
+_PUNCT = re.compile(r"[^\w\s]+")
+_QUOTES = frozenset("\"'“”‘’«»„‟‹›`")
+_CLOSERS = frozenset("\"'”’»")
+_ENDERS = frozenset({".", "!", "?", "…", "..."})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention; ``start``/``end`` are character offsets into the analysed text."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    confidence: float
+    kind: str | None = None
+
+    def to_dict(self) -> dict:
+        data = {"start": self.start, "end": self.end, "text": self.text, "type": self.type}
+        data["confidence"] = round(self.confidence, 3)
+        if self.kind:
+            data["kind"] = self.kind
+        return data
+
+
+# --------------------------------------------------------------------------------------------- resources
+
+
+class Gazetteer:
+    """Phrase lists by type, matched longest-first over lower-cased tokens."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]):
+        self.phrases: dict[tuple[str, ...], str] = {}
+        self.max_len = 1
+        for kind, phrase in entries:
+            words = tuple(phrase.split(" "))
+            self.phrases.setdefault(words, kind)
+            self.max_len = max(self.max_len, len(words))
+        self.first_words = {words[0] for words in self.phrases}
+
+    @classmethod
+    def load(cls, path: Path = GAZETTEER_PATH) -> Gazetteer:
+        entries = []
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    kind, _, phrase = line.partition("\t")
+                    entries.append((kind, phrase))
+        return cls(entries)
+
+    def match(self, tokens: Sequence[str]) -> list[str | None]:
+        """IOB-style gazetteer label per token (``B-LOC``...), only for phrases starting capitalised."""
+        lowered = [t.lower() for t in tokens]
+        labels: list[str | None] = [None] * len(tokens)
+        i = 0
+        while i < len(tokens):
+            span = self._longest_at(tokens, lowered, i)
+            if span:
+                length, kind = span
+                labels[i] = "B-" + kind
+                for j in range(i + 1, i + length):
+                    labels[j] = "I-" + kind
+                i += length
+            else:
+                i += 1
+        return labels
+
+    def _longest_at(self, tokens: Sequence[str], lowered: list[str], i: int) -> tuple[int, str] | None:
+        if lowered[i] not in self.first_words or not tokens[i][:1].isupper():
+            return None
+        for length in range(min(self.max_len, len(tokens) - i), 0, -1):
+            kind = self.phrases.get(tuple(lowered[i : i + length]))
+            if kind and tokens[i + length - 1][:1].isalnum():
+                return length, kind
+        return None
+
+
+class Lexicon:
+    """Per-language word information learned from the training text: clusters and lower-case usage."""
+
+    def __init__(self, clusters: dict[str, str], lowercase: frozenset[str]):
+        self.clusters = clusters
+        self.lowercase = lowercase
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        clusters: dict[str, str] = {}
+        lowercase: set[str] = set()
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line or line.startswith("#"):
+                    continue
+                tag, _, rest = line.partition("\t")
+                if tag == "L":
+                    lowercase.add(rest)
+                elif tag == "C":
+                    word, _, bits = rest.partition("\t")
+                    clusters[word] = bits
+        return cls(clusters, frozenset(lowercase))
+
+
+# --------------------------------------------------------------------------------------------- features
+
+
+def word_shape(word: str) -> str:
+    """Xx-dd style shape with runs collapsed: ``Mi-17`` -> ``Xx-d``, ``Jakarta`` -> ``Xx``."""
+    out = []
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:8]
+
+
+class FeatureExtractor:
+    """Turns a token sequence into crfsuite attribute lists. Word-intrinsic parts are memoised per word."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self._word_cache: dict[str, tuple[list[str], str, str, str]] = {}
+
+    def word_info(self, word: str) -> tuple[list[str], str, str, str]:
+        """(own features, lower-case form, shape, cluster prefix) for one word."""
+        cached = self._word_cache.get(word)
+        if cached is not None:
+            return cached
+        lower = word.lower()
+        shape = word_shape(word)
+        cluster = self.lexicon.clusters.get(lower, "")
+        own = [
+            "b",
+            "w=" + lower,
+            "sh=" + shape,
+            "p2=" + lower[:2],
+            "p3=" + lower[:3],
+            "p4=" + lower[:4],
+            "s2=" + lower[-2:],
+            "s3=" + lower[-3:],
+            "s4=" + lower[-4:],
+            "len=" + str(min(len(word), 10)),
+        ]
+        if word[:1].isupper():
+            own.append("title")
+            if lower in self.lexicon.lowercase:
+                own.append("title_lc_seen")
+            elif lower.isalpha():
+                own.append("title_lc_unseen")
+        if word.isupper() and len(word) > 1:
+            own.append("upper")
+        if "-" in word and len(word) > 1:
+            own.append("hyphen")
+            own.append("hy_last=" + lower.rsplit("-", 1)[1][:4])
+        if word in _QUOTES:
+            own.append("quote")
+        if cluster:
+            own.extend(("c4=" + cluster[:4], "c8=" + cluster[:8], "c=" + cluster))
+        info = (own, lower, shape, cluster[:6])
+        if len(self._word_cache) > 200_000:  # bounded memory on long-running processes
+            self._word_cache.clear()
+        self._word_cache[word] = info
+        return info
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        infos = [self.word_info(t) for t in tokens]
+        gaz = self.gazetteer.match(tokens)
+        n = len(tokens)
+        out = []
+        for i, (own, lower, _shape, _cluster) in enumerate(infos):
+            feats = list(own)
+            if i == 0:
+                feats.append("BOS")
+            if i == n - 1:
+                feats.append("EOS")
+            if gaz[i]:
+                feats.append("gz=" + gaz[i])
+            for offset in (-2, -1, 1, 2):
+                j = i + offset
+                if 0 <= j < n:
+                    o_own, o_lower, o_shape, o_cluster = infos[j]
+                    feats.append(f"{offset}w={o_lower}")
+                    if offset in (-1, 1):
+                        feats.append(f"{offset}sh={o_shape}")
+                        feats.append(f"{offset}c={o_cluster}")
+                        if gaz[j]:
+                            feats.append(f"{offset}gz={gaz[j][2:]}")
+                else:
+                    feats.append(f"{offset}w=<pad>")
+            if i > 0:
+                feats.append(f"-1w0={infos[i - 1][1]}|{lower}")
+            if i < n - 1:
+                feats.append(f"w0+1={lower}|{infos[i + 1][1]}")
+            out.append(feats)
+        return out
+
+
+# --------------------------------------------------------------------------------------------- model
+
+
+class NerModel:
+    """A trained CRF tagger plus the resources its features need."""
+
+    def __init__(self, crf_path: Path, lexicon_path: Path, gazetteer: Gazetteer | None = None):
+        import pycrfsuite  # imported lazily: only needed once a model is used
+
+        self.crf_path = crf_path
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(crf_path))
+        self.features = FeatureExtractor(Lexicon.load(lexicon_path), gazetteer or _gazetteer())
+        self._lock = threading.Lock()  # a crfsuite Tagger keeps per-call state
+
+    @classmethod
+    def for_lang(cls, model_lang: str, model_dir: Path = MODEL_DIR) -> NerModel:
+        return cls(model_dir / f"ner-{model_lang}.crfsuite", model_dir / f"ner-{model_lang}.lex")
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        return self.tag_with_marginals(tokens, marginals=False)[0]
+
+    def tag_with_marginals(
+        self, tokens: Sequence[str], marginals: bool = True
+    ) -> tuple[list[str], list[float]]:
+        if not tokens:
+            return [], []
+        xseq = self.features.sentence(tokens)
+        with self._lock:
+            tags = self.tagger.tag(xseq)
+            probs = [self.tagger.marginal(t, i) for i, t in enumerate(tags)] if marginals else []
+        return tags, probs
+
+
+_MODELS: dict[str, NerModel] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def get_model(lang: str) -> NerModel | None:
+    """The cached model for ``lang`` (loaded on first call), or None when the language has no model."""
+    model_lang = MODEL_LANG.get((lang or "").lower().split("-")[0])
+    if model_lang is None:
+        return None
+    model = _MODELS.get(model_lang)
+    if model is None:
+        with _MODELS_LOCK:
+            model = _MODELS.get(model_lang)
+            if model is None:
+                model = NerModel.for_lang(model_lang)
+                _MODELS[model_lang] = model
+    return model
+
+
+def loaded_models() -> list[str]:
+    """Model languages loaded so far (for tests and diagnostics)."""
+    return sorted(_MODELS)
+
+
+# --------------------------------------------------------------------------------------------- public API
+
+
+def is_equipment(token: str) -> bool:
+    """True for model/equipment codes shaped letters-hyphen-digits (``Mi-17``, ``S-400``, ``AK-47``)."""
+    if not _EQUIPMENT.fullmatch(token):
+        return False
+    return token.split("-", 1)[0].lower() not in _EQUIPMENT_NOT
+
+
+def tag(tokens: list[str], lang: str) -> list[str]:
+    """IOB2 tags (PER, ORG, LOC, MISC) for ``tokens``."""
+    return _tag_scored(tokens, lang, marginals=False)[0]
+
+
+def _tag_scored(tokens: Sequence[str], lang: str, marginals: bool) -> tuple[list[str], list[float]]:
+    model = get_model(lang)
+    if model is None:
+        tags = fallback_tags(tokens)
+        return tags, [FALLBACK_CONFIDENCE] * len(tags)
+    tags, probs = model.tag_with_marginals(tokens, marginals=marginals)
+    return apply_equipment_rule(tokens, tags), probs
+
+
+def apply_equipment_rule(tokens: Sequence[str], tags: list[str]) -> list[str]:
+    """Mark equipment codes as single-token MISC, repairing any entity the code was part of."""
+    tags = list(tags)
+    for i, token in enumerate(tokens):
+        if is_equipment(token):
+            tags[i] = "B-MISC"
+            if i + 1 < len(tags) and tags[i + 1].startswith("I-"):
+                tags[i + 1] = "B-" + tags[i + 1][2:]
+    return tags
+
+
+def fallback_tags(tokens: Sequence[str]) -> list[str]:
+    """Capitalised runs typed by the gazetteer, else MISC; a sentence-initial word needs a gazetteer hit."""
+    gaz = _gazetteer().match(tokens)
+    tags = ["O"] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        if gaz[i] and gaz[i].startswith("B-"):
+            kind = gaz[i][2:]
+            tags[i] = "B-" + kind
+            i += 1
+            while i < len(tokens) and gaz[i] and gaz[i].startswith("I-"):
+                tags[i] = "I-" + kind
+                i += 1
+            continue
+        if _is_name_word(tokens[i]) and (i > 0 and not _sentence_boundary(tokens[i - 1])):
+            j = i + 1
+            while j < len(tokens) and _is_name_word(tokens[j]) and not gaz[j]:
+                j += 1
+            tags[i:j] = ["B-MISC"] + ["I-MISC"] * (j - i - 1)
+            i = j
+            continue
+        i += 1
+    return apply_equipment_rule(tokens, tags)
+
+
+def _is_name_word(token: str) -> bool:
+    return token[:1].isupper() and any(ch.isalpha() for ch in token)
+
+
+def _sentence_boundary(token: str) -> bool:
+    return token in {".", "!", "?", ":", "…"} or token in _QUOTES
+
+
+def iob_spans(tags: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """(first token, end token, type) for each entity in an IOB2 sequence; stray I- starts a new entity."""
+    start, kind = None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t.startswith("I-") and kind == t[2:]:
+            continue
+        if kind is not None:
+            yield start, i, kind
+            start, kind = None, None
+        if t != "O":
+            start, kind = i, t[2:]
+
+
+def find_entities(text: str, lang: str) -> list[dict]:
+    """Entity mentions in ``text`` as dicts: start, end, text, type, confidence (+ kind for equipment)."""
+    return [m.to_dict() for m in find_mentions(text, lang)]
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    spans = tokenize(text)
+    mentions: list[Mention] = []
+    for sent in _sentences(text, spans):
+        words = [text[s:e] for s, e in sent]
+        tags, probs = _tag_scored(words, lang, marginals=True)
+        for first, last, kind in iob_spans(tags):
+            start, end = sent[first][0], sent[last - 1][1]
+            surface = text[start:end]
+            equipment = kind == "MISC" and last - first == 1 and is_equipment(surface)
+            confidence = 1.0 if equipment else min(probs[first:last])
+            mentions.append(
+                Mention(start, end, surface, kind, confidence, "equipment" if equipment else None)
+            )
+    return mentions
+
+
+def _sentences(
+    text: str, spans: list[tuple[int, int]], max_len: int = 150
+) -> Iterator[list[tuple[int, int]]]:
+    """Cut token spans into sentences: after . ! ? (and a closing quote right after), at blank lines."""
+    current: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(spans):
+        if current and "\n\n" in text[current[-1][1] : s]:
+            yield current
+            current = []
+        current.append((s, e))
+        token = text[s:e]
+        nxt = text[spans[k + 1][0] : spans[k + 1][1]] if k + 1 < len(spans) else ""
+        closing = token in _CLOSERS and len(current) > 1 and text[current[-2][0] : current[-2][1]] in _ENDERS
+        ending = token in _ENDERS and nxt not in _CLOSERS
+        if closing or ending or len(current) >= max_len:
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
+    """Sentences from CoNLL-style lines: each token line split on tabs/whitespace; blank line between sentences."""
+    sentence: list[list[str]] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if sentence:
+                yield sentence
+                sentence = []
+            continue
+        fields = line.split("\t") if "\t" in line else line.split()
+        sentence.append(fields)
+    if sentence:
+        yield sentence
+
+
+def tag_conll(lines_in: Iterable[str], out: TextIO, lang: str) -> int:
+    """Tag a one-token-per-line file (extra columns ignored), writing ``TOKEN<TAB>TAG``; returns sentence count."""
+    count = 0
+    for sentence in read_conll(lines_in):
+        if count:
+            out.write("\n")
+        words = [fields[0] for fields in sentence]
+        for word, label in zip(words, tag(words, lang), strict=True):
+            out.write(f"{word}\t{label}\n")
+        count += 1
+    return count
+
+
+def score_entities(
+    gold: Iterable[Sequence[str]], pred: Iterable[Sequence[str]]
+) -> dict[str, dict[str, float]]:
+    """Entity-level exact-match precision/recall/F1 per type and overall ("ALL") over tag sequences."""
+    counts: dict[str, list[int]] = {}  # type -> [true positives, predicted, gold]
+    for gold_tags, pred_tags in zip(gold, pred, strict=True):
+        gold_set = set(iob_spans(gold_tags))
+        pred_set = set(iob_spans(pred_tags))
+        for kind in ("ALL", *TYPES):
+            g = gold_set if kind == "ALL" else {x for x in gold_set if x[2] == kind}
+            p = pred_set if kind == "ALL" else {x for x in pred_set if x[2] == kind}
+            row = counts.setdefault(kind, [0, 0, 0])
+            row[0] += len(g & p)
+            row[1] += len(p)
+            row[2] += len(g)
+    scores = {}
+    for kind, (tp, npred, ngold) in counts.items():
+        if kind != "ALL" and npred == 0 and ngold == 0:
+            continue
+        precision = tp / npred if npred else 0.0
+        recall = tp / ngold if ngold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[kind] = {"p": precision, "r": recall, "f1": f1, "gold": ngold, "pred": npred}
+    return scores

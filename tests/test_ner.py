@@ -1,0 +1,176 @@
+"""Tests for warta.nlp.tokenize and warta.nlp.ner (shipped models; no network, no ../shared)."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.nlp import ner
+from warta.nlp.tokenize import tokenize, tokens
+
+IOB2 = re.compile(r"^(O|[BI]-(PER|ORG|LOC|MISC))$")
+
+ID_SENTENCE = "Presiden Joko Widodo bertemu Menteri Luar Negeri Retno Marsudi di Jakarta."
+EN_SENTENCE = "President Barack Obama met Prime Minister David Cameron in London on Tuesday."
+
+
+def assert_valid_iob2(tags: list[str]) -> None:
+    previous = "O"
+    for label in tags:
+        assert IOB2.match(label), label
+        if label.startswith("I-"):
+            assert previous != "O" and previous[2:] == label[2:], (previous, label)
+        previous = label
+
+
+def entities(text: str, lang: str) -> set[tuple[str, str]]:
+    return {(m["text"], m["type"]) for m in ner.find_entities(text, lang)}
+
+
+# ------------------------------------------------------------------------------------------- tokenizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "kerja sama militer-teknis dengan badan-badan",
+            ["kerja", "sama", "militer-teknis", "dengan", "badan-badan"],
+        ),
+        ("Mi-17, F-16 dan S-400.", ["Mi-17", ",", "F-16", "dan", "S-400", "."]),
+        ("kata A.S. kemarin", ["kata", "A.S.", "kemarin"]),
+        (
+            "“keluar” dari «sini» 'ya' \"ok\"",
+            ["“", "keluar", "”", "dari", "«", "sini", "»", "'", "ya", "'", '"', "ok", '"'],
+        ),
+        ("kerja sama Rusia-Venezuela", ["kerja", "sama", "Rusia", "-", "Venezuela"]),
+        ("Dr. Smith paid 1.500,50 at 10:30.", ["Dr.", "Smith", "paid", "1.500,50", "at", "10:30", "."]),
+        ("Trump's aides don't", ["Trump", "'s", "aides", "do", "n't"]),
+    ],
+)
+def test_tokenize_examples(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
+def test_tokenize_spans_round_trip(text: str) -> None:
+    spans = tokenize(text)
+    position = 0
+    for start, end in spans:
+        assert position <= start < end <= len(text)
+        assert text[position:start].strip() == ""  # only whitespace between tokens
+        assert not text[start:end].isspace()
+        position = end
+    assert text[position:].strip() == ""
+
+
+# ------------------------------------------------------------------------------------------- tagging
+
+
+def test_tags_are_valid_iob2_for_every_language() -> None:
+    words = tokens("Presiden Trump dan Menteri Retno Marsudi bertemu di Washington, AS, membahas F-16.")
+    for lang in ("id", "ms", "en", "fr"):
+        tags = ner.tag(words, lang)
+        assert len(tags) == len(words)
+        assert_valid_iob2(tags)
+
+
+def test_empty_input() -> None:
+    assert ner.tag([], "id") == []
+    assert ner.find_entities("", "en") == []
+
+
+def test_indonesian_sentence() -> None:
+    found = entities(ID_SENTENCE, "id")
+    assert {("Joko Widodo", "PER"), ("Retno Marsudi", "PER"), ("Jakarta", "LOC")} <= found
+
+
+def test_indonesian_news_paragraph() -> None:
+    text = (
+        "Menteri Pertahanan Prabowo Subianto mengatakan Kementerian Pertahanan akan membeli pesawat dari Prancis. "
+        "Kunjungan itu dilakukan di Paris pada hari Senin."
+    )
+    found = entities(text, "id")
+    assert ("Prabowo Subianto", "PER") in found
+    assert ("Prancis", "LOC") in found
+    assert ("Paris", "LOC") in found
+
+
+def test_english_sentence() -> None:
+    found = entities(EN_SENTENCE, "en")
+    assert any(kind == "PER" and text.endswith("Barack Obama") for text, kind in found)
+    assert ("David Cameron", "PER") in found
+    assert ("London", "LOC") in found
+
+
+def test_mention_offsets_point_into_text() -> None:
+    text = "  Kemarin,  Presiden Joko Widodo\nberkunjung ke Surabaya.  "
+    for mention in ner.find_entities(text, "id"):
+        assert text[mention["start"] : mention["end"]] == mention["text"]
+        assert 0.0 <= mention["confidence"] <= 1.0
+        assert mention["type"] in ner.TYPES
+
+
+def test_equipment_codes_are_misc() -> None:
+    text = "Rusia mengirim helikopter Mi-17 dan Mi-26, jet Su-35, rudal S-400 serta senapan AK-47 ke sana."
+    found = {m["text"]: m for m in ner.find_entities(text, "id")}
+    for code in ("Mi-17", "Mi-26", "Su-35", "S-400", "AK-47"):
+        assert found[code]["type"] == "MISC"
+        assert found[code]["kind"] == "equipment"
+    assert ner.is_equipment("T-90") and ner.is_equipment("MiG-29")
+    assert (
+        not ner.is_equipment("ke-2")
+        and not ner.is_equipment("militer-teknis")
+        and not ner.is_equipment("COVID-19")
+    )
+
+
+def test_unknown_language_uses_capitalisation_and_gazetteer() -> None:
+    mentions = ner.find_entities("Le président a visité Indonésie et rencontré Marie Dupont hier.", "fr")
+    by_text = {m["text"]: m for m in mentions}
+    assert by_text["Marie Dupont"]["type"] == "MISC"
+    assert by_text["Indonésie"]["type"] == "LOC"  # CLDR French territory name
+    assert all(m["confidence"] <= ner.FALLBACK_CONFIDENCE for m in mentions)
+
+
+# ------------------------------------------------------------------------------------------- conll + loading
+
+
+def test_tag_conll_round_trip() -> None:
+    source = "Joko\tB-PER\nWidodo\tI-PER\nke\tO\nJakarta\tB-LOC\n.\tO\n\nIa\nsenang\n.\n"
+    out = io.StringIO()
+    assert ner.tag_conll(io.StringIO(source), out, "id") == 2
+    lines = out.getvalue().split("\n")
+    assert lines[-1] == ""
+    rows = lines[:-1]
+    assert rows.count("") == 1 and rows.index("") == 5  # same sentence break
+    words = [row.split("\t")[0] for row in rows if row]
+    assert words == ["Joko", "Widodo", "ke", "Jakarta", ".", "Ia", "senang", "."]
+    tags = [row.split("\t")[1] for row in rows if row]
+    assert_valid_iob2(tags)
+    assert tags[3] == "B-LOC"
+
+
+def test_models_load_lazily_and_are_cached() -> None:
+    fresh = importlib.reload(ner)
+    assert fresh.loaded_models() == []
+    fresh.tag(["Jakarta"], "id")
+    assert fresh.loaded_models() == ["id"]
+    first = fresh.get_model("id")
+    fresh.tag(["Kuala", "Lumpur"], "ms")  # Malay shares the Indonesian model
+    assert fresh.get_model("ms") is first
+    assert fresh.loaded_models() == ["id"]
+    assert fresh.get_model("fr") is None
+
+
+def test_score_entities_counts_exact_matches() -> None:
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    pred = [["B-PER", "O", "O", "B-LOC"]]
+    scores = ner.score_entities(gold, pred)
+    assert scores["ALL"]["p"] == pytest.approx(0.5) and scores["LOC"]["f1"] == pytest.approx(1.0)
