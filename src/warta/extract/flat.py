@@ -43,6 +43,7 @@ class FlatParse:
     credit: str | None = None
     authors: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    header_index: int | None = None  # first line holding a site/dateline header
 
     def paragraphs(self) -> list[str]:
         return [self.text_of.get(i, line) for i, (line, label) in enumerate(zip(self.lines, self.labels, strict=True))
@@ -102,6 +103,7 @@ def parse_lines(lines: list[str], lang: str | None = None) -> FlatParse:
     lines = lines[:MAX_LINES]
     parse = FlatParse(lines=lines, labels=_classify(lines, lang))
     _mark_phrases(parse)
+    _rescue_prose(parse)
     _cut_comment_form(parse)
     _mark_images(parse)
     languages_ = (lang,) if lang else ()
@@ -184,8 +186,23 @@ def _mark_phrases(parse: FlatParse) -> None:
             continue
         labels[i] = "boilerplate"
         # "Baca Juga :" alone on its line announces a linked headline on the next one
-        if kind == "readalso" and i + 1 < len(lines) and _is_marker_only(line) and _headline_like(lines[i + 1]):
+        if kind == "readalso" and i + 1 < len(lines) and _is_marker_only(line) and _linked_headline(lines[i + 1]):
             labels[i + 1] = "boilerplate"
+
+
+def _rescue_prose(parse: FlatParse) -> None:
+    """When the classifier keeps nothing (a one-paragraph page, an unusual layout), keep the prose lines
+    rather than lose the article."""
+    if "content" in parse.labels:
+        return
+    for i, line in enumerate(parse.lines):
+        if parse.labels[i] == "boilerplate" and boilerplate_kind(line) is None and _prose_like(line):
+            parse.labels[i] = "content"
+
+
+def _linked_headline(line: str) -> bool:
+    text, _credit = news.split_credit(line)
+    return len(text.split()) <= 16 and _headline_like(text) and not _prose_like(text)
 
 
 def _is_marker_only(line: str) -> bool:
@@ -239,7 +256,11 @@ def _body_start(labels: list[str]) -> int:
 
 
 def _find_header(parse: FlatParse, langs: tuple[str, ...]) -> None:
-    """The first site/dateline/date header among the lines up to the third body paragraph."""
+    """Site/dateline/date headers among the lines up to the third body paragraph.
+
+    A page may have two: a header line (``Kompas.com - 12/02/2024, 09:15 WIB``) and the lead's own dateline
+    (``JAKARTA, KOMPAS.com - Banjir ...``). The first value found for each field wins; an inline dateline
+    is cut from its paragraph and ends the search."""
     labels, lines = parse.labels, parse.lines
     body_seen = 0
     for i, line in enumerate(lines):
@@ -251,13 +272,31 @@ def _find_header(parse: FlatParse, langs: tuple[str, ...]) -> None:
         if header is None:
             body_seen += labels[i] == "content"
             continue
-        parse.site, parse.dateline, parse.published = header.site, header.dateline, header.published
+        parse.site = parse.site or header.site
+        parse.dateline = parse.dateline or header.dateline
+        parse.published = parse.published or header.published
+        if parse.header_index is None:
+            parse.header_index = i
         if header.rest and len(header.rest.split()) >= 3:
             labels[i] = "content"
             parse.text_of[i] = header.rest
-        else:
-            labels[i] = "header"
+            return
+        labels[i] = "header"
+        _mark_lead(parse, i + 1)
+
+
+def _mark_lead(parse: FlatParse, start: int) -> None:
+    """A header line is followed by the lead paragraph (images and captions may sit between)."""
+    for j in range(start, min(len(parse.lines), start + 4)):
+        if parse.labels[j] in ("image", "caption"):
+            continue
+        if _prose_like(parse.lines[j]) and boilerplate_kind(parse.lines[j]) is None:
+            parse.labels[j] = "content"
         return
+
+
+def _prose_like(line: str) -> bool:
+    return len(line.split()) >= 8 and bool(_TERMINAL.search(line.rstrip()))
 
 
 def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
@@ -298,18 +337,28 @@ def _find_credit(parse: FlatParse) -> None:
 
 
 def _find_title(parse: FlatParse) -> None:
-    """The headline: the nearest headline-like line above the header or the first body paragraph."""
+    """The headline: the nearest headline-like line above the header (or above the first body paragraph).
+    With nothing above, a headline-like first body line followed by more body is the headline."""
     labels, lines = parse.labels, parse.lines
-    anchor = next((i for i, label in enumerate(labels) if label in ("header", "content")), None)
+    anchor = parse.header_index
+    if anchor is None:
+        anchor = next((i for i, label in enumerate(labels) if label == "content"), None)
     if anchor is None:
         return
     for i in range(anchor - 1, max(-1, anchor - 7), -1):
-        if labels[i] in ("image", "caption", "date", "byline", "credit"):
+        if labels[i] in ("image", "caption", "date", "byline", "credit", "header"):
             continue
         if boilerplate_kind(lines[i]) is None and _headline_like(lines[i]):
-            parse.title = lines[i]
-            labels[i] = "title"
+            _set_title(parse, i)
             return
+    if labels[anchor] == "content" and parse.header_index is None and _headline_like(lines[anchor]) \
+            and "content" in labels[anchor + 1: anchor + 4]:
+        _set_title(parse, anchor)
+
+
+def _set_title(parse: FlatParse, i: int) -> None:
+    parse.title = parse.lines[i]
+    parse.labels[i] = "title"
 
 
 def _headline_like(line: str) -> bool:

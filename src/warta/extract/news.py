@@ -156,7 +156,8 @@ _CREDIT_END = re.compile(
     r"[\s.!?\"”’)]\(\s*(?P<credit>[A-Za-z][A-Za-z0-9.]{0,11}(?:\s*/\s*[A-Za-z][A-Za-z0-9.]{0,11}){1,3}|[a-z]{2,6})\s*\)\s*$"
 )
 _CREDIT_LINE = re.compile(
-    r"^\(\s*(?P<credit>[A-Za-z][A-Za-z0-9.]{0,11}(?:\s*/\s*[A-Za-z][A-Za-z0-9.]{0,11}){0,3})\s*\)\.?$")
+    r"^(?:\(\s*(?P<credit>[A-Za-z][A-Za-z0-9.]{0,11}(?:\s*/\s*[A-Za-z][A-Za-z0-9.]{0,11}){0,3})\s*\)\.?"
+    r"|(?:-{1,3}|–|—)\s*(?P<agency>[A-Z][A-Za-z]{1,15}(?:/[A-Za-z]{1,15})?))$")
 
 
 def split_credit(paragraph: str) -> tuple[str, str | None]:
@@ -168,9 +169,11 @@ def split_credit(paragraph: str) -> tuple[str, str | None]:
 
 
 def credit_line(line: str) -> str | None:
-    """A line that is only a credit: ``(fyk/ash)``."""
+    """A line that is only a credit: ``(fyk/ash)``, ``— BERNAMA``."""
     match = _CREDIT_LINE.match(line.strip())
-    return re.sub(r"\s+", "", match.group("credit")) if match else None
+    if not match:
+        return None
+    return re.sub(r"\s+", "", match.group("credit") or match.group("agency"))
 
 
 @cache

@@ -39,8 +39,25 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         return _fix(raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _plain_western(raw):
+        return _fix(raw.decode("cp1252")), "cp1252 (detected)"
     name = _detect(raw)
     return _fix(raw.decode(name, errors="replace")), f"{name} (detected)"
+
+
+_WESTERN = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ“”‘’–—…«»°·€£©®ºª¿¡§")
+
+
+def _plain_western(raw: bytes) -> bool:
+    """Non-UTF-8 bytes whose every high byte is a common Western letter or punctuation in cp1252.
+
+    Detectors guess poorly on short texts with a few accented letters; cp1252 (a superset of latin-1's
+    printable range) is then by far the most likely."""
+    high = {b for b in raw[:_SAMPLE] if b >= 0x80}
+    try:
+        return all(bytes([b]).decode("cp1252") in _WESTERN for b in high)
+    except UnicodeDecodeError:
+        return False
 
 
 def _fix(text: str) -> str:

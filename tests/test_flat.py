@@ -1,0 +1,119 @@
+"""Golden tests of the flat-text extractor on pages written in the style of real crawled news pages."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES, FIXTURES
+from warta.errors import PageError
+from warta.extract.flat import extract_flat, label_lines, split_lines
+
+
+def read(path):
+    return path.read_text(encoding="utf-8")
+
+
+def test_wordpress_blog_page_parts():
+    article = extract_flat(read(FIXTURES / "flat" / "id_wordpress_blog.txt"))
+    assert article.title == "Indonesia Dorong Kerja Sama Maritim Dengan Filipina di Laut Sulawesi"
+    assert (article.site, article.dateline, article.published) == ("Nusantaranews.net", "Manado", "2022-08-14")
+    assert article.language == "id"
+    assert article.credit == "NN/rds"
+    assert len(article.images) == 1
+    assert article.images[0].src == "Patroli Maritim.jpg"
+    assert article.images[0].caption.startswith("Kapal patroli TNI Angkatan Laut")
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[0].startswith("Pemerintah Indonesia dan Filipina sepakat")
+    assert article.paragraphs[-1].endswith("rencana patroli udara bersama.")
+    for leftover in ("Baca Juga", "Iklan", "Tinggalkan Balasan", "WordPress.com", "Logout", "Connecting to",
+                     "(NN/rds)", "Patroli Maritim.jpg", "Nusantaranews.net –", "Kapal patroli TNI"):
+        assert leftover not in article.text
+    assert "Tinggalkan Balasan" in article.boilerplate
+
+
+def test_single_newline_and_blank_line_layouts_agree():
+    blank = extract_flat(read(FIXTURES / "flat" / "id_wordpress_blog.txt"))
+    single = extract_flat(read(FIXTURES / "flat" / "id_wordpress_blog_single_newlines.txt"))
+    assert blank.paragraphs == single.paragraphs
+    assert (blank.title, blank.published, blank.credit) == (single.title, single.published, single.credit)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("id_banjir_jakarta.txt", dict(site="Kompas.com", dateline="Jakarta", published="2024-02-12T09:15:00+07:00",
+                                   credit="fyk/ash", language="id", paragraphs=6,
+                                   title="Banjir Rendam Ratusan Rumah di Jakarta Timur, Warga Mengungsi ke Masjid")),
+    ("id_cnn_ekonomi.txt", dict(site="CNN Indonesia", dateline="Jakarta", published="2024-03-04T14:30:00+07:00",
+                                credit="rea/agt", language="id", paragraphs=5,
+                                title="Pemerintah Targetkan Ekspor Kopi Naik 15 Persen Tahun Ini")),
+    ("ms_bernama_banjir.txt", dict(site=None, dateline="Kuala Lumpur", published="2021-03-03", credit="BERNAMA",
+                                   language="ms", paragraphs=5,
+                                   title="Kerajaan Peruntukkan RM50 Juta Bantu Mangsa Banjir di Pantai Timur")),
+    ("en_reuters_talks.txt", dict(site="Reuters", dateline="Warsaw", published="2024-03-14T17:42:00+00:00",
+                                  credit=None, language="en", paragraphs=5,
+                                  title="Ukraine and Poland agree on grain transit deal after weeks of talks")),
+])
+def test_bundled_examples(name, expected):
+    article = extract_flat(read(EXAMPLES / name))
+    for key in ("site", "dateline", "published", "credit", "language", "title"):
+        assert getattr(article, key) == expected[key], key
+    assert len(article.paragraphs) == expected["paragraphs"]
+    for junk in ("Baca juga", "Baca Juga", "Bagikan", "Iklan", "ADVERTISEMENT", "Copyright", "cookie", "Kongsi",
+                 "KOMPAS.com -", "CNN Indonesia --", "(Reuters) -", "Skip to main content"):
+        assert junk not in article.text
+
+
+def test_dateline_prefix_is_cut_from_the_lead():
+    article = extract_flat(read(EXAMPLES / "id_banjir_jakarta.txt"))
+    assert article.paragraphs[0].startswith("Banjir setinggi satu meter")
+
+
+def test_byline_becomes_authors():
+    article = extract_flat(read(EXAMPLES / "en_reuters_talks.txt"))
+    assert article.authors == ["Anna Kowalska"]
+    assert "By Anna Kowalska" not in article.text
+
+
+def test_caption_with_marker_attaches_to_image():
+    article = extract_flat(read(EXAMPLES / "id_cnn_ekonomi.txt"))
+    assert article.images[0].src == "Ilustrasi kopi.jpg"
+    assert article.images[0].caption.startswith("Foto: Ilustrasi biji kopi")
+
+
+def test_empty_and_letterless_pages_fail_with_reason():
+    with pytest.raises(PageError) as err:
+        extract_flat("  \n\n ")
+    assert err.value.reason == "empty"
+    with pytest.raises(PageError) as err:
+        extract_flat("12345\n---\n|||")
+    assert err.value.reason == "no_text"
+
+
+def test_split_lines_handles_every_newline_style():
+    assert split_lines("a\r\nb\rc\n\n\nd\u2028e") == ["a", "b", "c", "d", "e"]
+
+
+def test_label_lines_gives_one_label_per_line():
+    lines = split_lines(read(FIXTURES / "flat" / "id_wordpress_blog.txt"))
+    labels = label_lines(lines, "id")
+    assert len(labels) == len(lines)
+    assert labels[0] == "title" and labels[1] == "header"
+    assert labels[lines.index("Baca Juga :")] == "boilerplate"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(min_size=0, max_size=200), min_size=0, max_size=40))
+def test_random_text_never_crashes_the_cleaner(lines):
+    text = "\n".join(lines)
+    try:
+        article = extract_flat(text)
+    except PageError as err:
+        assert err.reason in ("empty", "no_text")
+        return
+    assert all(p.strip() for p in article.paragraphs)
+    assert all(p in text or p.strip() in text for p in article.paragraphs if "(" not in p[-12:])
+
+
+def test_huge_single_line_is_bounded():
+    line = ("kata " * 200_000).strip()  # 1 MB, no newline
+    article = extract_flat(line + ".")
+    assert len(article.paragraphs) <= 1
