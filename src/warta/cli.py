@@ -22,9 +22,19 @@ app = typer.Typer(
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file of the store "
                                                "[default: $WARTA_DB, else ./warta.db]")]
 OnlyOption = Annotated[str | None, typer.Option("--only", help="run only this stage: 'extract'")]
-KindOption = Annotated[str | None, typer.Option("--kind", help="input kind instead of detection: text | jsonl")]
+KindOption = Annotated[str | None, typer.Option(
+    "--kind", help="input kind instead of detection: text | html | jsonl | parquet | warc | feed | sitemap | urls")]
 TextFieldOption = Annotated[str, typer.Option("--text-field", help="JSONL field holding the page text")]
 TimeoutOption = Annotated[float, typer.Option("--timeout", help="seconds allowed per page before it fails")]
+# fetching: PATHS may be http(s) URLs of articles, feeds or sitemaps
+AllowPrivateOption = Annotated[bool, typer.Option(
+    "--allow-private", help="allow fetching from private, loopback and link-local addresses")]
+SaveWarcOption = Annotated[str | None, typer.Option(
+    "--save-warc", help="write every fetched response to this WARC(.gz) file, to re-process without refetching")]
+StateOption = Annotated[str | None, typer.Option(
+    "--state", help="SQLite file remembering fetched URLs, so re-runs fetch only new ones "
+                    "[ingest default: next to the store]")]
+DelayOption = Annotated[float, typer.Option("--delay", help="seconds between requests to the same host")]
 
 
 def main() -> None:
@@ -43,15 +53,24 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     pass
 
 
-def _pages(paths: list[str], kind: str | None, text_field: str):
+def _pages(paths: list[str], kind: str | None, text_field: str, fetch=None, state: str | None = None):
     from warta.sources import iter_pages
-    from warta.sources.files import SourceOptions
+    from warta.sources.files import SourceOptions, is_url
 
-    missing = [p for p in paths if not Path(p).exists()]
+    missing = [p for p in paths if not is_url(p) and not Path(p).exists()]
     if missing:
         typer.echo(f"error: no such file or folder: {', '.join(missing)}", err=True)
         raise typer.Exit(2)
-    return iter_pages(paths, SourceOptions(kind=kind, text_field=text_field))
+    return iter_pages(paths, SourceOptions(kind=kind, text_field=text_field, fetch=fetch, state=state))
+
+
+def _fetch_options(allow_private: bool, save_warc: str | None, delay: float):
+    from warta.sources.http import FetchOptions
+
+    if delay < 0:
+        typer.echo("error: --delay must not be negative", err=True)
+        raise typer.Exit(2)
+    return FetchOptions(allow_private=allow_private, save_warc=save_warc, delay=delay)
 
 
 def _pipeline(only: str | None, timeout: float):
@@ -65,12 +84,17 @@ def _pipeline(only: str | None, timeout: float):
 
 @app.command()
 def process(
-    paths: Annotated[list[str], typer.Argument(help="files or folders: .txt, .jsonl(.gz)")],
+    paths: Annotated[list[str], typer.Argument(
+        help="files, folders or URLs: .txt, .html(.gz), .jsonl(.gz), .parquet, .warc(.gz), feeds, sitemaps")],
     fmt: Annotated[str, typer.Option("--format", help="output format: jsonl")] = "jsonl",
     only: OnlyOption = None,
     kind: KindOption = None,
     text_field: TextFieldOption = "text",
     timeout: TimeoutOption = 60.0,
+    allow_private: AllowPrivateOption = False,
+    save_warc: SaveWarcOption = None,
+    state: StateOption = None,
+    delay: DelayOption = 1.0,
 ) -> None:
     """Run every step on PATHS without a store: one warta/1 record per line on stdout,
     failures as JSON lines on stderr."""
@@ -78,7 +102,8 @@ def process(
         typer.echo("error: --format must be jsonl", err=True)
         raise typer.Exit(2)
     pipeline = _pipeline(only, timeout)
-    for item in pipeline.run(_pages(paths, kind, text_field)):
+    fetch = _fetch_options(allow_private, save_warc, delay)
+    for item in pipeline.run(_pages(paths, kind, text_field, fetch, state)):
         if isinstance(item, Failure):
             sys.stderr.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
         else:
@@ -88,19 +113,28 @@ def process(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files or folders: .txt, .jsonl(.gz)")],
+    paths: Annotated[list[str], typer.Argument(
+        help="files, folders or URLs: .txt, .html(.gz), .jsonl(.gz), .parquet, .warc(.gz), feeds, sitemaps")],
     db: DbOption = None,
     only: OnlyOption = None,
     kind: KindOption = None,
     text_field: TextFieldOption = "text",
     timeout: TimeoutOption = 60.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
+    allow_private: AllowPrivateOption = False,
+    save_warc: SaveWarcOption = None,
+    state: StateOption = None,
+    delay: DelayOption = 1.0,
 ) -> None:
     """Process PATHS into the store. Re-ingesting the same page updates it in place (same id)."""
-    from warta.store import open_store
+    from warta.store import default_db, open_store
 
     pipeline = _pipeline(only, timeout)
-    items = pipeline.run(_pages(paths, kind, text_field))
+    fetch = _fetch_options(allow_private, save_warc, delay)
+    db_path = db or default_db()
+    if state is None and "://" not in db_path:  # remember fetched URLs next to a SQLite store
+        state = db_path + ".fetched"
+    items = pipeline.run(_pages(paths, kind, text_field, fetch, state))
     with open_store(db) as store:
         store.write(items if quiet else _with_progress(items, "ingest"))
         if not quiet:

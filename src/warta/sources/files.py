@@ -7,9 +7,11 @@ import gzip
 import io
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from warta.model import Failure, Page
 
@@ -23,10 +25,17 @@ class SourceOptions:
     html_field: str = "html"
     url_field: str = "url"
     max_bytes: int = DEFAULT_MAX_BYTES
+    fetch: Any = None  # sources.http.FetchOptions for URLs, feeds and sitemaps (None: defaults)
+    state: str | None = None  # SQLite file remembering fetched URLs, so a re-run fetches only new ones
+    session: Any = None  # set while iterating: the shared fetcher and state (sources.feeds.Session)
 
 
 Reader = Callable[[Path, SourceOptions], Iterator[Page | Failure]]
 READERS: dict[str, Reader] = {}
+# readers living in other modules, imported on first use so that reading a text file stays cheap
+_READER_MODULES = {"warc": "warta.sources.warc", "parquet": "warta.sources.parquet",
+                   "feed": "warta.sources.feeds", "sitemap": "warta.sources.feeds", "urls": "warta.sources.feeds"}
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 def reader(kind: str) -> Callable[[Reader], Reader]:
@@ -39,15 +48,30 @@ def reader(kind: str) -> Callable[[Reader], Reader]:
 
 def iter_pages(paths: Iterable[str | os.PathLike], options: SourceOptions | None = None) -> Iterator[Page | Failure]:
     options = options or SourceOptions()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                yield from _read_file(child, options)
-        elif path.is_file():
-            yield from _read_file(path, options)
-        else:
-            yield Failure({"kind": "file", "path": str(path)}, "not_found", "no such file or folder")
+    try:
+        for raw in paths:
+            if isinstance(raw, str) and is_url(raw):
+                from warta.sources.feeds import read_url
+
+                yield from read_url(raw, options)
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                    yield from _read_file(child, options)
+            elif path.is_file():
+                yield from _read_file(path, options)
+            else:
+                yield Failure({"kind": "file", "path": str(path)}, "not_found", "no such file or folder")
+    finally:
+        if options.session is not None:
+            options.session.close()
+            options.session = None
+
+
+def is_url(value: str) -> bool:
+    """Anything with a scheme is a URL input; the fetcher refuses schemes other than http/https."""
+    return bool(_URL.match(value))
 
 
 def detect_kind(path: Path, options: SourceOptions) -> str:
@@ -55,12 +79,17 @@ def detect_kind(path: Path, options: SourceOptions) -> str:
         return options.kind
     name = path.name.lower().removesuffix(".gz")
     for suffix, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".txt", "text"), (".html", "html"),
-                         (".htm", "html"), (".warc", "warc"), (".arc", "warc"), (".parquet", "parquet")):
+                         (".htm", "html"), (".warc", "warc"), (".arc", "warc"), (".parquet", "parquet"),
+                         (".rss", "feed"), (".atom", "feed"), (".xml", "feed"), (".urls", "urls")):
         if name.endswith(suffix):
             return kind
     head = _head(path)
     if head.lstrip().startswith(b"WARC/"):
         return "warc"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if re.match(rb"\s*(<\?xml[^>]*>\s*)?<(rss|feed|urlset|sitemapindex|rdf:RDF)\b", head):
+        return "feed"
     if head.lstrip()[:1] == b"{":
         return "jsonl"
     if b"<html" in head.lower() or head.lstrip().lower().startswith(b"<!doctype html"):
@@ -84,6 +113,10 @@ def _open_binary(path: Path) -> io.BufferedIOBase:
 
 def _read_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
     kind = detect_kind(path, options)
+    if kind not in READERS and kind in _READER_MODULES:
+        import importlib
+
+        importlib.import_module(_READER_MODULES[kind])
     fn = READERS.get(kind)
     if fn is None:
         yield Failure({"kind": kind, "path": str(path)}, "unsupported_input", f"no reader for {kind!r} inputs")
@@ -93,6 +126,10 @@ def _read_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
 
 def read_bytes_capped(path: Path, max_bytes: int) -> bytes:
     """Read a (possibly gzipped) file, refusing more than ``max_bytes`` of content."""
+    if not path.name.lower().endswith(".gz") and path.stat().st_size > max_bytes:
+        from warta.errors import PageError
+
+        raise PageError("too_large", f"file of {path.stat().st_size} bytes is over {max_bytes}")
     with _open_binary(path) as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
