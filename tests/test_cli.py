@@ -6,9 +6,9 @@ import json
 import shutil
 
 import pytest
+from conftest import EXAMPLES, FIXTURES, assert_valid_record
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, FIXTURES, assert_valid_record
 from warta.cli import app
 
 runner = CliRunner()

@@ -1,8 +1,8 @@
 """Bytes in any common encoding become text (or a clear failure), and the record says how."""
 
 import pytest
-
 from conftest import FIXTURES
+
 from warta.errors import PageError
 from warta.model import Page
 from warta.pipeline import Pipeline

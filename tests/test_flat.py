@@ -1,10 +1,10 @@
 """Golden tests of the flat-text extractor on pages written in the style of real crawled news pages."""
 
 import pytest
+from conftest import EXAMPLES, FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, FIXTURES
 from warta.errors import PageError
 from warta.extract.flat import extract_flat, label_lines, split_lines
 

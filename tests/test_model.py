@@ -1,6 +1,7 @@
 """The record model and its warta/1 JSON form."""
 
 from conftest import assert_valid_record
+
 from warta.model import Article, Entity, Event, Image, Party, Quote, Record, Span, record_id
 
 

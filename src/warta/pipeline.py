@@ -52,6 +52,13 @@ def _register_builtin() -> None:
 
     register_extractor("text", "extract.flat.v1", flat)
 
+    def html() -> Extractor:
+        from warta.extract.html import extract_html_page
+
+        return extract_html_page
+
+    register_extractor("html", "extract.html.v1", html)
+
 
 _register_builtin()
 
