@@ -7,6 +7,7 @@ Order: BOM, declared charset (HTTP header / meta, passed in by the caller), stri
 from __future__ import annotations
 
 import codecs
+import re
 
 from warta.errors import PageError
 
@@ -20,14 +21,20 @@ _BOMS = [
 _SAMPLE = 65536
 
 
-def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Return (text, how) where ``how`` names the encoding and the evidence, e.g. ``utf-8 (bom)``."""
+def decode_bytes(raw: bytes, declared: str | None = None, evidence: str = "declared",
+                 fix: bool = True) -> tuple[str, str]:
+    """Return (text, how) where ``how`` names the encoding and the evidence, e.g. ``utf-8 (bom)``.
+
+    ``evidence`` names where ``declared`` came from (``http``, ``meta``); ``fix=False`` skips the mojibake
+    repair (the HTML extractor repairs only the text it keeps, which is much cheaper than the whole page)."""
+    _fix = _fix_text if fix else _drop_nul
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return _fix(raw[len(bom):].decode(name, errors="replace")), f"{name} (bom)"
+    declared = _WHATWG_ALIASES.get((declared or "").strip().lower(), declared)
     if declared:
         try:
-            return _fix(raw.decode(declared)), f"{codecs.lookup(declared).name} (declared)"
+            return _fix(raw.decode(declared)), f"{codecs.lookup(declared).name} ({evidence})"
         except (LookupError, UnicodeDecodeError):
             pass
     utf16 = _utf16_without_bom(raw)
@@ -60,7 +67,31 @@ def _plain_western(raw: bytes) -> bool:
         return False
 
 
-def _fix(text: str) -> str:
+# browsers read these labels as windows-1252 (WHATWG Encoding Standard); so do pages that declare them
+_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+                   "ascii": "cp1252", "iso8859-1": "cp1252", "l1": "cp1252"}
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{2,40})""", re.IGNORECASE)
+
+
+def sniff_meta_charset(raw: bytes) -> str | None:
+    """The charset a page declares in ``<meta charset>`` / ``<meta http-equiv content="...; charset=">``
+    within its first 4 KB (where the HTML standard says to look), or None."""
+    match = _META_CHARSET.search(raw[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def _drop_nul(text: str) -> str:
+    return text.replace("\x00", "")
+
+
+def _fix_text(text: str) -> str:
     """Repair mojibake and drop NULs; ftfy is skipped on very large texts where it would be slow."""
     text = text.replace("\x00", "")
     if len(text) > 2_000_000:
