@@ -31,7 +31,8 @@ def decode_bytes(raw: bytes, declared: str | None = None, evidence: str = "decla
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return _fix(raw[len(bom):].decode(name, errors="replace")), f"{name} (bom)"
-    declared = _WHATWG_ALIASES.get((declared or "").strip().lower(), declared)
+    if evidence in ("http", "meta"):  # HTML: read labels the way browsers do
+        declared = _WHATWG_ALIASES.get((declared or "").strip().lower(), declared)
     if declared:
         try:
             return _fix(raw.decode(declared)), f"{codecs.lookup(declared).name} ({evidence})"
