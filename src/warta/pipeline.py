@@ -59,6 +59,13 @@ def _register_builtin() -> None:
 
     register_extractor("html", "extract.html.v1", html)
 
+    def entities() -> Annotator:
+        from warta.nlp.entities import annotator
+
+        return annotator()
+
+    register_annotator("nlp.entities.v1", entities)
+
 
 _register_builtin()
 

@@ -1,0 +1,141 @@
+"""Actor knowledge: places and their countries, canonical country names, role words, known people and organisations.
+
+All of it is data under ``warta/resources/actors`` (see ``scripts/build_actor_data.py`` for the generated files and
+their sources); per-language files (``aliases.<lang>.tsv``, ``roles.<lang>.tsv``, ``grammar.<lang>.tsv``) make a new
+language a matter of data. Phrases are stored lower-cased and tokenised like ``warta.nlp.tokenize``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.resources import read_lines
+
+DATA_LANGS = {"id": "id", "ms": "ms", "en": "en"}
+DEFAULT_LANG = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    country: str | None  # ISO 3166-1 alpha-3; None for regions (South America)
+    kind: str  # country | adj | capital | city | region | org
+    role: str | None = None  # for organisations named in alias files (Kremlin -> GOV)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    code: str | None  # CAMEO-style agent, None for words that only shape a role phrase
+    kind: str  # title | person | org | mod
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    country: str | None
+    role: str | None
+
+
+def data_lang(lang: str | None) -> str:
+    return DATA_LANGS.get((lang or "").lower().split("-")[0], DEFAULT_LANG)
+
+
+def _rows(relpath: str) -> list[list[str]]:
+    return [line.split("\t") for line in read_lines(relpath)]
+
+
+def _code(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+class ActorData:
+    """Lookups for one language (falling back to language-independent tables)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.places: dict[str, Place] = {}
+        self.exact_case: set[str] = set()  # all-caps short forms (AS, US) that only match as written
+        self.aliases: set[str] = set()  # phrases from the hand-written alias file of this language
+        for phrase, iso3, kind in _rows("actors/places.tsv"):
+            self.places[phrase] = Place(_code(iso3), kind)
+        for row in _rows(f"actors/aliases.{lang}.tsv"):
+            phrase, iso3, kind = row[:3]
+            key = phrase.lower()
+            self.places[key] = Place(_code(iso3), kind, _code(row[3]) if len(row) > 3 else None)
+            self.aliases.add(key)
+            if phrase.isupper() and len(re.sub(r"\W", "", phrase)) <= 4:
+                self.exact_case.add(phrase)
+        self.max_place_len = max((len(p.split(" ")) for p in self.places), default=1)
+        self.roles: dict[str, Role] = {}
+        for row in _rows(f"actors/roles.{lang}.tsv"):
+            self.roles.setdefault(row[0], Role(_code(row[1]), row[2]))
+        if lang == "en":
+            for phrase, code in _rows("actors/roles.en.phoenix.tsv"):
+                self.roles.setdefault(phrase, Role(code, "person"))
+        self.max_role_len = max((len(p.split(" ")) for p in self.roles), default=1)
+        self.role_words = {w for phrase in self.roles for w in phrase.split(" ")}
+        self.grammar = _grammar(lang)
+        self._word_sets = {key: frozenset(words) for key, words in self.grammar.items()}
+        verb_prefix = self.grammar.get("verb_prefix", [""])[0]
+        self.verb_prefix = re.compile(verb_prefix) if verb_prefix else None
+
+    def place(self, phrase: str) -> Place | None:
+        return self.places.get(phrase.lower())
+
+    def words(self, key: str) -> frozenset[str]:
+        return self._word_sets.get(key, frozenset())
+
+    def is_verb(self, word: str) -> bool:
+        lower = word.lower()
+        if lower in self.words("not_verb"):
+            return False
+        if lower in self.words("verb"):
+            return True
+        return bool(self.verb_prefix and word.islower() and self.verb_prefix.match(lower))
+
+
+def _grammar(lang: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for row in _rows(f"actors/grammar.{lang}.tsv"):
+        key, value = row[0], row[1] if len(row) > 1 else ""
+        if key == "verb_prefix":
+            out[key] = [] if value == "-" else [value]
+        else:
+            out[key] = [w for w in value.split() if w != "-"]
+    return out
+
+
+@cache
+def actor_data(lang: str | None) -> ActorData:
+    return ActorData(data_lang(lang))
+
+
+@cache
+def country_names() -> dict[str, dict[str, str]]:
+    """ISO3 -> {lang: name} for the canonical names of country entities."""
+    out: dict[str, dict[str, str]] = {}
+    for iso3, _iso2, en, id_, ms in _rows("actors/countries.tsv"):
+        out[iso3] = {"en": en, "id": id_ or en, "ms": ms or en}
+    return out
+
+
+def country_name(iso3: str, lang: str | None) -> str:
+    names = country_names().get(iso3)
+    if not names:
+        return iso3
+    return names.get(data_lang(lang), names["en"])
+
+
+@cache
+def known_people() -> dict[str, Known]:
+    """Full name (lower) -> country and role, from the leaders list first, then Phoenix people."""
+    out: dict[str, Known] = {}
+    for path in ("actors/leaders.tsv", "actors/people.tsv"):
+        for name, iso3, role in _rows(path):
+            out.setdefault(name, Known(_code(iso3), _code(role)))
+    return out
+
+
+@cache
+def known_orgs() -> dict[str, Known]:
+    return {name: Known(_code(iso3), _code(role)) for name, iso3, role in _rows("actors/orgs.tsv")}

@@ -1,0 +1,633 @@
+"""Entities annotator (``nlp.entities.v1``): NER mentions of the cleaned article merged into canonical actors.
+
+Steps over ``record.article.text`` only (boilerplate never yields entities):
+
+1. NER mentions (``warta.nlp.ner``), titles stripped from person names ("Presiden Trump" -> "Trump", role GOV),
+   plus country names, capitals and short forms the model missed, from the actor data (``warta.nlp.actors``).
+2. Keys: country names, demonyms and short forms -> the country; a capital that acts ("Moskow mengkonfirmasi",
+   "Washington said", "antara Moskow dan ...") -> its country, a capital as a plain place -> itself; a surname
+   -> the one full name in the record that ends with it.
+3. Country and role of people and organisations from the text around them (title and apposition phrases,
+   "-nya"/"his" possessives, "X dan organisasi Rusia lainnya", country words inside organisation names), then from
+   known people/organisations, then the dateline country for domestic roles (opposition, rebels, police, ...).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from warta.model import Entity, Record, Span
+from warta.nlp.actors import ActorData, Place, actor_data, country_name, known_orgs, known_people
+from warta.nlp.tokenize import tokenize
+
+NAME = "nlp.entities.v1"
+GAZETTEER_CONFIDENCE = 0.8
+WINDOW = 8  # tokens of context read before or after a name
+POSSESSIVE_REACH = 80  # tokens back to look for the person a possessive refers to
+DOMESTIC_ROLES = frozenset({"OPP", "REB", "COP", "JUD", "LEG", "PTY", "CVL"})
+COUNTRY_KINDS = frozenset({"country", "adj"})
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_OPENERS = frozenset("[(")
+_POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
+
+
+@dataclass(slots=True)
+class Doc:
+    """The article text as tokens with a sentence number per token."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    words: list[str]
+    lower: list[str]
+    sentence: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Doc:
+        spans = tokenize(text)
+        words = [text[s:e] for s, e in spans]
+        sentence, number = [], 0
+        for k, word in enumerate(words):
+            if k and "\n\n" in text[spans[k - 1][1]:spans[k][0]]:
+                number += 1
+            sentence.append(number)
+            if word in _SENTENCE_END:
+                number += 1
+        return cls(text, spans, words, [w.lower() for w in words], sentence)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        starts = [s for s, _ in self.spans]
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        if first >= len(self.spans) or self.spans[first][0] != start or self.spans[last - 1][1] != end:
+            return None
+        return first, last
+
+
+@dataclass(slots=True)
+class Cand:
+    """One mention over tokens ``first:last`` while entities are being built."""
+
+    first: int
+    last: int
+    type: str
+    confidence: float
+    kind: str | None = None  # "equipment"
+    place: Place | None = None
+    guess: bool = False  # a capitalised word the NER model skipped; kept only if the context types it
+    title_role: str | None = None
+    title_country: str | None = None
+    key: tuple[str, str] | None = None
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the text says around the mentions of one entity."""
+
+    countries: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    owners: list[tuple[str, str]] = field(default_factory=list)  # keys of the persons a possessive points to
+
+
+@dataclass(slots=True)
+class Window:
+    role: str | None = None
+    role_kind: str | None = None
+    country: str | None = None
+    possessive: bool = False
+
+
+# --------------------------------------------------------------------------------------------- annotator
+
+
+def annotator():
+    from warta.pipeline import Annotator
+
+    return Annotator(NAME, annotate, requires=("article.text",), assigns=("entities",))
+
+
+def annotate(record: Record) -> None:
+    article = record.article
+    lang = article.language
+    if not lang:
+        from warta.nlp.lang import detect_language
+
+        lang = detect_language(article.text)
+    record.entities = find_entities(article.text, lang, dateline=article.dateline)
+
+
+def find_entities(text: str, lang: str | None, dateline: str | None = None) -> list[Entity]:
+    from warta.nlp.ner import find_mentions
+
+    data = actor_data(lang)
+    doc = Doc.of(text)
+    cands = ner_cands(doc, data, find_mentions(text, lang or "xx"))
+    cands = add_gazetteer_places(doc, data, cands, _lowercase_words(lang))
+    cands = add_lowercase_countries(doc, data, cands)
+    cands = add_unknown_names(doc, data, cands, _lowercase_words(lang))
+    assign_keys(doc, data, cands)
+    return build_entities(doc, data, cands, lang, dateline)
+
+
+def _lowercase_words(lang: str | None) -> frozenset[str]:
+    """Words the NER training text used in lower case: a capitalised one is likely sentence-initial, not a name."""
+    from warta.nlp.ner import get_model
+
+    model = get_model(lang or "")
+    return model.features.lexicon.lowercase if model else frozenset()
+
+
+# --------------------------------------------------------------------------------------------- mentions
+
+
+def ner_cands(doc: Doc, data: ActorData, mentions) -> list[Cand]:
+    out = []
+    for m in mentions:
+        span = doc.token_range(m.start, m.end)
+        if span is None:
+            continue
+        cand = Cand(span[0], span[1], m.type, m.confidence, m.kind)
+        if cand.kind != "equipment" and not any(ch.isupper() for ch in m.text):
+            continue  # "kementerian pertahanan": a description, not a name
+        if cand.type == "PER":
+            strip_title(doc, data, cand)
+        retype_place(doc, data, cand)
+        out.append(cand)
+    return out
+
+
+def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
+    """Move leading title/role words ("Presiden", "Menteri Luar Negeri Rusia") out of a person's name."""
+    stripped = False
+    while cand.last - cand.first > 1:
+        length, role = longest_role(doc, data, cand.first, cand.last - 1)
+        if length and role.kind in ("title", "mod", "person"):
+            cand.title_role = role.code or cand.title_role
+            cand.first += length
+            stripped = True
+            continue
+        place = data.place(doc.lower[cand.first])
+        if stripped and place and place.kind in COUNTRY_KINDS and place.country:
+            cand.title_country = place.country
+            cand.first += 1
+            continue
+        break
+
+
+def longest_role(doc: Doc, data: ActorData, i: int, limit: int):
+    """(length, Role) of the longest role phrase starting at token i and ending before ``limit``; (0, None)."""
+    suffix = data.grammar.get("possessive_suffix", [])
+    for length in range(min(data.max_role_len, limit - i), 0, -1):
+        words = doc.lower[i:i + length]
+        role = data.roles.get(" ".join(words))
+        if role is None and suffix and words[-1].endswith(suffix[0]):
+            words = [*words[:-1], words[-1][: -len(suffix[0])]]
+            role = data.roles.get(" ".join(words))
+        if role is not None:
+            return length, role
+    return 0, None
+
+
+def retype_place(doc: Doc, data: ActorData, cand: Cand) -> None:
+    phrase = " ".join(doc.lower[cand.first:cand.last])
+    place = data.place(phrase)
+    if place is None or cand.kind == "equipment":
+        return
+    if place.kind == "org":
+        cand.place, cand.type = place, "ORG"
+    elif cand.type == "LOC" or place.kind in COUNTRY_KINDS | {"capital"}:
+        cand.place, cand.type = place, "LOC"
+
+
+def add_gazetteer_places(doc: Doc, data: ActorData, cands: list[Cand], lowercase: frozenset[str]) -> list[Cand]:
+    """Country names, capitals, regions and short forms the NER model missed (or cut short: "Amerika" Serikat)."""
+    covered = {k: c for c in cands for k in range(c.first, c.last)}
+    added: list[Cand] = []
+    i = 0
+    while i < len(doc.words):
+        match = _place_at(doc, data, i, lowercase)
+        if match is None:
+            i += 1
+            continue
+        length, place = match
+        inside = {id(covered[k]): covered[k] for k in range(i, i + length) if k in covered}
+        fits = all(c.first >= i and c.last <= i + length and c.type == "LOC" for c in inside.values())
+        if fits and (not inside or length > max(c.last - c.first for c in inside.values())):
+            kind_type = "ORG" if place.kind == "org" else "LOC"
+            added.append(Cand(i, i + length, kind_type, GAZETTEER_CONFIDENCE, place=place))
+            cands = [c for c in cands if id(c) not in inside]
+        i += length
+    return sorted(cands + added, key=lambda c: c.first)
+
+
+def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> tuple[int, Place] | None:
+    word = doc.words[i]
+    if not word[:1].isupper():
+        return None
+    for length in range(min(data.max_place_len, len(doc.words) - i), 0, -1):
+        phrase = " ".join(doc.lower[i:i + length])
+        place = data.places.get(phrase)
+        if place is None:
+            continue
+        if place.kind not in ("country", "capital", "region") and phrase not in data.aliases:
+            continue
+        surface = doc.text[doc.spans[i][0]:doc.spans[i + length - 1][1]]
+        if _allowed_surface(data, phrase, surface, lowercase):
+            return length, place
+    return None
+
+
+def _allowed_surface(data: ActorData, phrase: str, surface: str, lowercase: frozenset[str]) -> bool:
+    if any(alias.lower() == phrase for alias in data.exact_case):
+        return surface in data.exact_case  # AS, US: only as written, never "as"/"us"
+    if len(phrase) <= 3 and " " not in phrase:
+        return surface.isupper()
+    return " " in phrase or phrase not in lowercase
+
+
+def add_lowercase_countries(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """A country written in lower case ("venezuela") counts when the record also names it properly."""
+    named = {c.place.country for c in cands if c.place and c.place.kind == "country"}
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    added = []
+    for i, word in enumerate(doc.words):
+        place = data.places.get(word) if word.islower() and len(word) >= 5 else None
+        if place and place.kind == "country" and place.country in named and i not in covered:
+            added.append(Cand(i, i + 1, "LOC", GAZETTEER_CONFIDENCE / 2, place=place))
+    return sorted(cands + added, key=lambda c: c.first)
+
+
+def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: frozenset[str]) -> list[Cand]:
+    """Capitalised words the model skipped ("Rosoboronexport dan organisasi Rusia lainnya"), when at least one
+    occurrence is inside a sentence; they become entities only if the context or known data types them."""
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    inside: set[str] = set()
+    i = 0
+    while i < len(doc.words):
+        j = i
+        while j < len(doc.words) and j not in covered and _unknown_name_word(doc, data, j, lowercase):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        phrase = " ".join(doc.lower[i:j])
+        runs[phrase].append((i, j))
+        if i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.words[i - 1][:1].isalnum():
+            inside.add(phrase)
+        i = j
+    added = [Cand(a, b, "MISC", 0.3, guess=True) for phrase in inside for a, b in runs[phrase]]
+    return sorted(cands + added, key=lambda c: c.first)
+
+
+def _unknown_name_word(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> bool:
+    word, lower = doc.words[i], doc.lower[i]
+    return (word[:1].isupper() and word.isalpha() and not word.isupper() and lower not in lowercase
+            and lower not in data.role_words and lower not in data.places)
+
+
+# --------------------------------------------------------------------------------------------- keys
+
+
+def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
+    full_names = {_name_words(doc, c) for c in cands if c.type == "PER" and c.last - c.first > 1}
+    for cand in cands:
+        words = _name_words(doc, cand)
+        if cand.kind == "equipment":
+            cand.key = ("misc", " ".join(words))
+        elif cand.place and cand.place.country and cand.place.kind in COUNTRY_KINDS:
+            cand.key = ("country", cand.place.country)
+        elif cand.place and cand.place.kind == "capital" and acts(doc, data, cand):
+            cand.key = ("country", cand.place.country)
+        elif cand.place and cand.type == "LOC":
+            cand.key = ("loc", " ".join(words))
+        else:
+            cand.key = ("name", _full_name(words, full_names) if cand.type != "LOC" else " ".join(words))
+
+
+def _name_words(doc: Doc, cand: Cand) -> tuple[str, ...]:
+    return tuple(doc.lower[cand.first:cand.last])
+
+
+def _full_name(words: tuple[str, ...], full_names: set[tuple[str, ...]]) -> str:
+    """The one longer person name that ends with (or starts with, for one word) ``words``; else ``words``."""
+    n = len(words)
+    matches = {f for f in full_names if len(f) > n and (f[-n:] == words or (n == 1 and f[0] == words[0]))}
+    longest = {f for f in matches if not any(len(g) > len(f) and g[-len(f):] == f for g in matches)}
+    return " ".join(longest.pop() if len(longest) == 1 else words)
+
+
+def acts(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """A capital used for its government: subject of a verb, possessor, or a party "between X and Y"."""
+    before = doc.lower[cand.first - 1] if cand.first else ""
+    if before in data.words("relation"):
+        return True
+    if before in data.words("and") and any(
+        doc.lower[k] in data.words("relation") for k in range(max(0, cand.first - 5), cand.first - 1)
+    ):
+        return True
+    if before in data.words("prep"):
+        return False
+    j = cand.last
+    while j < len(doc.words) and doc.lower[j] in data.words("adverb"):
+        j += 1
+    if j < len(doc.words) and doc.sentence[j] == doc.sentence[cand.first]:
+        return doc.lower[j] in _POSSESSIVE_CLITICS or data.is_verb(doc.words[j])
+    return False
+
+
+# --------------------------------------------------------------------------------------------- context
+
+
+def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]) -> Window:
+    """Role, owning country and possessive in the noun phrase before a name ("perwakilan khusus AS untuk
+    Venezuela, Elliott Abrams"; "his national security adviser John Bolton")."""
+    tokens: list[int] = []
+    countries: list[tuple[int, str]] = []
+    targets: set[int] = set()
+    pending: list[int] = []  # countries seen since the last role word (leftwards): targets of a preposition
+    i = first - 1
+    while i >= 0 and first - i <= WINDOW and doc.sentence[i] == doc.sentence[first]:
+        word, lower = doc.words[i], doc.lower[i]
+        cand = by_token.get(i)
+        if word == "," and i == first - 1 or word in _OPENERS:
+            i -= 1
+            continue
+        if cand is not None and cand.key and cand.key[0] == "name":
+            break
+        country = _country_at(data, lower, cand)
+        if country:
+            start = cand.first if cand else i
+            countries.append((start, country))
+            pending.append(start)
+            i = start - 1
+            continue
+        if lower in data.words("prep"):
+            targets.update(pending)
+            pending = []
+        elif _in_role_phrase(data, lower) or lower in data.words("determiner") or word[:1].isupper():
+            if _in_role_phrase(data, lower):
+                pending = []
+            tokens.append(i)
+        elif lower in data.words("possessive") or lower in _POSSESSIVE_CLITICS:
+            tokens.append(i)
+        else:
+            break
+        i -= 1
+    return _window(doc, data, sorted(tokens), [(k, c) for k, c in countries if k not in targets], first)
+
+
+def _country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:
+    place = cand.place if cand is not None else data.places.get(lower)
+    if place and place.country and (place.kind in COUNTRY_KINDS or cand is not None and cand.key
+                                    and cand.key[0] == "country"):
+        return place.country
+    return None
+
+
+def _in_role_phrase(data: ActorData, lower: str) -> bool:
+    suffix = data.grammar.get("possessive_suffix", [])
+    if lower in data.role_words:
+        return True
+    return bool(suffix) and lower.endswith(suffix[0]) and lower[: -len(suffix[0])] in data.role_words
+
+
+def _window(doc: Doc, data: ActorData, tokens: list[int], countries: list[tuple[int, str]], anchor: int) -> Window:
+    out = Window()
+    k = 0
+    while k < len(tokens):
+        run_end = k
+        while run_end + 1 < len(tokens) and tokens[run_end + 1] == tokens[run_end] + 1:
+            run_end += 1
+        i = tokens[k]
+        length, role = longest_role(doc, data, i, tokens[run_end] + 1)
+        if role is not None and role.kind not in ("mod", "of") and (role.code or out.role is None):
+            out.role, out.role_kind = role.code or out.role, role.kind
+        k = k + max(length, 1) if length else k + 1
+    suffix = data.grammar.get("possessive_suffix", [])
+    for i in tokens:
+        lower = doc.lower[i]
+        if lower in data.words("possessive") or (suffix and lower.endswith(suffix[0]) and len(lower) > 5
+                                                  and _in_role_phrase(data, lower)):
+            out.possessive = True
+    if countries and out.role_kind is not None:
+        out.country = min(countries, key=lambda kc: abs(anchor - kc[0]))[1]
+    return out
+
+
+def read_after(doc: Doc, data: ActorData, last: int, by_token: dict[int, Cand]) -> tuple[Window, str | None]:
+    """Apposition or copula after a name ("Juan Guaido, pemimpin oposisi Venezuela,"; "X adalah perusahaan
+    Rusia") and coordination with a class ("X dan organisasi Rusia lainnya", "X and other Russian firms").
+    Returns the window and a type hint (ORG/PER) from the class noun."""
+    if last >= len(doc.words):
+        return Window(), None
+    lower = doc.lower[last]
+    if doc.words[last] == "," or lower in data.words("copula"):
+        return _read_phrase(doc, data, last + 1, by_token, stop_at=None), None
+    if lower in data.words("and"):
+        start = last + 1
+        if start < len(doc.words) and doc.lower[start] in data.words("other_before"):
+            start += 1
+        elif not data.words("other_after"):
+            return Window(), None
+        window = _read_phrase(doc, data, start, by_token, stop_at=data.words("other_after"))
+        return window, {"org": "ORG", "person": "PER"}.get(window.role_kind or "")
+    return Window(), None
+
+
+def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand], stop_at) -> Window:
+    tokens: list[int] = []
+    countries: list[tuple[int, str]] = []
+    after_prep = False
+    i = start
+    while i < len(doc.words) and i - start < WINDOW and doc.sentence[i] == doc.sentence[start - 1]:
+        word, lower = doc.words[i], doc.lower[i]
+        cand = by_token.get(i)
+        if stop_at is not None and lower in stop_at:
+            break
+        if cand is not None and cand.key and cand.key[0] == "name":
+            return Window()  # another name: a list of names, not an apposition
+        country = _country_at(data, lower, cand)
+        if country:
+            if not after_prep:
+                countries.append((i, country))
+            i = cand.last if cand else i + 1
+            continue
+        if lower in data.words("prep"):
+            after_prep = True
+        elif _in_role_phrase(data, lower) or lower in data.words("determiner") or word[:1].isupper():
+            tokens.append(i)
+        else:
+            break
+        i += 1
+    else:
+        if stop_at is not None:
+            return Window()  # the class phrase never closed with "lainnya"
+    if stop_at is not None and (i >= len(doc.words) or doc.lower[i] not in stop_at) and data.words("other_after") \
+            and stop_at == data.words("other_after"):
+        return Window()
+    if tokens and not (_in_role_phrase(data, doc.lower[tokens[0]]) or doc.lower[tokens[0]]
+                       in data.words("determiner")):
+        return Window()
+    return _window(doc, data, tokens, countries, start)
+
+
+# --------------------------------------------------------------------------------------------- entities
+
+
+def build_entities(doc: Doc, data: ActorData, cands: list[Cand], lang: str | None,
+                   dateline: str | None) -> list[Entity]:
+    groups: dict[tuple[str, str], list[Cand]] = defaultdict(list)
+    for cand in cands:
+        groups[cand.key].append(cand)
+    by_token = {k: c for c in cands for k in range(c.first, c.last)}
+    evidence = {key: gather(doc, data, key, members, cands, by_token) for key, members in groups.items()}
+    entities = {key: make_entity(doc, data, key, members, evidence[key], lang) for key, members in groups.items()}
+    for key, members in list(groups.items()):
+        if all(c.guess for c in members) and not _typed(entities[key], evidence[key]):
+            del groups[key], entities[key], evidence[key]
+    resolve_countries(doc, data, groups, entities, evidence, dateline)
+    ordered = sorted(groups, key=lambda key: groups[key][0].first)
+    out = []
+    for n, key in enumerate(ordered, 1):
+        entity = entities[key]
+        entity.id = f"e{n}"
+        out.append(entity)
+    return out
+
+
+def _typed(entity: Entity, ev: Evidence) -> bool:
+    """A guessed name is kept when context or known data says what it is."""
+    hinted = any(t != "MISC" and v >= 1 for t, v in ev.types.items())
+    return hinted or entity.name.lower() in known_orgs() or entity.name.lower() in known_people()
+
+
+def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand], by_token) -> Evidence:
+    ev = Evidence()
+    if key[0] != "name":
+        return ev
+    for cand in members:
+        ev.types[cand.type] += cand.confidence
+        if cand.title_role:
+            ev.roles[cand.title_role] += 2
+        if cand.title_country:
+            ev.countries[cand.title_country] += 2
+        before = read_before(doc, data, cand.first, by_token)
+        after, type_hint = read_after(doc, data, cand.last, by_token)
+        for window in (before, after):
+            if window.role:
+                ev.roles[window.role] += 1
+            if window.country:
+                ev.countries[window.country] += 1
+        if type_hint:
+            ev.types[type_hint] += 2
+        if before.possessive:
+            owner = _previous_person(cands, cand)
+            if owner is not None:
+                ev.owners.append(owner.key)
+    return ev
+
+
+def _previous_person(cands: list[Cand], cand: Cand) -> Cand | None:
+    earlier = [c for c in cands if c.type == "PER" and c.last <= cand.first and c.key != cand.key
+               and cand.first - c.last <= POSSESSIVE_REACH]
+    return earlier[-1] if earlier else None
+
+
+def make_entity(doc: Doc, data: ActorData, key, members: list[Cand], ev: Evidence, lang: str | None) -> Entity:
+    kind, value = key
+    spans = [Span(doc.spans[c.first][0], doc.spans[c.last - 1][1],
+                  doc.text[doc.spans[c.first][0]:doc.spans[c.last - 1][1]]) for c in members]
+    confidence = round(sum(c.confidence for c in members) / len(members), 3)
+    entity = Entity(id="", name="", type=members[0].type, mentions=spans, confidence=confidence)
+    if kind == "country":
+        entity.name, entity.type, entity.country = country_name(value, lang), "LOC", value
+    elif kind == "loc":
+        entity.name, entity.type = _common_surface(spans), "LOC"
+        entity.country = next((c.place.country for c in members if c.place and c.place.country), None)
+    elif kind == "misc":
+        entity.name, entity.type, entity.kind = spans[0].text, "MISC", "equipment"
+    else:
+        entity.type = _vote_type(ev, value)
+        entity.name = _longest_surface(spans) if entity.type == "PER" else _common_surface(spans)
+        entity.role = ev.roles.most_common(1)[0][0] if ev.roles else None
+        entity.country = ev.countries.most_common(1)[0][0] if ev.countries else None
+        place = next((c.place for c in members if c.place and c.place.kind == "org"), None)
+        if place is not None:
+            entity.country = entity.country or place.country
+            entity.role = entity.role or place.role
+        if entity.type == "ORG":
+            _org_from_name(doc, data, members[0], entity)
+    return entity
+
+
+def _vote_type(ev: Evidence, name: str) -> str:
+    if name in known_people() and not ev.types.get("ORG"):
+        return "PER"
+    if name in known_orgs():
+        ev.types["ORG"] += 1
+    return ev.types.most_common(1)[0][0] if ev.types else "MISC"
+
+
+def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> None:
+    """Role and country words inside an organisation's own name ("Kementerian Pertahanan Rusia", "Tentara X")."""
+    for i in range(cand.first, cand.last):
+        if entity.role is None:
+            _length, role = longest_role(doc, data, i, cand.last)
+            if role is not None and role.kind == "org" and role.code:
+                entity.role = role.code
+        place = data.places.get(doc.lower[i])
+        if entity.country is None and place and place.country and place.kind in COUNTRY_KINDS:
+            entity.country = place.country
+
+
+def _longest_surface(spans: list[Span]) -> str:
+    return max(spans, key=lambda s: (len(s.text.split()), len(s.text), -s.start)).text
+
+
+def _common_surface(spans: list[Span]) -> str:
+    counts = Counter(s.text for s in spans)
+    return max(counts, key=lambda t: (t[:1].isupper(), counts[t], -next(s.start for s in spans if s.text == t)))
+
+
+def resolve_countries(doc: Doc, data: ActorData, groups, entities: dict, evidence: dict,
+                      dateline: str | None) -> None:
+    """Fill missing countries: known people/organisations, then possessive owners, then the dateline country."""
+    for key, entity in entities.items():
+        if key[0] != "name" or entity.country and entity.role:
+            continue
+        known = _known(entity, groups[key], doc)
+        if known is not None:
+            entity.country = entity.country or known.country
+            entity.role = entity.role or known.role
+    for _ in range(2):  # owners may get their country from an earlier pass
+        for key, ev in evidence.items():
+            for owner in ev.owners:
+                mine, theirs = entities[key], entities.get(owner)
+                if theirs is None:
+                    continue
+                if mine.country is None and theirs.country:
+                    mine.country = theirs.country
+                elif theirs.country is None and mine.country and theirs.type == "PER":
+                    theirs.country = mine.country
+    home = _dateline_country(data, dateline)
+    if home is None:
+        return
+    for key, entity in entities.items():
+        if key[0] == "name" and entity.country is None and entity.role in DOMESTIC_ROLES:
+            entity.country = home
+
+
+def _known(entity: Entity, members: list[Cand], doc: Doc):
+    names = [entity.name.lower(), *(" ".join(doc.lower[c.first:c.last]) for c in members)]
+    table = known_people() if entity.type == "PER" else known_orgs()
+    return next((table[n] for n in names if n in table and len(n.split()) > (entity.type == "PER")), None)
+
+
+def _dateline_country(data: ActorData, dateline: str | None) -> str | None:
+    if not dateline:
+        return None
+    place = data.places.get(" ".join(w.lower() for w in dateline.split()))
+    return place.country if place else None
