@@ -276,6 +276,20 @@ def stats(db: DbOption = None,
 
 
 @app.command()
+def ner(
+    conll: Annotated[Path, typer.Option("--conll", exists=True, dir_okay=False,
+                                        help="one token per line (extra columns ignored), blank line between sentences")],
+    lang: Annotated[str, typer.Option("--lang", help="language of the tokens: id, ms or en")] = "id",
+) -> None:
+    """Tag a CoNLL-style token file with the NER model: TOKEN<TAB>TAG lines on stdout."""
+    from warta.nlp.ner import tag_conll
+
+    with conll.open(encoding="utf-8") as lines:
+        count = tag_conll(lines, sys.stdout, lang)
+    typer.echo(f"{count} sentences tagged", err=True)
+
+
+@app.command()
 def demo(db: DbOption = None) -> None:
     """Ingest the bundled example pages into the store and show what came out."""
     from importlib import resources
