@@ -312,3 +312,18 @@ def demo(db: DbOption = None) -> None:
     typer.echo("")
     typer.echo(f"Try:  warta search --db {db_path} militer   |   warta show --db {db_path} {records[0]['id'][:8]}"
                if records else "no records")
+    typer.echo(f"Browse:  warta serve --db {db_path}   then open http://127.0.0.1:8000/")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="address to bind (keep 127.0.0.1 unless you mean it)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="WARTA_TOKEN", show_envvar=True,
+                                              help="enables the write endpoints (ingest) for this bearer token")] = None,
+) -> None:
+    """Web UI and JSON API over the store (search, articles, actors, events; API under /api)."""
+    from warta.web.serve import run
+
+    run(db, host, port, token)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.model import Failure, Record
+from warta.store.sqlite_query import SQLiteQueries
 
 MIGRATIONS: list[str] = [
     # 1: records, full-text index, failures, annotation tables
@@ -70,6 +71,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_type ON events(type);
     CREATE INDEX events_date ON events(date);
     """,
+    # 2: lookups by actor, recipient, speaker and country (web UI and API)
+    """
+    CREATE INDEX IF NOT EXISTS events_actor ON events(actor_name);
+    CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient_name);
+    CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);
+    CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
+    """,
 ]
 
 
@@ -111,7 +119,7 @@ def fts_query(user_input: str) -> str:
     return " ".join(parts)
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteQueries):  # read queries for the web/API live in sqlite_query.py
     def __init__(self, path: str | Path, timeout_ms: int = 5000):
         self.path = str(path)
         self.conn = sqlite3.connect(self.path, timeout=timeout_ms / 1000, isolation_level=None)
