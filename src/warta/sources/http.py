@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import io
 import ipaddress
+import re
 import socket
 import threading
 import time
@@ -35,6 +36,7 @@ ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 Ki
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 RETRY_CODES = {429, 500, 502, 503, 504}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
 
@@ -54,6 +56,7 @@ class FetchOptions:
     allow_private: bool = False
     user_agent: str = USER_AGENT
     save_warc: str | None = None
+    warc_started: bool = False  # set once this run created the WARC file; later sessions append to it
 
 
 @dataclass(slots=True)
@@ -226,7 +229,13 @@ def page_from(fetched: Fetched, origin: str = "url", kind: str | None = None) ->
     if kind not in ("html", "text"):
         raise PageError("skipped_non_html", f"content type {fetched.content_type or 'unknown'!r}")
     return Page(kind=kind, content=fetched.body, url=fetched.url, fetched_at=fetched.fetched_at,
-                headers=dict(fetched.headers), origin=origin)
+                headers=with_charset(fetched.headers), origin=origin)
+
+
+def with_charset(headers: dict[str, str]) -> dict[str, str]:
+    """Headers plus ``charset`` (from Content-Type) — the key the extractors read the declared encoding from."""
+    match = _CHARSET.search(headers.get("content-type", ""))
+    return dict(headers, charset=match.group(1)) if match else dict(headers)
 
 
 # --- the fetcher ---------------------------------------------------------------------------------------------
@@ -252,7 +261,8 @@ class Fetcher:
         self._robots: dict[str, RobotFileParser | str] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
-        self.warc = WarcSaver(o.save_warc) if o.save_warc else None
+        self.warc = WarcSaver(o.save_warc, append=o.warc_started) if o.save_warc else None
+        o.warc_started = bool(o.save_warc)
         self.requests = 0  # counted for tests and the summary
 
     def close(self) -> None:
@@ -420,11 +430,11 @@ def _done(value) -> Future:
 class WarcSaver:
     """Writes each final response as a WARC response record (gzip per record when the name ends in .gz)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, append: bool = False):
         from warcio.warcwriter import WARCWriter
 
         self.path = path
-        self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
+        self.fh = open(path, "ab" if append else "wb")  # noqa: SIM115 - closed in close()
         self.writer = WARCWriter(self.fh, gzip=path.lower().endswith(".gz"))
         self.lock = threading.Lock()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from warta.errors import PageError
 from warta.model import Failure, Page
 from warta.sources.files import SourceOptions, reader
-from warta.sources.http import decode_content_encoding, kind_of
+from warta.sources.http import decode_content_encoding, kind_of, with_charset
 
 HEAD_ALLOWANCE = 256 * 1024  # room for HTTP headers on top of the body cap
 
@@ -89,7 +89,7 @@ def _page(record, url: str | None, path: Path, options: SourceOptions) -> Page:
     if kind_of(content_type, body) != "html":
         raise PageError("skipped_non_html", f"content type {content_type or 'unknown'!r}")
     return Page(kind="html", content=body, path=str(path), url=url, offset=record.stream_pos,
-                fetched_at=record.headers.get("WARC-Date"), headers=headers, origin="warc")
+                fetched_at=record.headers.get("WARC-Date"), headers=with_charset(headers), origin="warc")
 
 
 def _read_exactly(stream, length: int) -> bytes:
