@@ -29,6 +29,7 @@ from warta.sources.http import (
     decode_content_encoding,
     retry_after_seconds,
 )
+from warta.sources.robots import parse_robots
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +114,49 @@ def test_robots_txt_is_obeyed_and_fetched_once_per_host(server):
     assert all(isinstance(p, Page) for p in allowed)
     assert server.hits["/private/a"] == 0
     assert server.hits["/robots.txt"] == 1
+
+
+ROBOTS = """
+# comments and odd spacing are fine
+User-agent: *
+Disallow: /search
+Disallow: /*?print=
+Disallow: /*.pdf$
+Allow: /search/about
+Crawl-delay: 2
+
+User-agent: BadBot
+Disallow: /
+
+Sitemap: https://news.example/sitemap.xml
+"""
+
+
+@pytest.mark.parametrize("path, allowed", [
+    ("/", True), ("/news/1", True), ("/search", False), ("/search?q=x", False), ("/search/about", True),
+    ("/news/1?print=1", False), ("/news/1?page=2", True), ("/file.pdf", False), ("/file.pdf?x=1", True),
+    ("/robots.txt", True),
+])
+def test_robots_rules_wildcards_anchors_and_longest_match(path, allowed):
+    rules = parse_robots(ROBOTS, "warta/0.1 (+https://github.com/warta)")
+    assert rules.allowed("https://news.example" + path) is allowed
+    assert rules.crawl_delay == 2 and rules.sitemaps == ["https://news.example/sitemap.xml"]
+
+
+def test_robots_group_for_our_agent_replaces_the_star_group():
+    text = "User-agent: *\nDisallow: /\n\nUser-agent: warta\nUser-agent: other\nDisallow: /private\n"
+    rules = parse_robots(text, "warta/0.1")
+    assert rules.allowed("https://x.example/news") and not rules.allowed("https://x.example/private/a")
+    assert not parse_robots(text, "somebot").allowed("https://x.example/news")
+    assert parse_robots("User-agent: warta\nDisallow:\n", "warta").allowed("https://x.example/a")
+
+
+def test_robots_hostile_patterns_stay_fast():
+    text = "User-agent: *\n" + "".join(f"Disallow: /{'*a' * 50}b{n}\n" for n in range(200))
+    rules = parse_robots(text, "warta")
+    started = time.monotonic()
+    assert rules.allowed("https://x.example/" + "a" * 2000)
+    assert time.monotonic() - started < 2
 
 
 def test_robots_txt_server_error_means_nothing_is_fetched(server):

@@ -13,12 +13,19 @@ import time
 import tracemalloc
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from localserver import article_html, entity_bomb, sitemap_index
 
+from warta.errors import PageError
 from warta.model import Failure, Page, Record
 from warta.pipeline import Pipeline
 from warta.sources import iter_pages
+from warta.sources.feeds import parse_listing
 from warta.sources.files import SourceOptions
+from warta.sources.http import decode_content_encoding, retry_after_seconds
+from warta.sources.robots import parse_robots
+from warta.sources.warc import dechunk, parse_http_response
 
 MB = 1024 * 1024
 
@@ -418,3 +425,56 @@ def test_every_input_kind_survives_random_bytes_quickly(tmp_path):
 def test_not_found_and_unsupported(tmp_path):
     results = list(iter_pages([tmp_path / "missing.txt", "gopher://old.example/"]))
     assert [r.reason for r in results] == ["not_found", "unsupported_scheme"]
+
+
+# --- property tests: the parsers that meet the web raise nothing but PageError ---------------------------
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+XMLISH = st.lists(st.sampled_from([b"<rss>", b"<channel>", b"<item>", b"<link>", b"</link>", b"</item>", b"<urlset>",
+                                   b"<url><loc>", b"</loc></url>", b"<sitemapindex>", b"<!DOCTYPE x [", b"<!ENTITY a 'b'>",
+                                   b"]>", b"&a;", b"http://x.example/", b"\x00", b"\xff", b"<?xml version='1.0'?>",
+                                   b"<feed>", b"<entry>", b"<link href='/p'/>", b"</entry>"]), max_size=40).map(b"".join)
+
+
+@FAST
+@given(st.one_of(XMLISH, st.binary(max_size=2000)))
+def test_parse_listing_only_raises_page_errors(data):
+    try:
+        listing = parse_listing(data, "http://x.example/")
+    except PageError:
+        return
+    assert all(u.startswith(("http://", "https://")) for u in listing.articles + listing.sitemaps)
+
+
+@FAST
+@given(st.binary(max_size=3000))
+def test_http_and_chunk_parsers_only_raise_page_errors(data):
+    try:
+        status, headers, body = parse_http_response(b"HTTP/1.1 200 OK\r\n" + data)
+        assert isinstance(status, int) and isinstance(headers, dict)
+    except PageError:
+        pass
+    assert isinstance(dechunk(data), bytes)
+
+
+@FAST
+@given(st.binary(max_size=3000), st.sampled_from(["gzip", "deflate", "identity", "gzip, deflate", "br", ""]))
+def test_content_decoding_only_raises_page_errors(data, coding):
+    try:
+        assert len(decode_content_encoding(data, coding, 10_000)) <= 10_000
+    except PageError:
+        pass
+
+
+@FAST
+@given(st.text(max_size=3000), st.text(max_size=200))
+def test_robots_parser_never_raises(text, path):
+    rules = parse_robots(text, "warta")
+    assert isinstance(rules.allowed("https://x.example/" + path), bool)
+    retry_after_seconds(text[:40])
+
+
+def test_entity_declaration_quoted_inside_an_article_is_not_refused():
+    feed = (b"<rss><channel><item><link>http://x.example/a</link><description><![CDATA[How a bomb looks: "
+            b'<!DOCTYPE x [<!ENTITY a "b">]>]]></description></item></channel></rss>')
+    assert parse_listing(feed).articles == ["http://x.example/a"]

@@ -31,7 +31,9 @@ log = logging.getLogger("warta.sources")
 MAX_DEPTH = 4  # seed → index → index → sitemap → articles; deeper nesting is a loop or an abuse
 MAX_LISTINGS = 10_000  # feeds and sitemaps fetched per seed
 LISTING_KINDS = ("feed", "sitemap")
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+LISTING_MAX_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit for one (uncompressed) sitemap
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
 _URL_LINE = re.compile(rb"^\s*https?://\S+\s*$", re.IGNORECASE)
 _PERMANENT = {"http_404", "http_410", "skipped_non_html"}  # remembered like successes: no point refetching
 
@@ -45,7 +47,7 @@ class Listing:
 
 # --- parsing -------------------------------------------------------------------------------------------------
 
-def parse_listing(data: bytes, base_url: str | None = None, max_bytes: int = 50 * 1024 * 1024) -> Listing:
+def parse_listing(data: bytes, base_url: str | None = None, max_bytes: int = LISTING_MAX_BYTES) -> Listing:
     """Article and child-sitemap URLs of a feed or sitemap (XML, gzipped XML, or one URL per line)."""
     if data[:2] == b"\x1f\x8b":
         data = inflate_capped(data, max_bytes)
@@ -70,7 +72,7 @@ def parse_listing(data: bytes, base_url: str | None = None, max_bytes: int = 50 
 def _parse_xml(data: bytes):
     from lxml import etree
 
-    if _ENTITY_DECL.search(data):
+    if declares_entities(data):
         raise PageError("xml_entities", "document declares XML entities (entity-expansion risk); refused")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              recover=True, remove_comments=True, remove_pis=True)
@@ -81,6 +83,19 @@ def _parse_xml(data: bytes):
     if root is None:
         raise PageError("invalid_xml", "no XML element found")
     return root
+
+
+def declares_entities(data: bytes) -> bool:
+    """True when the DOCTYPE's internal subset declares entities (bombs, external entities). Only the prolog
+    counts: an article that merely mentions "<!ENTITY" in its text is fine."""
+    doctype = _DOCTYPE.search(data)
+    if doctype is None:
+        return False
+    first = _FIRST_ELEMENT.search(data)
+    if first is not None and first.start() < doctype.start():
+        return False
+    end = data.find(b"]>", doctype.end())
+    return b"<!entity" in data[doctype.end():end if end >= 0 else len(data)].lower()
 
 
 def _text_listing(data: bytes, base_url: str | None) -> Listing:
@@ -256,7 +271,7 @@ def _open_listing(todo: _Todo, session: Session, options: SourceOptions,
     data, base = todo.data, todo.url
     try:
         if data is None:
-            fetched = session.fetcher.fetch(todo.url)
+            fetched = session.fetcher.fetch(todo.url, max_bytes=LISTING_MAX_BYTES)
             visited.add(fetched.url)
             kind = todo.kind or kind_of(fetched.content_type, fetched.body)
             if kind in ("html", "text") or (kind is None and todo.depth == 0 and todo.kind is None):
@@ -265,7 +280,7 @@ def _open_listing(todo: _Todo, session: Session, options: SourceOptions,
                 _remember(page, session)
                 return None
             data, base = fetched.body, fetched.url
-        return parse_listing(data, base, options.max_bytes)
+        return parse_listing(data, base)
     except PageError as err:
         yield Failure(source, err.reason, err.detail, step="source.feed")
     except Exception as err:  # noqa: BLE001 - one bad listing must never stop the batch
@@ -284,7 +299,7 @@ def read_url(url: str, options: SourceOptions) -> Iterator[Page | Failure]:
 def _local_listing(path: Path, options: SourceOptions, kind: str) -> Iterator[Page | Failure]:
     source = {"kind": kind, "path": str(path)}
     try:
-        data = read_bytes_capped(path, options.max_bytes)
+        data = read_bytes_capped(path, max(options.max_bytes, LISTING_MAX_BYTES))
     except PageError as err:
         yield Failure(source, err.reason, err.detail, step="source.feed")
         return

@@ -25,11 +25,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 from warta import __version__
 from warta.errors import PageError
 from warta.model import Failure, Page
+from warta.sources.robots import RobotsRules, allow_all, parse_robots
 
 USER_AGENT = f"warta/{__version__} (+https://github.com/warta)"
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to parse at least 500 KiB
@@ -254,16 +254,16 @@ class Fetcher:
             transport=transport, follow_redirects=False, trust_env=False,
             timeout=httpx.Timeout(connect=o.connect_timeout, read=o.read_timeout, write=o.read_timeout,
                                   pool=o.total_timeout),
-            headers={"User-Agent": o.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": o.user_agent, "Accept-Encoding": "gzip, deflate",
+                     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
             limits=httpx.Limits(max_connections=max(o.workers, 1) * 2),
         )
         self._gates: dict[str, HostGate] = {}
-        self._robots: dict[str, RobotFileParser | str] = {}
+        self._robots: dict[str, RobotsRules | str] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
         self.warc = WarcSaver(o.save_warc, append=o.warc_started) if o.save_warc else None
         o.warc_started = bool(o.save_warc)
-        self.requests = 0  # counted for tests and the summary
 
     def close(self) -> None:
         self.client.close()
@@ -363,7 +363,6 @@ class Fetcher:
     def _get(self, url: str, max_bytes: int) -> Fetched:
         deadline = time.monotonic() + self.options.total_timeout
         with self.client.stream("GET", url) as response:
-            self.requests += 1
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise PageError("too_large", f"Content-Length {declared} is over {max_bytes} bytes")
@@ -378,7 +377,7 @@ class Fetcher:
             raw = b"".join(chunks)
             headers = {k.lower(): v for k, v in response.headers.items()}
             return Fetched(url=str(response.url), status=response.status_code, reason=response.reason_phrase,
-                           raw_headers=list(response.headers.items()), raw_body=raw,
+                           raw_headers=list(response.headers.multi_items()), raw_body=raw,
                            body=decode_content_encoding(raw, headers.get("content-encoding"), max_bytes),
                            fetched_at=now_iso(), headers=headers)
 
@@ -386,10 +385,10 @@ class Fetcher:
         rules = self._robots_for(url)
         if isinstance(rules, str):
             raise PageError("robots_unreachable", rules)
-        if not rules.can_fetch(self.options.user_agent, url):
+        if not rules.allowed(url):
             raise PageError("robots_disallowed", f"robots.txt disallows {url}")
 
-    def _robots_for(self, url: str) -> RobotFileParser | str:
+    def _robots_for(self, url: str) -> RobotsRules | str:
         key = _host_key(url)
         with self._lock:
             lock = self._locks.setdefault(key, threading.Lock())
@@ -398,21 +397,20 @@ class Fetcher:
                 self._robots[key] = self._load_robots(key)
             return self._robots[key]
 
-    def _load_robots(self, origin: str) -> RobotFileParser | str:
+    def _load_robots(self, origin: str) -> RobotsRules | str:
         """RFC 9309: 4xx → everything allowed; 5xx or unreachable → nothing allowed (kept as a reason string)."""
-        rules = RobotFileParser()
         try:
             fetched = self.fetch(origin + "/robots.txt", obey_robots=False, max_bytes=ROBOTS_MAX_BYTES)
         except PageError as err:
             if err.reason.startswith("http_4"):
-                rules.allow_all = True
-                return rules
+                return allow_all()
+            if err.reason == "too_large":  # RFC 9309: parse at least 500 KiB; we keep it simple and allow nothing
+                return f"robots.txt of {origin} is over {ROBOTS_MAX_BYTES} bytes; not fetching from it"
             return f"robots.txt of {origin} unavailable ({err.reason}); not fetching from it"
-        rules.parse(fetched.body.decode("utf-8", "replace").splitlines())
-        delay = rules.crawl_delay(self.options.user_agent)
-        if delay:
+        rules = parse_robots(fetched.body.decode("utf-8", "replace"), self.options.user_agent)
+        if rules.crawl_delay:
             gate = self._gate(origin)
-            gate.delay = max(gate.delay, min(float(delay), self.options.max_retry_after))
+            gate.delay = max(gate.delay, min(rules.crawl_delay, self.options.max_retry_after))
         return rules
 
 
