@@ -402,3 +402,24 @@ def test_save_warc_keeps_responses_across_inputs_read_one_by_one(server, tmp_pat
     for path in ("/k/1", "/k/2"):
         assert all(isinstance(p, Page) for p in iter_pages([server.url(path)], options))
     assert [p.url for p in iter_pages([warc])] == [server.url("/k/1"), server.url("/k/2")]
+
+
+def test_state_remembers_the_url_before_redirects(server, tmp_path):
+    state = str(tmp_path / "fetched.sqlite")
+    server.routes["/feed"] = (200, {"Content-Type": "application/rss+xml"}, rss([server.url("/go/1#comments")]))
+    server.routes["/go/1"] = (301, {"Location": "/story/1"}, b"")
+    server.routes["/story/1"] = html(article_html(1))
+    first = pages_of([server.url("/feed")], state=state)
+    second = pages_of([server.url("/feed")], state=state)
+    assert [p.url for p in first] == [server.url("/story/1")] and second == []
+    assert server.hits["/go/1"] == 1
+
+
+def test_oversized_robots_txt_is_read_up_to_the_cap(server):
+    server.routes["/robots.txt"] = (200, {"Content-Type": "text/plain"},
+                                    b"User-agent: *\nDisallow: /private\n" + b"# filler\n" * 200_000)
+    server.routes["/private"] = html(article_html(1))
+    server.routes["/public"] = html(article_html(2))
+    with Fetcher(fast_options()) as fetcher:
+        assert fetcher.fetch_page(server.url("/private")).reason == "robots_disallowed"
+        assert isinstance(fetcher.fetch_page(server.url("/public")), Page)

@@ -19,7 +19,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from warta.errors import PageError
 from warta.model import Failure, Page
@@ -154,7 +154,7 @@ def _atom_link(entry) -> str | None:
 def _absolute(url: str | None, base_url: str | None) -> str | None:
     if not url:
         return None
-    url = urljoin(base_url, url.strip()) if base_url else url.strip()
+    url = urldefrag(urljoin(base_url, url.strip()) if base_url else url.strip()).url
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
@@ -215,18 +215,20 @@ class _Todo:
 def crawl(seeds: Iterable[_Todo], options: SourceOptions) -> Iterator[Page | Failure]:
     session = session_for(options)
     discovered = _discover(deque(seeds), session, options)
-    for item in session.fetcher.fetch_pages(discovered, origin="feed"):
+    for requested, item in session.fetcher.fetch_tagged(discovered, origin="feed"):
         yield item
-        _remember(item, session)
+        _remember(item, session, requested if isinstance(requested, str) else None)
 
 
-def _remember(item: Page | Failure, session: Session) -> None:
+def _remember(item: Page | Failure, session: Session, requested: str | None = None) -> None:
+    """Remember the URL as discovered (before redirects) and as fetched, so neither is fetched again."""
     url = item.url if isinstance(item, Page) else item.source.get("url")
     outcome = "page" if isinstance(item, Page) else item.reason
     if isinstance(item, Page) or item.reason in _PERMANENT:
         session.counts["fetched"] += 1
-        if session.state is not None and url:
-            session.state.add(url, outcome)
+        if session.state is not None:
+            for seen in {u for u in (requested, url) if u}:
+                session.state.add(seen, outcome)
 
 
 def _discover(queue: deque[_Todo], session: Session, options: SourceOptions) -> Iterator[str | Page | Failure]:

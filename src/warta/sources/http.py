@@ -278,15 +278,17 @@ class Fetcher:
 
     # public ---------------------------------------------------------------------------------------
 
-    def fetch(self, url: str, obey_robots: bool = True, max_bytes: int | None = None) -> Fetched:
-        """GET ``url`` following redirects; raises PageError with a reason for anything but a final 2xx."""
+    def fetch(self, url: str, obey_robots: bool = True, max_bytes: int | None = None,
+              keep_head: bool = False) -> Fetched:
+        """GET ``url`` following redirects; raises PageError with a reason for anything but a final 2xx.
+        ``keep_head``: a body over the cap is cut there instead of failing (robots.txt)."""
         seen = set()
         for _hop in range(self.options.max_redirects + 1):
             check_url(url, self.options.allow_private)
             if obey_robots:
                 self._check_robots(url)
             seen.add(url)
-            response = self._get_with_retries(url, max_bytes or self.options.max_bytes)
+            response = self._get_with_retries(url, max_bytes or self.options.max_bytes, keep_head)
             location = response.headers.get("location")
             if response.status in REDIRECT_CODES and location:
                 url = urljoin(url, location.strip())
@@ -313,15 +315,24 @@ class Fetcher:
     def fetch_pages(self, items: Iterable[str | Page | Failure], origin: str = "url") -> Iterator[Page | Failure]:
         """Fetch the URLs among ``items`` concurrently (per-host limits still hold), yielding in input order;
         Pages and Failures already in ``items`` pass through in place. At most 2×workers are in flight."""
+        for _item, result in self.fetch_tagged(items, origin):
+            yield result
+
+    def fetch_tagged(self, items: Iterable[str | Page | Failure],
+                     origin: str = "url") -> Iterator[tuple[str | Page | Failure, Page | Failure]]:
+        """Like ``fetch_pages``, each result paired with the item it came from (the URL before redirects)."""
         window = max(1, self.options.workers) * 2
-        pending: deque[Future] = deque()
+        pending: deque[tuple[str | Page | Failure, Future]] = deque()
         with ThreadPoolExecutor(max_workers=max(1, self.options.workers), thread_name_prefix="warta-fetch") as pool:
             for item in items:
-                pending.append(pool.submit(self.fetch_page, item, origin) if isinstance(item, str) else _done(item))
+                future = pool.submit(self.fetch_page, item, origin) if isinstance(item, str) else _done(item)
+                pending.append((item, future))
                 while len(pending) >= window:
-                    yield pending.popleft().result()
+                    item, future = pending.popleft()
+                    yield item, future.result()
             while pending:
-                yield pending.popleft().result()
+                item, future = pending.popleft()
+                yield item, future.result()
 
     # internals ------------------------------------------------------------------------------------
 
@@ -332,7 +343,7 @@ class Fetcher:
                 self._gates[key] = HostGate(self.options.per_host, self.options.delay)
             return self._gates[key]
 
-    def _get_with_retries(self, url: str, max_bytes: int) -> Fetched:
+    def _get_with_retries(self, url: str, max_bytes: int, keep_head: bool = False) -> Fetched:
         import httpx
 
         gate = self._gate(url)
@@ -340,7 +351,7 @@ class Fetcher:
             last = attempt == self.options.retries
             try:
                 with gate.slot():
-                    response = self._get(url, max_bytes)
+                    response = self._get(url, max_bytes, keep_head)
             except httpx.TimeoutException as err:
                 raise PageError("timeout", f"{type(err).__name__} for {url}") from None
             except httpx.TransportError as err:
@@ -360,17 +371,20 @@ class Fetcher:
             wait = self.options.backoff * 2 ** attempt
         return min(wait, self.options.max_retry_after)
 
-    def _get(self, url: str, max_bytes: int) -> Fetched:
+    def _get(self, url: str, max_bytes: int, keep_head: bool = False) -> Fetched:
         deadline = time.monotonic() + self.options.total_timeout
         with self.client.stream("GET", url) as response:
             declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
+            if declared.isdigit() and int(declared) > max_bytes and not keep_head:
                 raise PageError("too_large", f"Content-Length {declared} is over {max_bytes} bytes")
             chunks, size = [], 0
             for chunk in response.iter_raw():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise PageError("too_large", f"body over {max_bytes} bytes")
+                    if not keep_head:
+                        raise PageError("too_large", f"body over {max_bytes} bytes")
+                    chunks.append(chunk[: len(chunk) - (size - max_bytes)])
+                    break
                 if time.monotonic() > deadline:
                     raise PageError("timeout", f"response took longer than {self.options.total_timeout:g} s")
                 chunks.append(chunk)
@@ -400,12 +414,11 @@ class Fetcher:
     def _load_robots(self, origin: str) -> RobotsRules | str:
         """RFC 9309: 4xx → everything allowed; 5xx or unreachable → nothing allowed (kept as a reason string)."""
         try:
-            fetched = self.fetch(origin + "/robots.txt", obey_robots=False, max_bytes=ROBOTS_MAX_BYTES)
+            fetched = self.fetch(origin + "/robots.txt", obey_robots=False, max_bytes=ROBOTS_MAX_BYTES,
+                                 keep_head=True)
         except PageError as err:
             if err.reason.startswith("http_4"):
                 return allow_all()
-            if err.reason == "too_large":  # RFC 9309: parse at least 500 KiB; we keep it simple and allow nothing
-                return f"robots.txt of {origin} is over {ROBOTS_MAX_BYTES} bytes; not fetching from it"
             return f"robots.txt of {origin} unavailable ({err.reason}); not fetching from it"
         rules = parse_robots(fetched.body.decode("utf-8", "replace"), self.options.user_agent)
         if rules.crawl_delay:
