@@ -33,6 +33,8 @@ MAX_HTML_CHARS = 20 * 1024 * 1024
 MAX_DEPTH = 256  # deeper elements are not walked: no real article nests this deep
 MAX_BLOCKS = 20_000
 MIN_BODY_CHARS = 250
+SHORT_COST = 0.1  # per character of a short block without links, when choosing the body container
+LINK_COST = 1.0  # per character of a block made of links
 _LANG_SAMPLE = 4000  # enough text to tell languages apart; the detector's cost grows with it  # below this our body finder defers to trafilatura
 
 _SKIP_TAGS = frozenset({
@@ -121,13 +123,15 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if body is None:
         raise PageError("empty", "no document body")
     walk = walk_blocks(body)
-    paragraphs, images = body_paragraphs(walk, meta)
+    paragraphs, left_out, images = body_paragraphs(walk, meta)
     extractor = NAME
     if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
         fallback = _trafilatura_paragraphs(html, url)
         if sum(len(p) for p in fallback) > sum(len(p) for p in paragraphs):
             paragraphs, extractor = fallback, f"{NAME}+trafilatura"
-    return build_article(paragraphs, images, walk, meta, url, html, extractor)
+    article = build_article(paragraphs, images, meta, url, html, extractor)
+    article.boilerplate[:0] = left_out
+    return article
 
 
 # --- metadata from the head -----------------------------------------------------------------------------
@@ -396,23 +400,34 @@ def _good(block: Block) -> bool:
     return density < 0.35 and (words >= 12 or (words >= 6 and bool(_TERMINAL.search(block.text))))
 
 
+def _block_value(block: Block) -> float:
+    """Body evidence of one block: + its non-link text when body-like, − when it looks like furniture
+    (link lists cost more than short plain text such as table cells or labels)."""
+    size = len(block.text)
+    if _good(block):
+        return size * (1 - block.link_density)
+    return -(SHORT_COST + (LINK_COST - SHORT_COST) * block.link_density) * size
+
+
 def choose_container(walk: Walk) -> int:
     """The element whose subtree holds the most body-like text net of boilerplate-like text."""
     n = len(walk.tag)
     score = [0.0] * n
     parent, negative = walk.parent, walk.negative
     for block in walk.blocks:
-        size = len(block.text)
-        value = size * (1 - block.link_density) if _good(block) else -0.6 * size
+        value = _block_value(block)
+        furniture_cost = -LINK_COST * len(block.text)
         under_negative = False
         element = block.element
         while element >= 0:
-            score[element] += -0.6 * size if under_negative and value > 0 else value
+            score[element] += furniture_cost if under_negative and value > 0 else value
             under_negative = under_negative or negative[element]
             element = parent[element]
     best, best_score = 0, float("-inf")
+    furniture = [False] * n  # the element or one of its ancestors is page furniture (parents come first)
     for i in range(n):
-        if negative[i]:  # page furniture is never the article, however wordy (a footer's contact text)
+        furniture[i] = negative[i] or (parent[i] >= 0 and furniture[parent[i]])
+        if furniture[i]:  # page furniture is never the article, however wordy (a footer's contact text)
             continue
         s = score[i] * (1.5 if walk.positive[i] and score[i] > 0 else 1.0)
         if s > best_score:
@@ -431,32 +446,44 @@ def _under(walk: Walk, element: int, container: int) -> tuple[bool, bool]:
     return False, negative
 
 
-def body_paragraphs(walk: Walk, meta: Meta) -> tuple[list[str], list[Image]]:
+def body_paragraphs(walk: Walk, meta: Meta) -> tuple[list[str], list[str], list[Image]]:
+    """(paragraphs, blocks of the container left out, images near the body)."""
     if not walk.blocks:
-        return [], []
+        return [], [], []
     _resolve_weak(walk)
     container = choose_container(walk)
+    inside: list[Block] = []
     kept: list[Block] = []
     for block in walk.blocks:
-        inside, negative = _under(walk, block.element, container)
-        if inside and not negative and (block.link_density < 0.5 or _good(block)):
-            kept.append(block)
+        within, negative = _under(walk, block.element, container)
+        if within:
+            inside.append(block)
+            if not negative and (block.link_density < 0.5 or _good(block)):
+                kept.append(block)
     kept = _trim_edges(kept, walk)
     titles = {_norm(t) for t in [meta.title, *meta.h1] if t}
-    paragraphs = [b.text for b in kept if not (walk.tag[b.element] in _HEADINGS and _norm(b.text) in titles)]
-    images = [Image(src, caption) for element, src, caption in walk.figures if _under(walk, element, container)[0]]
-    return paragraphs, images
+    headline = {id(b) for b in inside if walk.tag[b.element] in _HEADINGS and _norm(b.text) in titles}
+    kept = [b for b in kept if id(b) not in headline]
+    kept_ids = {id(b) for b in kept} | headline
+    left_out = [b.text for b in inside if id(b) not in kept_ids]
+    # the lead photo usually sits just outside the text container, inside the article element
+    scope = walk.parent[container] if walk.parent[container] >= 0 and walk.tag[container] != "body" else container
+    images = [Image(src, caption) for element, src, caption in walk.figures
+              if _under(walk, element, container)[0] or _under(walk, element, scope) == (True, False)]
+    return [b.text for b in kept], left_out, images
 
 
 def _trim_edges(blocks: list[Block], walk: Walk) -> list[Block]:
     """Drop short non-body blocks before the first and after the last body-like block (labels, dates,
-    bylines, share buttons); headings directly above body text stay."""
+    bylines, share buttons); a heading directly above body text and a credit line after it stay."""
     good = [i for i, b in enumerate(blocks) if _good(b)]
     if not good:
         return blocks
     first, last = good[0], good[-1]
     while first > 0 and walk.tag[blocks[first - 1].element] in _HEADINGS and first - 1 > 0:
         first -= 1
+    if last + 1 < len(blocks) and news.credit_line(blocks[last + 1].text):
+        last += 1
     return blocks[first: last + 1]
 
 
@@ -472,7 +499,7 @@ def _trafilatura_paragraphs(html: str, url: str | None) -> list[str]:
 
 # --- the article ----------------------------------------------------------------------------------------
 
-def build_article(paragraphs: list[str], images: list[Image], walk: Walk, meta: Meta, url: str | None,
+def build_article(paragraphs: list[str], images: list[Image], meta: Meta, url: str | None,
                   html: str, extractor: str) -> Article:
     if _MOJIBAKE.search(" ".join(paragraphs[:50])):
         paragraphs = _fix_text(paragraphs)
@@ -710,7 +737,7 @@ def normalise_date(value: str | None) -> str | None:
         if parsed.tzinfo is not None:
             return parsed.isoformat(timespec="seconds")
         return parsed.date().isoformat()
-    match = re.match(r"((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)", value)
+    match = re.match(r"((?:19|20)\d\d)[-/.]?([01]\d)[-/.]?([0-3]\d)", value)
     if match:
         return normalise_date("-".join(match.groups()))
     found = find_date(value[:200])
