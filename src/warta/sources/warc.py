@@ -5,11 +5,14 @@ WARC-Date, the record's byte offset and the HTTP headers (so the extractor sees 
 Every other response record becomes a Failure that says why it was skipped (``skipped_non_html``,
 ``skipped_status``, ``skipped_revisit``), so a crawl's count of pages adds up. Request, warcinfo and
 metadata records are bookkeeping, not pages, and are not read at all. A truncated record, broken gzip or
-junk where a WARC header should be is a Failure with the offset where it happened; it never raises.
+junk where a WARC header should be is a Failure with the offset where it happened; it never raises. After
+damage, reading resumes at the next intact record (next gzip member that starts a WARC record, or next
+``WARC/1.x`` line), so one bad spot in a large crawl file does not lose the rest of it.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +22,10 @@ from warta.sources.files import SourceOptions, reader
 from warta.sources.http import decode_content_encoding, kind_of, with_charset
 
 HEAD_ALLOWANCE = 256 * 1024  # room for HTTP headers on top of the body cap
+MAX_RESYNCS = 1000  # damaged spots tolerated in one file before giving up on it
+_SCAN_CHUNK = 1 << 20
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_LINE = b"WARC/1."
 
 
 @reader("warc")
@@ -27,24 +34,66 @@ def read_warc_file(path: Path, options: SourceOptions) -> Iterator[Page | Failur
 
     base = {"kind": "warc", "path": str(path)}
     wanted = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.revisit
-    offset, records = 0, 0
-    try:
-        with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh, record_types=wanted, parse_http=False):
-                offset = record.stream_pos
+    start, last, records, damaged = 0, -1, 0, 0
+    pending: Failure | None = None  # one failure per damaged stretch, however many retries it takes
+    while start is not None:
+        try:
+            with open(path, "rb") as fh:
+                fh.seek(start)
+                for record in ArchiveIterator(fh, record_types=wanted, parse_http=False):
+                    if pending is not None:
+                        yield pending
+                        pending = None
+                    last = record.stream_pos
+                    records += 1
+                    yield _from_record(record, path, options)
+            break
+        except (OSError, EOFError, ValueError) as err:
+            at = max(last, start)  # the damage is after the last record that started well
+            damaged += 1
+            start = _next_record(path, at + 1) if damaged < MAX_RESYNCS else None
+            if pending is None:
                 records += 1
-                yield _from_record(record, path, options)
-    except (OSError, EOFError, ValueError) as err:
-        # the offset is the last record that started well: the damage is at or after it
-        yield Failure(dict(base, offset=offset), _error_reason(path, err), f"{type(err).__name__}: {err}"[:300],
-                      step="source.warc")
-        return
+                error = f"{type(err).__name__}: {err}"[:300]
+                pending = Failure(dict(base, offset=at), _error_reason(err), error, step="source.warc")
+            pending.detail = error + (f"; reading resumed at offset {start}" if start is not None
+                                      else "; nothing readable after it")
+    if pending is not None:
+        yield pending
     if records == 0:
         empty = path.stat().st_size == 0
         yield Failure(base, "empty" if empty else "no_records", "no WARC response records found", step="source.warc")
 
 
-def _error_reason(path: Path, err: Exception) -> str:
+def _next_record(path: Path, position: int) -> int | None:
+    """Offset of the next place at or after ``position`` where an intact record starts, or None."""
+    with open(path, "rb") as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
+        marker = _GZIP_MAGIC if gzipped else _WARC_LINE
+        while True:
+            fh.seek(position)
+            chunk = fh.read(_SCAN_CHUNK + len(marker))
+            if len(chunk) < len(marker):
+                return None
+            found = chunk.find(marker)
+            while found >= 0:
+                fh.seek(position + found)
+                if _starts_record(fh.read(65536), gzipped):
+                    return position + found
+                found = chunk.find(marker, found + 1)
+            position += _SCAN_CHUNK
+
+
+def _starts_record(head: bytes, gzipped: bool) -> bool:
+    if not gzipped:
+        return head.startswith(_WARC_LINE)
+    try:
+        return zlib.decompressobj(31).decompress(head, 16).startswith(_WARC_LINE)
+    except zlib.error:
+        return False
+
+
+def _error_reason(err: Exception) -> str:
     text = str(err).lower()
     if "gzip" in text or "decompress" in text:
         return "broken_gzip"
