@@ -66,6 +66,14 @@ def _register_builtin() -> None:
 
     register_annotator("nlp.entities.v1", entities)
 
+    # Keep after nlp.entities.v1: quotes resolve speakers to the record's entities (NER fallback otherwise).
+    def quotes() -> Annotator:
+        from warta.nlp.quotes import annotator
+
+        return annotator()
+
+    register_annotator("nlp.quotes.v1", quotes)
+
 
 _register_builtin()
 
