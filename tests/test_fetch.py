@@ -423,3 +423,33 @@ def test_oversized_robots_txt_is_read_up_to_the_cap(server):
     with Fetcher(fast_options()) as fetcher:
         assert fetcher.fetch_page(server.url("/private")).reason == "robots_disallowed"
         assert isinstance(fetcher.fetch_page(server.url("/public")), Page)
+
+
+def test_redirect_to_a_private_address_is_refused(server, monkeypatch):
+    """Only the test server's own address is let through; a redirect elsewhere private is refused before connecting."""
+    from warta.sources import http
+
+    real = http.resolve_checked
+    monkeypatch.setattr(http, "resolve_checked",
+                        lambda host, port, allow: real(host, port, allow or host == "127.0.0.1"))
+    port = server.httpd.server_address[1]
+    server.routes["/to-10"] = (302, {"Location": "http://10.0.0.1/x"}, b"")
+    server.routes["/to-localhost"] = (302, {"Location": f"http://localhost:{port}/a"}, b"")
+    server.routes["/a"] = html(article_html(1))
+    with Fetcher(FetchOptions(delay=0, retries=0)) as fetcher:
+        assert isinstance(fetcher.fetch_page(server.url("/a")), Page)
+        assert fetcher.fetch_page(server.url("/to-10")).reason == "private_address"
+        assert fetcher.fetch_page(server.url("/to-localhost")).reason == "private_address"
+    assert server.hits["/a"] == 1
+
+
+def test_connection_guard_refuses_private_addresses_even_without_the_pre_check(server, monkeypatch):
+    """The check at connect time closes the gap if DNS answers differently the second time (rebinding)."""
+    from warta.sources import http
+
+    monkeypatch.setattr(http, "check_url", lambda url, allow: None)
+    server.routes["/a"] = html(article_html(1))
+    with Fetcher(FetchOptions(delay=0, retries=0)) as fetcher:
+        result = fetcher.fetch_page(server.url("/a"))
+    assert isinstance(result, Failure) and result.reason == "private_address"
+    assert server.hits["/a"] == 0

@@ -259,7 +259,7 @@ class Fetcher:
             limits=httpx.Limits(max_connections=max(o.workers, 1) * 2),
         )
         self._gates: dict[str, HostGate] = {}
-        self._robots: dict[str, RobotsRules | str] = {}
+        self._robots: dict[str, RobotsRules | PageError] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
         self.warc = WarcSaver(o.save_warc, append=o.warc_started) if o.save_warc else None
@@ -397,12 +397,12 @@ class Fetcher:
 
     def _check_robots(self, url: str) -> None:
         rules = self._robots_for(url)
-        if isinstance(rules, str):
-            raise PageError("robots_unreachable", rules)
+        if isinstance(rules, PageError):
+            raise PageError(rules.reason, rules.detail)
         if not rules.allowed(url):
             raise PageError("robots_disallowed", f"robots.txt disallows {url}")
 
-    def _robots_for(self, url: str) -> RobotsRules | str:
+    def _robots_for(self, url: str) -> RobotsRules | PageError:
         key = _host_key(url)
         with self._lock:
             lock = self._locks.setdefault(key, threading.Lock())
@@ -411,15 +411,18 @@ class Fetcher:
                 self._robots[key] = self._load_robots(key)
             return self._robots[key]
 
-    def _load_robots(self, origin: str) -> RobotsRules | str:
-        """RFC 9309: 4xx → everything allowed; 5xx or unreachable → nothing allowed (kept as a reason string)."""
+    def _load_robots(self, origin: str) -> RobotsRules | PageError:
+        """RFC 9309: 4xx → everything allowed; 5xx or unreachable → nothing allowed (kept as the error)."""
         try:
             fetched = self.fetch(origin + "/robots.txt", obey_robots=False, max_bytes=ROBOTS_MAX_BYTES,
                                  keep_head=True)
         except PageError as err:
             if err.reason.startswith("http_4"):
                 return allow_all()
-            return f"robots.txt of {origin} unavailable ({err.reason}); not fetching from it"
+            if err.reason in ("private_address", "dns_error"):  # the host itself is the problem: say so
+                return err
+            return PageError("robots_unreachable", f"robots.txt of {origin} unavailable ({err.reason}); "
+                                                   "not fetching from it")
         rules = parse_robots(fetched.body.decode("utf-8", "replace"), self.options.user_agent)
         if rules.crawl_delay:
             gate = self._gate(origin)
