@@ -74,7 +74,8 @@ def test_bad_parameters_are_422(client):
     assert client.get("/api/search", params={"date_from": "yesterday"}).status_code == 422
     assert client.get("/api/search", params={"page": 0}).status_code == 422
     assert client.get("/api/search", params={"sort": "random"}).status_code == 422
-    assert client.get("/api/search", params={"date_from": ""}).status_code == 200  # empty form field
+    assert client.get("/api/search", params={"date_to": "0"}).status_code == 422
+    assert client.get("/", params={"date_from": "", "date_to": "junk"}).status_code == 200  # form: ignored
 
 
 def test_facets_count_the_result_set(client):

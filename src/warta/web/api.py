@@ -207,7 +207,8 @@ class IngestUrl(BaseModel):
 
 
 NOT_FOUND = {404: {"description": "not found"}}
-WRITE_ERRORS = {401: {"description": "no bearer token sent"},
+WRITE_ERRORS = {400: {"description": "malformed request body"}, 401: {"description": "no bearer token sent"},
+                413: {"description": "upload larger than 20 MB"},
                 403: {"description": "writes disabled (no token at start-up) or wrong token"}}
 
 

@@ -16,7 +16,7 @@ from warta.store.query import Filters
 from warta.store.sqlite_query import SQLiteReader
 from warta.web import render
 from warta.web.app import reader
-from warta.web.params import EventFilterParams, Page, Q, RecordFilters, Sort, Text, query_string
+from warta.web.params import EventFormFilters, Page, Q, RecordFormFilters, Sort, Text, query_string
 
 router = APIRouter(include_in_schema=False)
 Store = Annotated[SQLiteReader, Depends(reader)]
@@ -42,7 +42,7 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, store: Store, filters: RecordFilters, q: Q = "", sort: Sort = "relevance",
+def search_page(request: Request, store: Store, filters: RecordFormFilters, q: Q = "", sort: Sort = "relevance",
                 page: Page = 1) -> HTMLResponse:
     result = store.search_records(q, filters, sort, page, PER_PAGE)
     facets = store.facets(q, filters)
@@ -65,7 +65,7 @@ def vars_of(obj: Any) -> dict[str, Any]:
 
 def _month_chart(months: list[Any]) -> render.Chart:
     days = [(m.value + "-01", m.count) for m in months]
-    granularity, buckets = render.periods(days, max_days=0)
+    granularity, buckets = render.periods(days, max_days=-1)  # always months
     return render.stacked_bars(buckets, {"records": {d[:7]: n for d, n in days}}, granularity, height=90)
 
 
@@ -115,7 +115,7 @@ def _events_of(**kwargs: str):
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, store: Store, filters: EventFilterParams, page: Page = 1) -> HTMLResponse:
+def events_page(request: Request, store: Store, filters: EventFormFilters, page: Page = 1) -> HTMLResponse:
     total, rows = store.events(filters, page, 50)
     granularity, buckets, series = render.tone_series(store.event_days(filters))
     return _page(request, "events.html", filters=filters, total=total, rows=rows, page=page,
