@@ -453,3 +453,11 @@ def test_connection_guard_refuses_private_addresses_even_without_the_pre_check(s
         result = fetcher.fetch_page(server.url("/a"))
     assert isinstance(result, Failure) and result.reason == "private_address"
     assert server.hits["/a"] == 0
+
+
+def test_feed_served_as_text_html_is_still_a_feed(server):
+    server.routes["/feed"] = (200, {"Content-Type": "text/html"},
+                              b'<?xml version="1.0"?>\n<?xml-stylesheet href="s.xsl"?><rss><channel><item><link>'
+                              + server.url("/m/1").encode() + b"</link></item></channel></rss>")
+    server.routes["/m/1"] = html(article_html(1))
+    assert [p.url for p in pages_of([server.url("/feed")])] == [server.url("/m/1")]

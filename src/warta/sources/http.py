@@ -37,6 +37,8 @@ REDIRECT_CODES = {301, 302, 303, 307, 308}
 RETRY_CODES = {429, 500, 502, 503, 504}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_LISTING_HEAD = re.compile(rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<\?[^>]*>\s*)*<(rss|feed|urlset|sitemapindex|rdf:RDF)\b",
+                           re.IGNORECASE | re.DOTALL)
 XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
 
@@ -206,7 +208,10 @@ def now_iso() -> str:
 
 
 def kind_of(content_type: str, body: bytes) -> str | None:
-    """html | text | xml (feed or sitemap) | None (something else); sniffs when the type is missing or vague."""
+    """html | text | xml (feed or sitemap) | None (something else); sniffs when the type is missing or vague,
+    and recognises feeds served with an HTML or text type (a common misconfiguration)."""
+    if _LISTING_HEAD.match(body[:2048]):
+        return "xml"
     if content_type in HTML_TYPES:
         return "html"
     if content_type in XML_TYPES or content_type.endswith("+xml"):
