@@ -277,6 +277,8 @@ def _open_listing(todo: _Todo, session: Session, options: SourceOptions,
             visited.add(fetched.url)
             kind = todo.kind or kind_of(fetched.content_type, fetched.body)
             if kind in ("html", "text") or (kind is None and todo.depth == 0 and todo.kind is None):
+                if len(fetched.body) > options.max_bytes:  # fetched with the larger listing cap
+                    raise PageError("too_large", f"page over {options.max_bytes} bytes")
                 page = page_from(fetched, "url", kind)
                 yield page
                 _remember(page, session)
