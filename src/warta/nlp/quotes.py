@@ -262,18 +262,20 @@ def pair_double_marks(doc: Doc) -> list[tuple[int, int | None]]:
     """(opening mark, closing mark or None when the quote runs to its paragraph end) pairs, in text order."""
     pairs: list[tuple[int, int | None]] = []
     opened: int | None = None
+    reopened = 0  # the mark that reopened the quote in its latest paragraph
     nested = False
     for m in _DOUBLE_RE.finditer(doc.text):
         pos = m.start()
         role = mark_role(doc, pos)
-        if opened is not None and doc.new_paragraph_between(opened, pos):
+        if opened is not None and doc.new_paragraph_between(reopened, pos):
             if _opens_paragraph(doc, pos) and role != "close" and not nested:
+                reopened = pos
                 continue  # multi-paragraph quote: each paragraph reopens, one closing mark at the end
             pairs.append((opened, None))
             opened, nested = None, False
         if opened is None:
             if role != "close":
-                opened = pos
+                opened = reopened = pos
             continue
         if nested:
             nested = role == "open"  # a closing mark ends the inner quote
@@ -386,7 +388,7 @@ class Resolver:
         j = cue_index - 1
         while j >= first:
             mention = self._mention_ending_at(j)
-            if mention and mention.type in ("PER", "ORG"):
+            if mention and mention.type in ("PER", "ORG") and not doc.is_quoted(mention.start):
                 if mention.type == "ORG" and self._person_before(first, doc.token_at_or_after(mention.start)):
                     j = doc.token_at_or_after(mention.start) - 1
                     continue  # "Teuku Faizasyah dari Kemenlu mengatakan": the person speaks
@@ -395,7 +397,8 @@ class Resolver:
             if hit and hit[0] in ("pronoun", "spokes", "title") and not doc.is_quoted(doc.spans[j][0]):
                 return self.in_phrase(j, min(cue_index, j + _PHRASE_MAX), anchor)
             j -= 1
-        places = [m for m in doc.mentions_in(doc.spans[first][0], doc.spans[cue_index][0]) if m.type == "LOC"]
+        places = [m for m in doc.mentions_in(doc.spans[first][0], doc.spans[cue_index][0])
+                  if m.type == "LOC" and not doc.is_quoted(m.start)]
         return self._from_mention(places[-1]) if places else None
 
     def _person_before(self, first: int, i: int) -> bool:
@@ -466,10 +469,11 @@ class Resolver:
         span = (doc.spans[first][0], doc.spans[last - 1][1])
         people = [m for m in mentions if m.type == "PER"]
         orgs = [m for m in mentions if m.type == "ORG"]
-        if orgs:
-            return Attribution(None, orgs[0].entity, orgs[0].name, span)
-        if people:
+        if people:  # a named spokesperson speaks as themself
             return Attribution(None, people[0].entity, people[0].name, span)
+        if orgs or mentions:
+            org = (orgs or mentions)[0]
+            return Attribution(None, org.entity, org.name, span)
         words = self._spokes_words(first, last)
         earlier = self._earlier_spokes_org(words, anchor)
         if earlier:
@@ -519,6 +523,7 @@ class Attributor:
         if i < len(doc.words) and doc.words[i] == ",":
             i += 1
         new_sentence = doc.text[:content_end].rstrip()[-1:] == "." and i < len(doc.words) and doc.words[i][:1].isupper()
+        ends = doc.text[:content_end].rstrip()[-1:] in ".!?"
         for k, j in enumerate(self._window(i)):
             cue = doc.cue_at(j)
             if not cue or (cue.role == "according" and k):
@@ -526,7 +531,7 @@ class Attributor:
             if k and not self._subject_phrase(i, j):
                 return None  # another clause started: "Dia menambahkan, “..." belongs to the next quote
             after = j + len(cue.words)
-            if self._opens_next_quote(after):
+            if k and ends and self._opens_next_quote(after):
                 return None
             if new_sentence and not self._short_clause(after):
                 return None  # ".” Ia menambahkan bahwa ..." is a new sentence, not this quote's attribution
@@ -544,6 +549,7 @@ class Attributor:
         end = doc.token_at_or_after(opening)
         first = doc.sentence_start(end, doc.token_at_or_after(floor))
         for j in range(end - 1, first - 1, -1):
+            j = self._cue_start(j, first)
             cue = doc.cue_at(j)
             if not cue or (cue.ambiguous and not self._ambiguous_ok(j, cue)):
                 continue
@@ -554,6 +560,25 @@ class Attributor:
             if found:
                 return found
         return None
+
+    def later_in_sentence(self, opening: int, closing: int) -> Attribution | None:
+        """For a partial quote: a cue later in its sentence ("called the plan “a gamble” and said ...")."""
+        doc = self.doc
+        i = doc.token_at_or_after(closing)
+        first = doc.sentence_start(doc.token_at_or_after(opening))
+        for j in range(i, doc.sentence_end(i)):
+            cue = doc.cue_at(j)
+            if cue and not cue.ambiguous and not doc.is_quoted(doc.spans[j][0]):
+                return self._attribution(cue, first, j, j + len(cue.words), anchor=opening)
+        return None
+
+    def _cue_start(self, j: int, first: int) -> int:
+        """Start of the longest cue covering token ``j`` ("seraya menambahkan" rather than "menambahkan")."""
+        for k in range(max(first, j - self.doc.lex.max_len + 1), j):
+            cue = self.doc.cue_at(k)
+            if cue and k + len(cue.words) > j:
+                return k
+        return j
 
     def _attribution(self, cue: Cue, first: int, j: int, after: int, anchor: int) -> Attribution:
         doc = self.doc
@@ -590,7 +615,11 @@ class Attributor:
         start, end = doc.spans[i][0], doc.spans[j - 1][1]
         if doc.mentions_in(start, end):
             return True
-        return any(doc.lex.class_at(doc.lower, k) for k in range(i, j)) or doc.words[i][:1].isupper()
+        speakerish = ("pronoun", "title", "spokes")
+        if doc.lex.is_class(doc.lower[i], "stop"):
+            return False
+        return any((doc.lex.class_at(doc.lower, k) or ("",))[0] in speakerish for k in range(i, j)) or (
+            doc.words[i][:1].isupper())
 
     def _opens_next_quote(self, after: int) -> bool:
         """A cue followed (after its speaker words) by ``,``/``:`` and an opening mark introduces the next quote."""
@@ -654,12 +683,15 @@ def _quoted(doc: Doc, attributor: Attributor, start: int, end: int, opening: int
             previous: Found | None) -> Found | None:
     partial = _embedded(doc, opening, closing, start, end)
     floor = previous.marks[1] if previous and previous.marks else 0
-    attribution = attributor.post(closing, end) if closing <= doc.paragraph_end(start) + 1 else None
+    closed = doc.text[closing - 1] in DOUBLE_MARKS + "'‘’"  # else it ran to its paragraph end
+    attribution = attributor.post(closing, end) if closed else None
     if attribution is None:
         attribution = attributor.pre(opening, floor)
     if attribution is None and previous is not None and _continues(doc, previous, opening, partial):
         attribution = Attribution(previous.cue if partial else None, previous.speaker, previous.speaker_name,
                                   previous.speaker_span)
+    if partial and attribution is None:
+        attribution = attributor.later_in_sentence(opening, closing)
     if partial and (attribution is None or attribution.cue is None):
         return None  # a scare quote or a title, not speech
     if attribution is None:
