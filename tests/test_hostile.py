@@ -132,6 +132,22 @@ def test_huge_jsonl_row_is_a_failure_and_the_next_row_still_counts(tmp_path):
     assert len(results) == 2
 
 
+def test_200_mb_single_line_jsonl_is_skipped_in_bounded_memory(tmp_path):
+    rows = tmp_path / "one-line.jsonl"
+    with open(rows, "wb") as fh:
+        fh.write(b'{"text": "')
+        fh.truncate(200 * MB)  # sparse: a 200 MB line of NULs, no newline
+        fh.seek(0, os.SEEK_END)
+        fh.write(b'"}\n{"text": "Gubernur mengatakan banjir sudah surut di sebagian besar wilayah kota."}\n')
+    tracemalloc.start()
+    items = list(iter_pages([rows]))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [getattr(i, "reason", "page") for i in items] == ["too_large", "page"]
+    assert items[0].source["offset"] == 0 and items[1].offset == 1
+    assert peak < 3 * 20 * MB  # a capped line or two, never the 200 MB one
+
+
 # --- structure -------------------------------------------------------------------------------------------
 
 def deep_html(depth: int) -> str:

@@ -169,12 +169,25 @@ def read_jsonl_file(path: Path, options: SourceOptions) -> Iterator[Page | Failu
     base = {"kind": "jsonl", "path": str(path)}
     try:
         with _open_binary(path) as fh:
-            for row_number, line in enumerate(fh):
-                if not line.strip():
-                    continue
-                yield _jsonl_row(line, row_number, path, options)
+            for row_number, line in enumerate(_capped_lines(fh, options.max_bytes)):
+                if line is None:
+                    yield Failure(dict(base, offset=row_number), "too_large",
+                                  f"row longer than {options.max_bytes} bytes", step="source.jsonl")
+                elif line.strip():
+                    yield _jsonl_row(line, row_number, path, options)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         yield Failure(base, "unreadable", f"{type(err).__name__}: {err}", step="source.jsonl")
+
+
+def _capped_lines(fh, max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of at most ``max_bytes``; a longer one comes out as None, skipped in bounded pieces, never held."""
+    while line := fh.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _jsonl_row(line: bytes, row_number: int, path: Path, options: SourceOptions) -> Page | Failure:

@@ -1,6 +1,8 @@
 """Parquet tables of crawled pages: one page per row with an ``html`` (or ``text``) column and optional ``url``.
 
-Read one record batch at a time (row groups, never the whole file), so memory stays flat on large tables.
+Read one record batch at a time (within a row group, never the whole file), sized from the file's own
+statistics so that a batch of big pages stays around ``BATCH_BYTES``. pyarrow decodes a row group's column
+chunk at once, so a single huge row group still costs its own size.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from warta.model import Failure, Page
 from warta.sources.files import SourceOptions, reader
 
 BATCH_ROWS = 256
+BATCH_BYTES = 64 * 1024 * 1024
 
 
 @reader("parquet")
@@ -31,13 +34,20 @@ def read_parquet_file(path: Path, options: SourceOptions) -> Iterator[Page | Fai
                           step="source.parquet")
             return
         columns = [name for name, _ in fields] + ([options.url_field] if options.url_field in names else [])
-        for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=columns):
+        for batch in table.iter_batches(batch_size=_batch_rows(table), columns=columns):
             for values in batch.to_pylist():
                 yield _row(values, row, fields, path, options)
                 row += 1
     except (OSError, pa.ArrowException) as err:
         yield Failure(dict(base, offset=row), "unreadable", f"{type(err).__name__}: {err}"[:300],
                       step="source.parquet")
+
+
+def _batch_rows(table) -> int:
+    meta = table.metadata
+    rows = meta.num_rows or 1
+    size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    return max(1, min(BATCH_ROWS, int(BATCH_BYTES / max(1, size / rows))))
 
 
 def _row(values: dict, row: int, fields: list[tuple[str, str]], path: Path, options: SourceOptions) -> Page | Failure:
