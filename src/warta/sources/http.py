@@ -328,7 +328,8 @@ class Fetcher:
         """Like ``fetch_pages``, each result paired with the item it came from (the URL before redirects)."""
         window = max(1, self.options.workers) * 2
         pending: deque[tuple[str | Page | Failure, Future]] = deque()
-        with ThreadPoolExecutor(max_workers=max(1, self.options.workers), thread_name_prefix="warta-fetch") as pool:
+        pool = ThreadPoolExecutor(max_workers=max(1, self.options.workers), thread_name_prefix="warta-fetch")
+        try:
             for item in items:
                 future = pool.submit(self.fetch_page, item, origin) if isinstance(item, str) else _done(item)
                 pending.append((item, future))
@@ -338,6 +339,8 @@ class Fetcher:
             while pending:
                 item, future = pending.popleft()
                 yield item, future.result()
+        finally:  # on Ctrl-C or an abandoned generator, queued fetches are dropped, not run
+            pool.shutdown(wait=True, cancel_futures=True)
 
     # internals ------------------------------------------------------------------------------------
 
