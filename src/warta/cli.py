@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from warta import __version__
-from warta.model import Failure, Record
+from warta.model import Failure
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -35,6 +34,8 @@ StateOption = Annotated[str | None, typer.Option(
     "--state", help="SQLite file remembering fetched URLs, so re-runs fetch only new ones "
                     "[ingest default: next to the store]")]
 DelayOption = Annotated[float, typer.Option("--delay", help="seconds between requests to the same host")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", "-j", min=1, help="worker processes (pages are processed in parallel; output order may differ)")]
 
 
 def main() -> None:
@@ -55,13 +56,18 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 def _pages(paths: list[str], kind: str | None, text_field: str, fetch=None, state: str | None = None):
     from warta.sources import iter_pages
+
+    return iter_pages(paths, _source_options(paths, kind, text_field, fetch, state))
+
+
+def _source_options(paths: list[str], kind: str | None, text_field: str, fetch=None, state: str | None = None):
     from warta.sources.files import SourceOptions, is_url
 
     missing = [p for p in paths if not is_url(p) and not Path(p).exists()]
     if missing:
         typer.echo(f"error: no such file or folder: {', '.join(missing)}", err=True)
         raise typer.Exit(2)
-    return iter_pages(paths, SourceOptions(kind=kind, text_field=text_field, fetch=fetch, state=state))
+    return SourceOptions(kind=kind, text_field=text_field, fetch=fetch, state=state)
 
 
 def _fetch_options(allow_private: bool, save_warc: str | None, delay: float):
@@ -95,6 +101,7 @@ def process(
     save_warc: SaveWarcOption = None,
     state: StateOption = None,
     delay: DelayOption = 1.0,
+    workers: WorkersOption = 1,
 ) -> None:
     """Run every step on PATHS without a store: one warta/1 record per line on stdout,
     failures as JSON lines on stderr."""
@@ -103,7 +110,15 @@ def process(
         raise typer.Exit(2)
     pipeline = _pipeline(only, timeout)
     fetch = _fetch_options(allow_private, save_warc, delay)
-    for item in pipeline.run(_pages(paths, kind, text_field, fetch, state)):
+    pages = _pages(paths, kind, text_field, fetch, state)
+    if workers > 1:
+        from warta.parallel import Runner
+
+        runner = Runner(workers=workers, only=only, timeout=timeout)
+        results = (result for _, result in runner.run((None, page) for page in pages))
+    else:
+        results = pipeline.run(pages)
+    for item in results:
         if isinstance(item, Failure):
             sys.stderr.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
         else:
@@ -125,43 +140,29 @@ def ingest(
     save_warc: SaveWarcOption = None,
     state: StateOption = None,
     delay: DelayOption = 1.0,
+    workers: WorkersOption = 1,
 ) -> None:
-    """Process PATHS into the store. Re-ingesting the same page updates it in place (same id)."""
+    """Process PATHS into the store. Re-ingesting the same page updates it in place (same id); an interrupted
+    ingest resumes: files already stored are skipped."""
+    from warta.parallel import Runner
+    from warta.parallel import ingest as run_ingest
     from warta.store import default_db, open_store
 
-    pipeline = _pipeline(only, timeout)
+    _pipeline(only, timeout)  # validates --only
     fetch = _fetch_options(allow_private, save_warc, delay)
     db_path = db or default_db()
     if state is None and "://" not in db_path:  # remember fetched URLs next to a SQLite store
         state = db_path + ".fetched"
-    items = pipeline.run(_pages(paths, kind, text_field, fetch, state))
+    options = _source_options(paths, kind, text_field, fetch, state)
+    runner = Runner(workers=workers, only=only, timeout=timeout)
     with open_store(db) as store:
-        store.write(items if quiet else _with_progress(items, "ingest"))
+        summary = run_ingest(paths, store, options, runner, progress=not quiet)
         if not quiet:
-            stats = pipeline.stats
+            stats = summary.stats
+            skipped = f", {summary.skipped_pages} skipped (stored by an earlier run)" if summary.skipped_pages else ""
             typer.echo(f"{stats.records} records, {sum(stats.failures.values())} failures"
-                       + (f" ({dict(stats.failures)})" if stats.failures else "") + f" → {store.path}", err=True)
-
-
-def _with_progress(items: Iterable[Record | Failure], label: str) -> Iterator[Record | Failure]:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]:.1f} pages/s"), TimeElapsedColumn()]
-    with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
-        task = progress.add_task(label, total=None, rate=0.0)
-        for n, item in enumerate(items, start=1):
-            yield item
-            elapsed = progress.tasks[0].elapsed or 1e-9
-            progress.update(task, completed=n, rate=n / elapsed)
+                       + (f" ({dict(stats.failures)})" if stats.failures else "") + skipped + f" → {store.path}",
+                       err=True)
 
 
 @app.command()
@@ -170,6 +171,7 @@ def search(
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="how many hits")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
+    collapse: Annotated[bool, typer.Option("--collapse", help="one hit per near-duplicate cluster")] = False,
 ) -> None:
     """Full-text search over titles and text, best matches first, with snippets."""
     from dataclasses import asdict
@@ -177,7 +179,7 @@ def search(
     from warta.store import open_store
 
     with open_store(db) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(query, limit=limit, collapse=collapse)
     if as_json:
         for hit in hits:
             typer.echo(json.dumps(asdict(hit), ensure_ascii=False))
@@ -190,8 +192,35 @@ def search(
 
     table = Table("id", "title", "site", "published", "snippet", show_lines=True)
     for hit in hits:
-        table.add_row(hit.id[:12], hit.title or "", hit.site or "", hit.published or "", hit.snippet)
+        copies = f" (+{hit.copies - 1} copies)" if getattr(hit, "copies", 1) > 1 else ""
+        table.add_row(hit.id[:12], (hit.title or "") + copies, hit.site or "", hit.published or "", hit.snippet)
     Console(markup=False, highlight=False).print(table)
+
+
+@app.command()
+def dupes(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="how many clusters")] = 20,
+    min_size: Annotated[int, typer.Option("--min-size", help="smallest cluster to list")] = 2,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text")] = False,
+) -> None:
+    """Near-duplicate clusters (syndicated copies, light rewrites), largest first. Records stored before
+    duplicate detection existed are indexed first."""
+    from warta.store import open_store
+
+    with open_store(db) as store:
+        store.index_duplicates()
+        clusters = store.clusters(min_size=min_size, limit=limit)
+    if as_json:
+        for cluster in clusters:
+            typer.echo(json.dumps(cluster, ensure_ascii=False))
+        return
+    if not clusters:
+        typer.echo("no duplicate clusters")
+    for cluster in clusters:
+        typer.echo(f"cluster {cluster['cluster'][:12]}  {cluster['size']} records")
+        for member in cluster["members"]:
+            typer.echo(f"  {member['id'][:12]}  {(member['site'] or '?')[:20]:20}  {member['title'] or '(no title)'}")
 
 
 @app.command()
@@ -287,6 +316,28 @@ def ner(
     with conll.open(encoding="utf-8") as lines:
         count = tag_conll(lines, sys.stdout, lang)
     typer.echo(f"{count} sentences tagged", err=True)
+
+
+@app.command()
+def spark(
+    inputs: Annotated[list[str], typer.Argument(help="WARC files, folders of them, or @list.txt; local, s3a://, "
+                                                     "hdfs://")],
+    out: Annotated[str, typer.Option("--out", help="output folder or URI: Parquet datasets + _done markers")],
+    master: Annotated[str | None, typer.Option("--master", help="Spark master, e.g. local[2]")] = "local[*]",
+    only: OnlyOption = None,
+    timeout: TimeoutOption = 60.0,
+) -> None:
+    """Batch job on Spark: WARC files → Parquet records, entities, quotes, events, failures (one task per
+    file; re-runs skip files already done). Needs pyspark and Java."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError as err:
+        typer.echo(f"error: {err}; install pyspark: pip install 'warta[spark]'", err=True)
+        raise typer.Exit(2) from err
+    from warta.spark.job import run
+
+    _pipeline(only, timeout)  # validates --only
+    run(inputs, out, master=master, only=only, timeout=timeout, log=lambda line: typer.echo(line, err=True))
 
 
 @app.command()

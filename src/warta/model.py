@@ -126,10 +126,11 @@ class Record:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)  # versioned names of the steps that ran
+    cluster: str | None = None  # near-duplicate cluster (id of its first record), set by the store's dedup
 
     def to_json(self) -> dict[str, Any]:
         a = self.article
-        return {
+        data = {
             "schema": SCHEMA,
             "id": self.id,
             "url": a.url,
@@ -150,6 +151,9 @@ class Record:
             "events": [_drop_none(asdict(e)) for e in self.events],
             "steps": list(self.steps),
         }
+        if self.cluster is not None:
+            data["cluster"] = self.cluster
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:
@@ -176,6 +180,7 @@ class Record:
             quotes=[Quote(**q) for q in data.get("quotes") or []],
             events=[_event(e) for e in data.get("events") or []],
             steps=list(data.get("steps") or []),
+            cluster=data.get("cluster") if isinstance(data.get("cluster"), str) else None,
         )
 
 
@@ -190,6 +195,18 @@ class Failure:
 
     def to_json(self) -> dict[str, Any]:
         return {"failure": self.reason, "detail": self.detail, "step": self.step, "source": self.source}
+
+
+@dataclass(slots=True)
+class InputProgress:
+    """How far one input file has been ingested: its first ``done`` items are stored. Written in the same
+    transaction as those items, so an interrupted ingest resumes exactly where its last commit ended."""
+
+    path: str
+    size: int
+    mtime: float
+    done: int
+    finished: bool = False
 
 
 def record_id(url: str | None, content: bytes) -> str:

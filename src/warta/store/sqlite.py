@@ -16,8 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from warta.model import Failure, Record
+from warta.model import Failure, InputProgress, Record
 from warta.store.sqlite_query import SQLiteQueries
+from warta.store.sqlite_scale import MIGRATION_DEDUP, MIGRATION_INPUTS, SQLiteScale
 
 MIGRATIONS: list[str] = [
     # 1: records, full-text index, failures, annotation tables
@@ -78,6 +79,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);
     CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
     """,
+    MIGRATION_INPUTS,  # 3: per-input ingest progress, so an interrupted ingest resumes (sqlite_scale.py)
+    MIGRATION_DEDUP,  # 4: near-duplicate clusters: fingerprints and LSH band keys (sqlite_scale.py)
 ]
 
 
@@ -91,6 +94,7 @@ class Hit:
     url: str | None
     snippet: str
     score: float
+    copies: int = 1  # with collapse: how many matching records the hit's duplicate cluster has
 
 
 def source_key(source: dict[str, Any]) -> str:
@@ -119,7 +123,7 @@ def fts_query(user_input: str) -> str:
     return " ".join(parts)
 
 
-class SQLiteStore(SQLiteQueries):  # read queries for the web/API live in sqlite_query.py
+class SQLiteStore(SQLiteQueries, SQLiteScale):  # read queries for the web/API live in sqlite_query.py
     def __init__(self, path: str | Path, timeout_ms: int = 5000):
         self.path = str(path)
         self.conn = sqlite3.connect(self.path, timeout=timeout_ms / 1000, isolation_level=None)
@@ -164,14 +168,17 @@ class SQLiteStore(SQLiteQueries):  # read queries for the web/API live in sqlite
                 if isinstance(item, Record):
                     self._upsert_record(item)
                     counts[0] += 1
-                else:
+                elif isinstance(item, Failure):
                     self._upsert_failure(item)
                     counts[1] += 1
+            # ingest progress commits with the items it covers (see warta.parallel)
+            self._upsert_progress(item for item in items if isinstance(item, InputProgress))
 
     def transaction(self):
         return _Transaction(self.conn)
 
     def _upsert_record(self, record: Record) -> None:
+        fingerprint = self._dedup_prepare(record)  # sets record.cluster before the JSON is made
         data = record.to_json()
         source = data.get("source") or {}
         now = _now()
@@ -187,6 +194,7 @@ class SQLiteStore(SQLiteQueries):  # read queries for the web/API live in sqlite
              data["credit"], data["dateline"], source.get("kind"), source.get("path") or source.get("url"),
              source.get("offset"), data["text"], json.dumps(data, ensure_ascii=False), now),
         )
+        self._dedup_save(record, fingerprint)
         self._replace_annotations(data)
         self.conn.execute("DELETE FROM failures WHERE source_key = ?", (source_key(source),))
 
@@ -231,10 +239,17 @@ class SQLiteStore(SQLiteQueries):  # read queries for the web/API live in sqlite
                                  (escaped + "%", limit))
         return [r["id"] for r in rows]
 
-    def search(self, query: str, limit: int = 10, offset: int = 0, time_limit_s: float = 2.0) -> list[Hit]:
+    def search(self, query: str, limit: int = 10, offset: int = 0, time_limit_s: float = 2.0,
+               collapse: bool = False) -> list[Hit]:
+        """Best matches first; ``collapse`` keeps one hit per near-duplicate cluster (with its ``copies``)."""
         match = fts_query(query)
         if not match:
             return []
+        if collapse:
+            with _deadline(self.conn, time_limit_s):
+                rows = self._search_collapsed(match, limit, offset)
+            return [Hit(r["id"], r["title"], r["site"], r["published"], r["language"], r["url"], snip,
+                        -r["score"], r["copies"]) for r, snip in rows]
         sql = """SELECT r.id, r.title, r.site, r.published, r.language, r.url,
                         snippet(records_fts, 1, '[', ']', '…', 16) AS snip,
                         bm25(records_fts, 5.0, 1.0) AS score
