@@ -32,10 +32,12 @@ NAME = "extract.html.v1"
 MAX_HTML_CHARS = 20 * 1024 * 1024
 MAX_DEPTH = 256  # deeper elements are not walked: no real article nests this deep
 MAX_BLOCKS = 20_000
-MIN_BODY_CHARS = 250
+MAX_ELEMENTS = 40_000  # real pages have a few thousand; the rest of a page beyond this is not walked
+MIN_BODY_CHARS = 250  # below this our body finder defers to trafilatura
+FALLBACK_MAX_TAGS = 40_000
 SHORT_COST = 0.1  # per character of a short block without links, when choosing the body container
 LINK_COST = 1.0  # per character of a block made of links
-_LANG_SAMPLE = 4000  # enough text to tell languages apart; the detector's cost grows with it  # below this our body finder defers to trafilatura
+_LANG_SAMPLE = 4000  # enough text to tell languages apart; the detector's cost grows with it
 
 _SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
@@ -112,6 +114,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     html = html.replace("\x00", "")
     if not html.strip():
         raise PageError("empty", "empty page")
+    _refuse_deep_nesting(html)
     from selectolax.lexbor import LexborHTMLParser
 
     try:
@@ -125,13 +128,34 @@ def extract_html(html: str, url: str | None = None) -> Article:
     walk = walk_blocks(body)
     paragraphs, left_out, images = body_paragraphs(walk, meta)
     extractor = NAME
-    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+    # trafilatura's tree work is unbounded on hostile pages: ask it only about ordinary ones
+    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS and not walk.truncated and html.count("<") < FALLBACK_MAX_TAGS:
         fallback = _trafilatura_paragraphs(html, url)
         if sum(len(p) for p in fallback) > sum(len(p) for p in paragraphs):
             paragraphs, extractor = fallback, f"{NAME}+trafilatura"
     article = build_article(paragraphs, images, meta, url, html, extractor)
     article.boilerplate[:0] = left_out
     return article
+
+
+# elements that stay open until closed: nesting them deeply makes HTML5 tree building quadratic (lexbor
+# needs ~45 s for 100k nested <div>); formatting and auto-closing elements (<b>, <a>, <p>, <li>) do not
+_NESTING_TAG = re.compile(r"<(/?)(?:div|span|section|article|aside|main|nav|header|footer|table|ul|ol|dl|blockquote|"
+                          r"font|center|form|fieldset|details|figure|em|strong|small|big|sub|sup|label|q|abbr)[\s>/]",
+                          re.IGNORECASE)
+MAX_PARSE_DEPTH = 4000
+_SCAN_FROM_TAGS = 8000  # pages with fewer tags cannot nest that deeply: skip the scan
+
+
+def _refuse_deep_nesting(html: str) -> None:
+    if html.count("<") < _SCAN_FROM_TAGS:
+        return
+    depth = deepest = 0
+    for match in _NESTING_TAG.finditer(html):
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    if deepest > MAX_PARSE_DEPTH:
+        raise PageError("too_deep", f"elements nested more than {MAX_PARSE_DEPTH} deep")
 
 
 # --- metadata from the head -----------------------------------------------------------------------------
@@ -230,6 +254,7 @@ class Walk:
     positive: list[bool] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     figures: list[tuple[int, str, str | None]] = field(default_factory=list)  # (element, src, caption)
+    truncated: bool = False  # the walk stopped at the depth or block cap: a hostile or broken page
 
 
 def walk_blocks(body) -> Walk:
@@ -257,7 +282,10 @@ def walk_blocks(body) -> Walk:
             if tag == "img" and parent >= 0:
                 _note_image(walk, node, parent)
             continue
-        if depth > MAX_DEPTH or len(walk.blocks) > MAX_BLOCKS or _hidden(node):
+        if depth > MAX_DEPTH or len(walk.blocks) > MAX_BLOCKS or len(walk.tag) > MAX_ELEMENTS:
+            walk.truncated = True
+            continue
+        if _hidden(node):
             continue
         if tag == "br":
             _flush(walk, parts, state, open_blocks)
@@ -745,6 +773,8 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def _htmldate(html: str, url: str | None) -> str | None:
+    if html.count("<") > FALLBACK_MAX_TAGS:  # its tree search is unbounded on hostile pages
+        return None
     try:
         from htmldate import find_date as htmldate_find
     except ImportError:

@@ -1,0 +1,189 @@
+"""The HTML extractor on pages written in the style of real news pages (fixtures/html), hostile input, and one
+golden record through the pipeline."""
+
+import gzip
+import time
+
+import pytest
+from conftest import FIXTURES, assert_valid_record
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from warta.errors import PageError
+from warta.extract.html import MAX_HTML_CHARS, extract_html, extract_html_page
+from warta.model import Failure, Page, Record
+from warta.pipeline import Pipeline
+from warta.sources import iter_pages
+
+HTML = FIXTURES / "html"
+
+
+def page(name: str, **kwargs) -> Page:
+    return Page(kind="html", content=(HTML / name).read_bytes(), path=str(HTML / name), **kwargs)
+
+
+def test_indonesian_news_page():
+    article = extract_html_page(page("id_kompas_style.html"))
+    assert article.title == "Pemprov DKI Siapkan 500 Pompa Air Hadapi Musim Hujan"
+    assert (article.site, article.dateline) == ("KOMPAS.com", "Jakarta")
+    assert article.published == "2023-11-20T10:15:00+07:00"
+    assert article.authors == ["Rina Ayu Larasati"]
+    assert article.credit == "FT/akm"
+    assert (article.language, article.encoding) == ("id", "utf-8 (meta)")
+    assert article.url.startswith("https://megapolitan.example-kompas.test/read/2023/11/20/")
+    assert len(article.paragraphs) == 5
+    assert article.paragraphs[0].startswith("Pemerintah Provinsi DKI Jakarta menyiapkan 500 pompa air")
+    assert article.paragraphs[-1].endswith("menemukan genangan di lingkungannya.")
+    for leftover in ("KOMPAS.com -", "Baca juga", "Banjir Rendam Kemang", "Iklan", "(FT/akm)", "Terpopuler",
+                     "Bagikan", "Copyright", "Beranda", "Petugas Dinas"):
+        assert leftover not in article.text
+    assert "Baca juga: Anies Tinjau Normalisasi Kali Ciliwung di Kampung Melayu" in article.boilerplate
+    [image] = article.images
+    assert image.src == "https://asset.example-kompas.test/crops/pompa-air.jpg"
+    assert image.caption.startswith("Petugas Dinas Sumber Daya Air memeriksa pompa air")
+
+
+def test_english_wire_story():
+    article = extract_html_page(page("en_wire_story.html", url="https://www.example-wire.test/world/talks"))
+    assert article.title == "Talks on regional trade pact resume in Geneva"
+    assert (article.site, article.dateline) == ("Reuters", "Geneva")
+    assert article.published == "2021-03-04T14:02:00+00:00"
+    assert article.authors == ["Jane Holloway"]
+    assert article.language == "en"
+    assert article.url == "https://www.example-wire.test/world/talks"
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[0].startswith("Negotiators from twelve countries")
+    for leftover in ("GENEVA (Reuters)", "Read also", "Explainer", "Advertisement", "By Jane Holloway",
+                     "Reporting by", "More from Reuters", "Oil prices", "Markets"):
+        assert leftover not in article.text
+
+
+def test_charset_from_meta_only_cp1252():
+    raw = (HTML / "cp1252_meta_only.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    article = extract_html_page(page("cp1252_meta_only.html"))
+    assert article.encoding == "cp1252 (meta)"
+    assert article.title == "Café owners welcome “new rules”"
+    assert "naïve hope" in article.text and "city’s “new rules”" in article.text
+    assert article.dateline == "Paris"
+
+
+def test_http_charset_wins_over_meta():
+    raw = (HTML / "cp1252_meta_only.html").read_bytes().replace(b"windows-1252", b"utf-8")
+    article = extract_html_page(Page(kind="html", content=raw, headers={"Content-Type": "text/html; charset=cp1252"}))
+    assert article.encoding == "cp1252 (http)"
+    assert "naïve hope" in article.text
+
+
+def test_script_style_and_furniture_are_not_text():
+    article = extract_html_page(page("script_style_junk.html"))
+    assert article.title == "Volunteers plant ten thousand mangroves along the northern coast"
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("Volunteers from fishing villages")
+    for junk in ("junkScriptText", "fake paragraph", "json blob", "junk style", "injected", "Hidden text",
+                 "iframe fallback", "enable JavaScript", "cookies", "Great article", "Leave a Reply", "Contact"):
+        assert junk not in article.text
+    assert article.language == "en"
+
+
+def test_str_input_and_page_url():
+    html = (HTML / "en_wire_story.html").read_text(encoding="utf-8")
+    article = extract_html(html, "https://www.example-wire.test/a/b")
+    assert article.encoding is None
+    assert article.paragraphs == extract_html_page(page("en_wire_story.html")).paragraphs
+
+
+# --- hostile input --------------------------------------------------------------------------------------
+
+def finishes(html: str | bytes, seconds: float = 10.0) -> None:
+    """Either an article or a PageError, within ``seconds``."""
+    started = time.monotonic()
+    try:
+        if isinstance(html, bytes):
+            extract_html_page(Page(kind="html", content=html))
+        else:
+            extract_html(html)
+    except PageError:
+        pass
+    assert time.monotonic() - started < seconds
+
+
+@pytest.mark.parametrize("tag", ["div", "b", "table", "p", "a", "li"])
+def test_deep_nesting(tag):
+    depth = 100_000
+    finishes(f"<html><body>{f'<{tag}>' * depth}deep text here{f'</{tag}>' * depth}</body></html>")
+    finishes(f"<html><body>{f'<{tag} class=x>' * depth}unclosed")
+
+
+def test_nul_bytes_and_empty():
+    finishes(b"<html><body><p>Some\x00 text\x00 with NULs in it and more words</p></body></html>")
+    finishes(b"\x00" * 5000)
+    with pytest.raises(PageError):
+        extract_html("   ")
+
+
+def test_huge_page_is_refused():
+    with pytest.raises(PageError) as err:
+        extract_html("<p>" + "x" * (MAX_HTML_CHARS + 1))
+    assert err.value.reason == "too_large"
+
+
+def test_many_blocks_stay_fast():
+    paragraph = "<p>This sentence is the body of a long article and it keeps going for a while.</p>"
+    finishes("<html><body><article>" + paragraph * 30_000 + "</article></body></html>", seconds=30)
+
+
+_html_pieces = st.sampled_from([
+    "<p>", "</p>", "<div class='comments'>", "</div>", "<a href='/x'>", "</a>", "<br>", "<script>", "</script>",
+    "<table><tr><td>", "<article>", "<h1>", "</h1>", "<meta charset='utf-8'>", "<!--", "-->", "<![CDATA[",
+    "<figure><img src='a.jpg'><figcaption>", "JAKARTA, KOMPAS.com - ", "Baca juga: ", " (ant/ant)", "\x00",
+    '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-',
+    "Sebuah kalimat yang cukup panjang untuk dianggap isi berita. ", "&amp;", "&#0;", "<", ">", "\ufffd",
+])
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_html_pieces, st.text(max_size=40)), max_size=60))
+def test_random_html_never_crashes(pieces):
+    try:
+        article = extract_html("".join(pieces))
+    except PageError:
+        return
+    assert isinstance(article.paragraphs, list)
+
+
+@settings(max_examples=100, deadline=2000)
+@given(st.binary(max_size=3000))
+def test_random_bytes_never_crash(raw):
+    try:
+        extract_html_page(Page(kind="html", content=raw))
+    except PageError:
+        pass
+
+
+# --- golden record --------------------------------------------------------------------------------------
+
+def test_golden_record_through_pipeline():
+    path = HTML / "golden_detik_style.html.gz"
+    items = list(iter_pages([path]))
+    assert len(items) == 1 and isinstance(items[0], Page) and items[0].kind == "html"
+    [result] = list(Pipeline(only="extract").run(items))
+    assert not isinstance(result, Failure), result
+    assert isinstance(result, Record)
+    record = result.to_json()
+    assert_valid_record(record)
+    assert record["steps"] == ["extract.html.v1"]
+    assert record["title"] == "BMKG: Gempa M 5,1 Guncang Sukabumi, Tidak Berpotensi Tsunami"
+    assert record["published"] == "2024-02-12"
+    assert record["authors"] == ["Siti Nurhaliza"]
+    assert record["credit"] == "akm/akm"
+    assert record["language"] == "id"
+    assert record["source"]["encoding"] == "utf-8 (meta)"
+    assert record["url"] == "https://news.example-detik.test/berita/d-7189911/bmkg-gempa-guncang-sukabumi"
+    assert len(record["paragraphs"]) == 4
+    assert record["paragraphs"][0].startswith("Jakarta - Gempa bumi bermagnitudo 5,1")
+    for leftover in ("Baca juga", "ADVERTISEMENT", "SCROLL TO CONTINUE", "(akm/akm)", "Terpopuler", "Tag:"):
+        assert leftover not in record["text"]
+    assert record["images"][0]["src"].endswith("/community/media/gempa-sukabumi.jpeg")
+    assert gzip.decompress(path.read_bytes()).startswith(b"<!DOCTYPE html>")
