@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import time
+import zlib
 
 import pytest
 from localserver import (
@@ -292,6 +293,12 @@ def test_decode_content_encoding_refuses_unknown_and_broken():
     with pytest.raises(PageError) as broken:
         decode_content_encoding(b"\x1f\x8bnot gzip", "gzip", 100)
     assert (unknown.value.reason, broken.value.reason) == ("unsupported_encoding", "broken_gzip")
+    assert decode_content_encoding(gzip.compress(b"ab") + gzip.compress(b"cd"), "gzip", 100) == b"abcd"
+    raw_deflate = zlib.compressobj(wbits=-15)
+    assert decode_content_encoding(raw_deflate.compress(b"old") + raw_deflate.flush(), "deflate", 100) == b"old"
+    with pytest.raises(PageError) as junk:
+        decode_content_encoding(b"junkjunk", "gzip", 100)
+    assert junk.value.reason == "broken_gzip"
 
 
 def test_non_html_url_is_a_counted_skip(server):

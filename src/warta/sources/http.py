@@ -186,21 +186,33 @@ def decode_content_encoding(raw: bytes, encoding: str | None, max_bytes: int) ->
             continue
         if coding not in ("gzip", "x-gzip", "deflate"):
             raise PageError("unsupported_encoding", f"Content-Encoding {coding!r}")
-        data = inflate_capped(data, max_bytes)
+        data = inflate_capped(data, max_bytes, "deflate" if coding == "deflate" else "gzip")
     return data
 
 
-def inflate_capped(data: bytes, max_bytes: int) -> bytes:
-    for wbits in (47, -15):  # 47: zlib or gzip header, auto-detected; -15: raw deflate (old servers)
-        inflater = zlib.decompressobj(wbits)
+def inflate_capped(data: bytes, max_bytes: int, coding: str = "gzip") -> bytes:
+    """gzip (every member, as ``gzip -d`` does) or deflate, refusing output over ``max_bytes``."""
+    # 47: gzip or zlib header, auto-detected; -15: headerless deflate, which old servers send as "deflate"
+    for wbits in ((47, -15) if coding == "deflate" else (47,)):
         try:
-            out = inflater.decompress(data, max_bytes + 1)
+            return _inflate_members(data, wbits, max_bytes)
         except zlib.error:
             continue
-        if len(out) > max_bytes or inflater.unconsumed_tail:
-            raise PageError("too_large", f"decompressed body larger than {max_bytes} bytes")
-        return out
     raise PageError("broken_gzip", "cannot decompress the response body")
+
+
+def _inflate_members(data: bytes, wbits: int, max_bytes: int) -> bytes:
+    parts, size = [], 0
+    while True:
+        inflater = zlib.decompressobj(wbits)
+        out = inflater.decompress(data, max_bytes + 1 - size)
+        size += len(out)
+        if size > max_bytes or inflater.unconsumed_tail:
+            raise PageError("too_large", f"decompressed body larger than {max_bytes} bytes")
+        parts.append(out)
+        data = inflater.unused_data
+        if wbits != 47 or not data.startswith(b"\x1f\x8b"):
+            return b"".join(parts)
 
 
 def now_iso() -> str:
