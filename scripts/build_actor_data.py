@@ -49,6 +49,8 @@ HEADER = (
     "# Sources: Unicode CLDR via babel (Unicode licence); Phoenix dictionaries from petrarch2\n"
     "# (MIT, Copyright (c) 2014 Open Event Data Alliance; see the petrarch2 LICENSE).\n"
 )
+# Withdrawn ISO 3166 alpha-3 codes (ISO 3166-3) that CLDR still lists as aliases of a current country.
+_WITHDRAWN = frozenset({"BUR", "ZAR", "DDR", "FXX", "TMP", "YMD"})
 _ENTRY = re.compile(r"^([^\s+\[#][^\[]*?)\s*\[([A-Z]{3})\]\s*$")
 _CODE = re.compile(r"\[~?([A-Z]{3,})(?:\s+[<>]?[\d-]*)?\]")
 _ADJ_END = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ean|ois|ais|er|ers)$")
@@ -93,7 +95,8 @@ def iso_codes() -> tuple[dict[str, str], dict[str, str]]:
     """(alpha-3 -> alpha-2, alpha-2 -> alpha-3) for real countries, from CLDR's territory aliases."""
     to2: dict[str, str] = {}
     for alias, targets in get_global("territory_aliases").items():
-        if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
+        if (len(alias) == 3 and alias.isalpha() and alias not in _WITHDRAWN and len(targets) == 1
+                and len(targets[0]) == 2):
             to2.setdefault(alias, targets[0])
     english = Locale("en").territories
     to2 = {a3: a2 for a3, a2 in to2.items() if a2 in english and a2 not in ("ZZ", "EU", "UN", "EZ", "QO")}

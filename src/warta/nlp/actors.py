@@ -76,7 +76,7 @@ class ActorData:
         self.role_words = {w for phrase in self.roles for w in phrase.split(" ")}
         self.grammar = _grammar(lang)
         self._word_sets = {key: frozenset(words) for key, words in self.grammar.items()}
-        verb_prefix = self.grammar.get("verb_prefix", [""])[0]
+        verb_prefix = (self.grammar.get("verb_prefix") or [""])[0]
         self.verb_prefix = re.compile(verb_prefix) if verb_prefix else None
 
     def place(self, phrase: str) -> Place | None:

@@ -49,7 +49,7 @@ class Doc:
         words = [text[s:e] for s, e in spans]
         sentence, number = [], 0
         for k, word in enumerate(words):
-            if k and "\n\n" in text[spans[k - 1][1]:spans[k][0]]:
+            if k and "\n\n" in text[spans[k - 1][1] : spans[k][0]]:
                 number += 1
             sentence.append(number)
             if word in _SENTENCE_END:
@@ -118,12 +118,15 @@ def annotate(record: Record) -> None:
     record.entities = find_entities(article.text, lang, dateline=article.dateline)
 
 
-def find_entities(text: str, lang: str | None, dateline: str | None = None) -> list[Entity]:
-    from warta.nlp.ner import find_mentions
+def find_entities(text: str, lang: str | None, dateline: str | None = None, mentions=None) -> list[Entity]:
+    """Entities of ``text``; ``mentions`` (``ner.Mention``-like) replaces the NER model's, e.g. in tests."""
+    if mentions is None:
+        from warta.nlp.ner import find_mentions
 
+        mentions = find_mentions(text, lang or "xx")
     data = actor_data(lang)
     doc = Doc.of(text)
-    cands = ner_cands(doc, data, find_mentions(text, lang or "xx"))
+    cands = ner_cands(doc, data, mentions)
     cands = add_gazetteer_places(doc, data, cands, _lowercase_words(lang))
     cands = add_lowercase_countries(doc, data, cands)
     cands = add_unknown_names(doc, data, cands, _lowercase_words(lang))
@@ -153,6 +156,8 @@ def ner_cands(doc: Doc, data: ActorData, mentions) -> list[Cand]:
             continue  # "kementerian pertahanan": a description, not a name
         if cand.type == "PER":
             strip_title(doc, data, cand)
+        elif cand.type == "LOC":
+            trim_to_place(doc, data, cand)
         retype_place(doc, data, cand)
         out.append(cand)
     return out
@@ -176,11 +181,24 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
         break
 
 
+def trim_to_place(doc: Doc, data: ActorData, cand: Cand) -> None:
+    """Cut role words the model glued to a place ("Luar Negeri Amerika Serikat" -> "Amerika Serikat")."""
+    if data.place(" ".join(doc.lower[cand.first : cand.last])):
+        return
+    for first in range(cand.first + 1, cand.last):
+        if doc.lower[first - 1] not in data.role_words:
+            return
+        place = data.place(" ".join(doc.lower[first : cand.last]))
+        if place and place.kind in COUNTRY_KINDS | {"capital"}:
+            cand.first = first
+            return
+
+
 def longest_role(doc: Doc, data: ActorData, i: int, limit: int):
     """(length, Role) of the longest role phrase starting at token i and ending before ``limit``; (0, None)."""
     suffix = data.grammar.get("possessive_suffix", [])
     for length in range(min(data.max_role_len, limit - i), 0, -1):
-        words = doc.lower[i:i + length]
+        words = doc.lower[i : i + length]
         role = data.roles.get(" ".join(words))
         if role is None and suffix and words[-1].endswith(suffix[0]):
             words = [*words[:-1], words[-1][: -len(suffix[0])]]
@@ -191,7 +209,7 @@ def longest_role(doc: Doc, data: ActorData, i: int, limit: int):
 
 
 def retype_place(doc: Doc, data: ActorData, cand: Cand) -> None:
-    phrase = " ".join(doc.lower[cand.first:cand.last])
+    phrase = " ".join(doc.lower[cand.first : cand.last])
     place = data.place(phrase)
     if place is None or cand.kind == "equipment":
         return
@@ -201,7 +219,9 @@ def retype_place(doc: Doc, data: ActorData, cand: Cand) -> None:
         cand.place, cand.type = place, "LOC"
 
 
-def add_gazetteer_places(doc: Doc, data: ActorData, cands: list[Cand], lowercase: frozenset[str]) -> list[Cand]:
+def add_gazetteer_places(
+    doc: Doc, data: ActorData, cands: list[Cand], lowercase: frozenset[str]
+) -> list[Cand]:
     """Country names, capitals, regions and short forms the NER model missed (or cut short: "Amerika" Serikat)."""
     covered = {k: c for c in cands for k in range(c.first, c.last)}
     added: list[Cand] = []
@@ -227,19 +247,22 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
     if not word[:1].isupper():
         return None
     for length in range(min(data.max_place_len, len(doc.words) - i), 0, -1):
-        phrase = " ".join(doc.lower[i:i + length])
+        phrase = " ".join(doc.lower[i : i + length])
         place = data.places.get(phrase)
         if place is None:
             continue
         if place.kind not in ("country", "capital", "region") and phrase not in data.aliases:
             continue
-        surface = doc.text[doc.spans[i][0]:doc.spans[i + length - 1][1]]
-        if _allowed_surface(data, phrase, surface, lowercase):
+        surface = doc.text[doc.spans[i][0] : doc.spans[i + length - 1][1]]
+        initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
+        if _allowed_surface(data, phrase, surface, lowercase if initial else frozenset()):
             return length, place
     return None
 
 
 def _allowed_surface(data: ActorData, phrase: str, surface: str, lowercase: frozenset[str]) -> bool:
+    """Short forms only as written; a sentence-initial word the language also uses in lower case ("Lima orang")
+    is not taken for a place (``lowercase`` is empty inside a sentence)."""
     if any(alias.lower() == phrase for alias in data.exact_case):
         return surface in data.exact_case  # AS, US: only as written, never "as"/"us"
     if len(phrase) <= 3 and " " not in phrase:
@@ -284,8 +307,14 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
 
 def _unknown_name_word(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> bool:
     word, lower = doc.words[i], doc.lower[i]
-    return (word[:1].isupper() and word.isalpha() and not word.isupper() and lower not in lowercase
-            and lower not in data.role_words and lower not in data.places)
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not word.isupper()
+        and lower not in lowercase
+        and lower not in data.role_words
+        and lower not in data.places
+    )
 
 
 # --------------------------------------------------------------------------------------------- keys
@@ -308,14 +337,14 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
 
 
 def _name_words(doc: Doc, cand: Cand) -> tuple[str, ...]:
-    return tuple(doc.lower[cand.first:cand.last])
+    return tuple(doc.lower[cand.first : cand.last])
 
 
 def _full_name(words: tuple[str, ...], full_names: set[tuple[str, ...]]) -> str:
     """The one longer person name that ends with (or starts with, for one word) ``words``; else ``words``."""
     n = len(words)
     matches = {f for f in full_names if len(f) > n and (f[-n:] == words or (n == 1 and f[0] == words[0]))}
-    longest = {f for f in matches if not any(len(g) > len(f) and g[-len(f):] == f for g in matches)}
+    longest = {f for f in matches if not any(len(g) > len(f) and g[-len(f) :] == f for g in matches)}
     return " ".join(longest.pop() if len(longest) == 1 else words)
 
 
@@ -381,8 +410,11 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
 
 def _country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:
     place = cand.place if cand is not None else data.places.get(lower)
-    if place and place.country and (place.kind in COUNTRY_KINDS or cand is not None and cand.key
-                                    and cand.key[0] == "country"):
+    if (
+        place
+        and place.country
+        and (place.kind in COUNTRY_KINDS or cand is not None and cand.key and cand.key[0] == "country")
+    ):
         return place.country
     return None
 
@@ -394,7 +426,9 @@ def _in_role_phrase(data: ActorData, lower: str) -> bool:
     return bool(suffix) and lower.endswith(suffix[0]) and lower[: -len(suffix[0])] in data.role_words
 
 
-def _window(doc: Doc, data: ActorData, tokens: list[int], countries: list[tuple[int, str]], anchor: int) -> Window:
+def _window(
+    doc: Doc, data: ActorData, tokens: list[int], countries: list[tuple[int, str]], anchor: int
+) -> Window:
     out = Window()
     k = 0
     while k < len(tokens):
@@ -409,8 +443,9 @@ def _window(doc: Doc, data: ActorData, tokens: list[int], countries: list[tuple[
     suffix = data.grammar.get("possessive_suffix", [])
     for i in tokens:
         lower = doc.lower[i]
-        if lower in data.words("possessive") or (suffix and lower.endswith(suffix[0]) and len(lower) > 5
-                                                  and _in_role_phrase(data, lower)):
+        if lower in data.words("possessive") or (
+            suffix and lower.endswith(suffix[0]) and len(lower) > 5 and _in_role_phrase(data, lower)
+        ):
             out.possessive = True
     if countries and out.role_kind is not None:
         out.country = min(countries, key=lambda kc: abs(anchor - kc[0]))[1]
@@ -465,11 +500,16 @@ def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand
     else:
         if stop_at is not None:
             return Window()  # the class phrase never closed with "lainnya"
-    if stop_at is not None and (i >= len(doc.words) or doc.lower[i] not in stop_at) and data.words("other_after") \
-            and stop_at == data.words("other_after"):
+    if (
+        stop_at is not None
+        and (i >= len(doc.words) or doc.lower[i] not in stop_at)
+        and data.words("other_after")
+        and stop_at == data.words("other_after")
+    ):
         return Window()
-    if tokens and not (_in_role_phrase(data, doc.lower[tokens[0]]) or doc.lower[tokens[0]]
-                       in data.words("determiner")):
+    if tokens and not (
+        _in_role_phrase(data, doc.lower[tokens[0]]) or doc.lower[tokens[0]] in data.words("determiner")
+    ):
         return Window()
     return _window(doc, data, tokens, countries, start)
 
@@ -477,14 +517,17 @@ def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand
 # --------------------------------------------------------------------------------------------- entities
 
 
-def build_entities(doc: Doc, data: ActorData, cands: list[Cand], lang: str | None,
-                   dateline: str | None) -> list[Entity]:
+def build_entities(
+    doc: Doc, data: ActorData, cands: list[Cand], lang: str | None, dateline: str | None
+) -> list[Entity]:
     groups: dict[tuple[str, str], list[Cand]] = defaultdict(list)
     for cand in cands:
         groups[cand.key].append(cand)
     by_token = {k: c for c in cands for k in range(c.first, c.last)}
     evidence = {key: gather(doc, data, key, members, cands, by_token) for key, members in groups.items()}
-    entities = {key: make_entity(doc, data, key, members, evidence[key], lang) for key, members in groups.items()}
+    entities = {
+        key: make_entity(doc, data, key, members, evidence[key], lang) for key, members in groups.items()
+    }
     for key, members in list(groups.items()):
         if all(c.guess for c in members) and not _typed(entities[key], evidence[key]):
             del groups[key], entities[key], evidence[key]
@@ -531,15 +574,29 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
 
 
 def _previous_person(cands: list[Cand], cand: Cand) -> Cand | None:
-    earlier = [c for c in cands if c.type == "PER" and c.last <= cand.first and c.key != cand.key
-               and cand.first - c.last <= POSSESSIVE_REACH]
+    earlier = [
+        c
+        for c in cands
+        if c.type == "PER"
+        and c.last <= cand.first
+        and c.key != cand.key
+        and cand.first - c.last <= POSSESSIVE_REACH
+    ]
     return earlier[-1] if earlier else None
 
 
-def make_entity(doc: Doc, data: ActorData, key, members: list[Cand], ev: Evidence, lang: str | None) -> Entity:
+def make_entity(
+    doc: Doc, data: ActorData, key, members: list[Cand], ev: Evidence, lang: str | None
+) -> Entity:
     kind, value = key
-    spans = [Span(doc.spans[c.first][0], doc.spans[c.last - 1][1],
-                  doc.text[doc.spans[c.first][0]:doc.spans[c.last - 1][1]]) for c in members]
+    spans = [
+        Span(
+            doc.spans[c.first][0],
+            doc.spans[c.last - 1][1],
+            doc.text[doc.spans[c.first][0] : doc.spans[c.last - 1][1]],
+        )
+        for c in members
+    ]
     confidence = round(sum(c.confidence for c in members) / len(members), 3)
     entity = Entity(id="", name="", type=members[0].type, mentions=spans, confidence=confidence)
     if kind == "country":
@@ -578,9 +635,16 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
             _length, role = longest_role(doc, data, i, cand.last)
             if role is not None and role.kind == "org" and role.code:
                 entity.role = role.code
-        place = data.places.get(doc.lower[i])
-        if entity.country is None and place and place.country and place.kind in COUNTRY_KINDS:
-            entity.country = place.country
+        if entity.country is None:
+            entity.country = _country_phrase_at(doc, data, i, cand.last)
+
+
+def _country_phrase_at(doc: Doc, data: ActorData, i: int, limit: int) -> str | None:
+    for length in range(min(data.max_place_len, limit - i), 0, -1):
+        place = data.places.get(" ".join(doc.lower[i : i + length]))
+        if place and place.country and place.kind in COUNTRY_KINDS:
+            return place.country
+    return None
 
 
 def _longest_surface(spans: list[Span]) -> str:
@@ -589,11 +653,14 @@ def _longest_surface(spans: list[Span]) -> str:
 
 def _common_surface(spans: list[Span]) -> str:
     counts = Counter(s.text for s in spans)
-    return max(counts, key=lambda t: (t[:1].isupper(), counts[t], -next(s.start for s in spans if s.text == t)))
+    return max(
+        counts, key=lambda t: (t[:1].isupper(), counts[t], -next(s.start for s in spans if s.text == t))
+    )
 
 
-def resolve_countries(doc: Doc, data: ActorData, groups, entities: dict, evidence: dict,
-                      dateline: str | None) -> None:
+def resolve_countries(
+    doc: Doc, data: ActorData, groups, entities: dict, evidence: dict, dateline: str | None
+) -> None:
     """Fill missing countries: known people/organisations, then possessive owners, then the dateline country."""
     for key, entity in entities.items():
         if key[0] != "name" or entity.country and entity.role:
@@ -621,7 +688,7 @@ def resolve_countries(doc: Doc, data: ActorData, groups, entities: dict, evidenc
 
 
 def _known(entity: Entity, members: list[Cand], doc: Doc):
-    names = [entity.name.lower(), *(" ".join(doc.lower[c.first:c.last]) for c in members)]
+    names = [entity.name.lower(), *(" ".join(doc.lower[c.first : c.last]) for c in members)]
     table = known_people() if entity.type == "PER" else known_orgs()
     return next((table[n] for n in names if n in table and len(n.split()) > (entity.type == "PER")), None)
 

@@ -1,0 +1,272 @@
+"""Entities annotator: merging mentions into canonical actors, countries and roles from the text around them.
+
+Most tests give the annotator fixed NER mentions (so they test this step, not the concurrently trained model);
+a few run the real model end to end. All texts are written for these tests.
+"""
+
+import json
+
+import pytest
+from conftest import FIXTURES, assert_valid_record
+from typer.testing import CliRunner
+
+from warta.cli import app
+from warta.model import Article, Record
+from warta.nlp.actors import actor_data, country_name
+from warta.nlp.entities import NAME, annotate, find_entities
+from warta.nlp.ner import Mention
+from warta.pipeline import ANNOTATORS
+
+
+def mentions(text: str, *wanted: tuple[str, str]) -> list[Mention]:
+    """Mentions for (surface, type) pairs; a repeated surface takes its next occurrence."""
+    out, taken = [], {}
+    for surface, kind in wanted:
+        start = text.index(surface, taken.get(surface, 0))
+        taken[surface] = start + len(surface)
+        equipment = "equipment" if kind == "EQUIP" else None
+        out.append(Mention(start, start + len(surface), surface, "MISC" if equipment else kind, 0.9, equipment))
+    return sorted(out, key=lambda m: m.start)
+
+
+def by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def entity_with(entities, surface):
+    return next(e for e in entities if any(m.text == surface for m in e.mentions))
+
+
+def assert_spans_match(text, entities):
+    for entity in entities:
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+# --------------------------------------------------------------------------------------------- merging
+
+
+def test_person_mentions_merge_under_the_full_name_without_title():
+    text = ("Presiden Ivan Petrovsky tiba di Minsk pada hari Selasa. Petrovsky mengatakan kunjungan itu penting. "
+            "Menurut Presiden Petrovsky, kerja sama akan diperluas.")
+    found = find_entities(text, "id", mentions=mentions(
+        text, ("Presiden Ivan Petrovsky", "PER"), ("Minsk", "LOC"), ("Petrovsky", "PER"), ("Presiden Petrovsky", "PER")))
+    people = [e for e in found if e.type == "PER"]
+    assert len(people) == 1
+    (person,) = people
+    assert person.name == "Ivan Petrovsky"
+    assert person.role == "GOV"
+    assert [m.text for m in person.mentions] == ["Ivan Petrovsky", "Petrovsky", "Petrovsky"]
+    assert_spans_match(text, found)
+
+
+def test_ids_follow_first_mention_and_spans_index_the_text():
+    text = "Kapal dari Norwegia berlabuh. Sebuah Mi-17 milik Peru mendarat di Lima kemarin."
+    found = find_entities(text, "id", mentions=mentions(text, ("Norwegia", "LOC"), ("Mi-17", "EQUIP")))
+    assert [e.id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]
+    assert found[0].name == "Norwegia" and found[0].country == "NOR"
+    heli = by_name(found)["Mi-17"]
+    assert heli.type == "MISC" and heli.kind == "equipment"
+    assert by_name(found)["Peru"].country == "PER"  # country names are found even when the model misses them
+    assert_spans_match(text, found)
+
+
+def test_country_short_forms_and_names_are_one_entity_named_in_the_record_language():
+    text = ("Amerika Serikat menambah bantuan. Pejabat AS menyebut Amerika siap membantu, "
+            "tetapi as roda kendaraan itu rusak.")
+    found = find_entities(text, "id", mentions=[])
+    usa = [e for e in found if e.country == "USA"]
+    assert len(usa) == 1
+    assert usa[0].name == country_name("USA", "id") == "Amerika Serikat"
+    assert [m.text for m in usa[0].mentions] == ["Amerika Serikat", "AS", "Amerika"]
+    assert_spans_match(text, found)
+
+
+def test_english_short_forms_demonyms_and_case():
+    text = "The U.S. and the United States Navy differ, US officials said. Russian diplomats met Russia's envoy."
+    found = find_entities(text, "en", mentions=mentions(
+        text, ("United States Navy", "ORG"), ("Russian", "MISC"), ("Russia", "LOC")))
+    usa = entity_with(found, "U.S.")
+    assert usa.country == "USA" and {m.text for m in usa.mentions} == {"U.S.", "US"}
+    russia = entity_with(found, "Russia")
+    assert russia.name == "Russia" and {m.text for m in russia.mentions} == {"Russian", "Russia"}
+    navy = by_name(found)["United States Navy"]
+    assert navy.type == "ORG" and navy.country == "USA" and navy.role == "MIL"
+
+
+def test_lower_case_country_counts_only_when_the_record_names_it():
+    text = "Warga Chile berkumpul. Mereka ingin pulang ke chile segera, bukan ke peru."
+    found = find_entities(text, "id", mentions=mentions(text, ("Chile", "LOC")))
+    chile = by_name(found)["Chili"] if "Chili" in by_name(found) else entity_with(found, "Chile")
+    assert [m.text for m in chile.mentions] == ["Chile", "chile"]
+    assert not any(m.text == "peru" for e in found for m in e.mentions)
+
+
+# --------------------------------------------------------------------------------------------- metonymy
+
+
+def test_capital_as_actor_is_the_country_but_as_a_place_stays_a_city():
+    text = ("Moskow menolak tuduhan itu. Sebuah pesawat kargo mendarat di Moskow pada hari Senin. "
+            "Hubungan antara Ankara dan Moskow tetap baik.")
+    found = find_entities(text, "id", mentions=mentions(
+        text, ("Moskow", "LOC"), ("Moskow", "LOC"), ("Ankara", "LOC"), ("Moskow", "LOC")))
+    russia = by_name(found)["Rusia"]
+    assert russia.type == "LOC" and russia.country == "RUS"
+    assert [m.start for m in russia.mentions] == [0, text.rindex("Moskow")]
+    city = by_name(found)["Moskow"]
+    assert city.type == "LOC" and city.country == "RUS"
+    assert [m.start for m in city.mentions] == [text.index("di Moskow") + 3]
+    assert by_name(found)["Turki"].country == "TUR"  # "antara Ankara dan ...": Ankara acts too
+
+
+def test_english_capital_metonymy():
+    text = "Washington has warned Beijing. Tourists in Washington saw the parade."
+    found = find_entities(text, "en", mentions=mentions(
+        text, ("Washington", "LOC"), ("Beijing", "LOC"), ("Washington", "LOC")))
+    usa = by_name(found)["United States"]
+    assert [m.start for m in usa.mentions] == [0]
+    assert by_name(found)["Washington"].country == "USA"
+    assert by_name(found)["Beijing"].country == "CHN"  # object of a verb, not an actor: stays a place
+
+
+# --------------------------------------------------------------------------------------------- countries, roles
+
+
+def test_apposition_takes_the_owner_country_not_the_target():
+    text = "Sementara itu, utusan khusus Jepang untuk Myanmar, Kenji Harada, tiba di Yangon."
+    found = find_entities(text, "id", mentions=mentions(
+        text, ("Jepang", "LOC"), ("Myanmar", "LOC"), ("Kenji Harada", "PER"), ("Yangon", "LOC")))
+    harada = by_name(found)["Kenji Harada"]
+    assert harada.country == "JPN"
+    assert harada.role == "GOV"
+
+
+def test_english_apposition_after_the_name():
+    text = "Marta Silva, the Brazilian opposition leader, met voters. Silva spoke for an hour."
+    found = find_entities(text, "en", mentions=mentions(text, ("Marta Silva", "PER"), ("Silva", "PER")))
+    silva = by_name(found)["Marta Silva"]
+    assert (silva.country, silva.role) == ("BRA", "OPP")
+    assert len(silva.mentions) == 2
+
+
+def test_possessive_nya_refers_back_to_the_previous_person():
+    text = ("Presiden Kuba Rafael Mendoza menolak usulan itu, sementara penasihat keamanannya, Luis Ortega, "
+            "mengatakan bahwa dialog masih mungkin.")
+    found = find_entities(text, "id", mentions=mentions(
+        text, ("Presiden Kuba Rafael Mendoza", "PER"), ("Luis Ortega", "PER")))
+    people = by_name(found)
+    assert people["Rafael Mendoza"].country == "CUB" and people["Rafael Mendoza"].role == "GOV"
+    assert people["Luis Ortega"].country == "CUB"
+    assert people["Luis Ortega"].role == "GOV"
+
+
+def test_english_possessive_his():
+    text = "Chilean President Tomas Rojas arrived late; his national security adviser Pablo Vera stayed home."
+    found = find_entities(text, "en", mentions=mentions(text, ("Tomas Rojas", "PER"), ("Pablo Vera", "PER")))
+    people = by_name(found)
+    assert people["Tomas Rojas"].country == "CHL"
+    assert people["Pablo Vera"].country == "CHL" and people["Pablo Vera"].role == "GOV"
+
+
+def test_coordination_with_a_class_types_and_places_the_name():
+    text = "“Zeltronix dan perusahaan Jerman lainnya siap berinvestasi,” kata juru bicara Zeltronix."
+    # the model mistakes the company for a person; the class noun "perusahaan" corrects it
+    found = find_entities(text, "id", mentions=mentions(text, ("Zeltronix", "PER"), ("Zeltronix", "PER")))
+    company = by_name(found)["Zeltronix"]
+    assert (company.type, company.country, company.role) == ("ORG", "DEU", "BUS")
+    assert len(company.mentions) == 2
+
+
+def test_unknown_capitalised_word_becomes_an_entity_only_when_the_context_types_it():
+    text = ("Pada hari Kamis, layanan pers Kovaltek menyatakan bahwa Kovaltek dan organisasi Ukraina lainnya "
+            "mendukung rencana itu. Pada hari Jumat hujan turun.")
+    found = find_entities(text, "id", mentions=[])
+    org = by_name(found)["Kovaltek"]
+    assert (org.type, org.country) == ("ORG", "UKR")
+    assert org.role is None  # "layanan pers X" is X's press service: no role for X
+    assert "Jumat" not in by_name(found) and "Kamis" not in by_name(found)
+
+
+def test_organisation_name_gives_role_and_country():
+    text = "Kementerian Pertahanan Filipina membantah laporan itu, sementara Partai Hijau diam."
+    found = find_entities(text, "id", mentions=mentions(
+        text, ("Kementerian Pertahanan Filipina", "ORG"), ("Partai Hijau", "ORG")))
+    ministry = by_name(found)["Kementerian Pertahanan Filipina"]
+    assert (ministry.country, ministry.role) == ("PHL", "GOV")
+    assert by_name(found)["Partai Hijau"].role == "PTY"
+
+
+def test_domestic_role_falls_back_to_the_dateline_country_and_others_do_not():
+    text = "Demonstrasi dipimpin oleh pemimpin oposisi, Ana Lopes. Seorang turis, Mark Doe, menonton."
+    given = mentions(text, ("Ana Lopes", "PER"), ("Mark Doe", "PER"))
+    found = by_name(find_entities(text, "id", dateline="Caracas", mentions=given))
+    assert (found["Ana Lopes"].country, found["Ana Lopes"].role) == ("VEN", "OPP")
+    assert found["Mark Doe"].country is None
+    assert by_name(find_entities(text, "id", mentions=given))["Ana Lopes"].country is None
+
+
+def test_known_people_give_country_when_the_text_does_not():
+    text = "Pejabat dalam pemerintahan Vladimir Putin membantah laporan itu."
+    found = by_name(find_entities(text, "id", mentions=mentions(text, ("Vladimir Putin", "PER"))))
+    assert found["Vladimir Putin"].country == "RUS"
+    assert found["Vladimir Putin"].role == "GOV"
+
+
+def test_malay_uses_its_own_names_and_role_words():
+    text = "Kerajaan Amerika Syarikat dan syarikat Jepun lain membincangkan perkara itu di Tokyo."
+    found = find_entities(text, "ms", mentions=mentions(text, ("Tokyo", "LOC")))
+    assert entity_with(found, "Amerika Syarikat").country == "USA"
+    assert entity_with(found, "Tokyo").country == "JPN"
+
+
+# --------------------------------------------------------------------------------------------- data
+
+
+@pytest.mark.parametrize("lang", ["id", "ms", "en"])
+def test_language_data_files_load(lang):
+    data = actor_data(lang)
+    assert data.places["venezuela"].country == "VEN"
+    assert all(role.code is None or (role.code.isupper() and len(role.code) == 3) for role in data.roles.values())
+    assert {"prep", "and", "adverb"} <= set(data.grammar)
+    assert data.place("caracas").kind == "capital"
+
+
+# --------------------------------------------------------------------------------------------- pipeline
+
+
+def test_annotator_is_registered_before_quotes():
+    names = [name for name, _ in ANNOTATORS]
+    assert NAME in names
+    if "nlp.quotes.v1" in names:
+        assert names.index(NAME) < names.index("nlp.quotes.v1")
+
+
+def test_annotate_reads_article_text_only():
+    article = Article(paragraphs=["Presiden Prancis berbicara di Paris."], language="id",
+                      boilerplate=["Bagikan ke Facebook dan Twitter"])
+    record = Record(id="x", article=article)
+    annotate(record)
+    names = {e.name for e in record.entities}
+    assert "Prancis" in names
+    assert not names & {"Facebook", "Twitter"}
+
+
+def test_process_gives_schema_valid_records_with_entities():
+    page = FIXTURES / "entities" / "id_diplomasi.txt"
+    result = CliRunner().invoke(app, ["process", str(page), "--format", "jsonl"], catch_exceptions=False)
+    assert result.exit_code == 0
+    (record,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert_valid_record(record)
+    assert NAME in record["steps"]
+    text = record["text"]
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+    ids = [e["id"] for e in record["entities"]]
+    assert ids == [f"e{i}" for i in range(1, len(ids) + 1)]
+    countries = {e.get("country") for e in record["entities"] if e["type"] == "LOC"}
+    assert {"IDN", "USA"} <= countries
+    usa = next(e for e in record["entities"] if e["name"] == "Amerika Serikat")
+    assert {"AS", "Washington", "Amerika Serikat"} <= {m["text"] for m in usa["mentions"]}
+    equipment = [e for e in record["entities"] if e.get("kind") == "equipment"]
+    assert [e["name"] for e in equipment] == ["KF-21"]
