@@ -468,3 +468,12 @@ def test_feed_served_as_text_html_is_still_a_feed(server):
                               + server.url("/m/1").encode() + b"</link></item></channel></rss>")
     server.routes["/m/1"] = html(article_html(1))
     assert [p.url for p in pages_of([server.url("/feed")])] == [server.url("/m/1")]
+
+
+def test_defaults_are_polite_and_guarded():
+    from warta import __version__
+
+    options = FetchOptions()
+    assert options.delay >= 1 and options.per_host == 1 and not options.allow_private
+    assert options.connect_timeout and options.read_timeout and options.total_timeout and options.max_redirects
+    assert options.user_agent.startswith(f"warta/{__version__} (+http")
