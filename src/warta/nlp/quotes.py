@@ -47,6 +47,9 @@ _MAX_SINGLE_QUOTE = 200  # characters; single marks are mostly apostrophes, so k
 _POST_WINDOW = 7  # tokens after a closing mark searched for "kata X" / "X said"
 _PHRASE_MAX = 8  # tokens in a speaker phrase after a cue
 _CONTINUATION_CHARS = 600  # a quote without a cue continues the previous speaker within this distance
+_PRONOUN_SENTENCES = 8  # sentences searched back for the person a pronoun refers to
+_TAIL_PHRASE_MAX = 5  # tokens naming the speaker in "..., kata X." without quote marks
+_ZERO_THAT = frozenset({"said", "says", "saying"})  # English verbs often followed by a bare clause
 SPEAKER_TYPES = ("PER", "ORG", "LOC")
 
 
@@ -146,8 +149,15 @@ class Found:
     marks: tuple[int, int] | None = None  # opening mark position and closing mark end, for quoted spans
 
     def to_quote(self, text: str) -> Quote:
-        return Quote(text=text[self.start : self.end], kind=self.kind, start=self.start, end=self.end,
-                     speaker=self.speaker, speaker_name=self.speaker_name, cue=self.cue)
+        return Quote(
+            text=text[self.start : self.end],
+            kind=self.kind,
+            start=self.start,
+            end=self.end,
+            speaker=self.speaker,
+            speaker_name=self.speaker_name,
+            cue=self.cue,
+        )
 
 
 @dataclass(slots=True)
@@ -214,11 +224,22 @@ class Doc:
             k += 1
         return out
 
+    def ends_sentence(self, j: int) -> bool:
+        """Token ``j`` is . ! ? and what follows starts a new sentence (not "D-Minn., in" or ".45-caliber")."""
+        if self.lower[j] not in _SENTENCE_END:
+            return False
+        if j + 1 >= len(self.words):
+            return True
+        nxt = self.words[j + 1]
+        if self.spans[j][1] == self.spans[j + 1][0] and nxt[:1].isalnum():
+            return False  # glued to the next word: a decimal point or an abbreviation
+        return not (nxt[:1].islower() or nxt in (",", ";"))
+
     def sentence_start(self, i: int, floor: int = 0) -> int:
         """First token of the sentence holding token ``i`` (not before token ``floor``)."""
         j = i - 1
         while j >= floor:
-            if self.lower[j] in _SENTENCE_END or self.new_paragraph_between(self.spans[j][1], self.spans[j + 1][0]):
+            if self.ends_sentence(j) or self.new_paragraph_between(self.spans[j][1], self.spans[j + 1][0]):
                 return j + 1
             j -= 1
         return max(floor, 0)
@@ -227,7 +248,7 @@ class Doc:
         """Index of the token ending the sentence of token ``i`` (exclusive bound if none)."""
         j = i
         while j < len(self.words):
-            if self.lower[j] in _SENTENCE_END:
+            if self.ends_sentence(j):
                 return j
             if j + 1 < len(self.words) and self.new_paragraph_between(self.spans[j][1], self.spans[j + 1][0]):
                 return j + 1
@@ -317,7 +338,11 @@ def pair_single_marks(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int,
             if m.group() != "’" and (before.isspace() or before in "([—") and after.isalnum():
                 opened = pos
             continue
-        if m.group() != "‘" and (before.isalnum() or before in ".,!?") and (after.isspace() or after in _ATTACHABLE_AFTER):
+        if (
+            m.group() != "‘"
+            and (before.isalnum() or before in ".,!?")
+            and (after.isspace() or after in _ATTACHABLE_AFTER)
+        ):
             if not before.isalnum() or not text[pos - 1 : pos + 1].lower().endswith("s'"):
                 pairs.append((opened, pos))
                 opened = None
@@ -360,6 +385,28 @@ class Resolver:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        # name word -> mentions of entities whose canonical name holds it ("Boudreau" -> Bruce Boudreau)
+        self.by_word: dict[str, list[Mention]] = {}
+        seen = set()
+        for m in doc.mentions:
+            if (m.entity, m.name) in seen or m.type not in ("PER", "ORG"):
+                continue
+            seen.add((m.entity, m.name))
+            for word in m.name.lower().split():
+                if len(word) > 2:
+                    self.by_word.setdefault(word, []).append(m)
+
+    def named(self, k: int) -> Mention | None:
+        """A capitalised word the NER missed that is part of an entity's name, as a mention at token ``k``."""
+        doc = self.doc
+        word = doc.words[k]
+        if not word[:1].isupper() or doc.lex.class_at(doc.lower, k) or doc.is_quoted(doc.spans[k][0]):
+            return None
+        found = self.by_word.get(doc.lower[k])
+        if not found:
+            return None
+        best = min(found, key=lambda m: m.type != "PER")
+        return Mention(doc.spans[k][0], doc.spans[k][1], best.type, best.entity, best.name)
 
     def in_phrase(self, first: int, last: int, anchor: int) -> Attribution | None:
         """Speaker named by tokens ``first..last-1`` (after a cue: ``kata Menteri X kepada ...``)."""
@@ -376,6 +423,9 @@ class Resolver:
             return self._spokes(first, last, anchor, mentions)
         if mentions:
             return self._from_mention(_best(mentions))
+        named = [m for m in (self.named(k) for k in range(first, last)) if m]
+        if named:
+            return self._from_mention(_best(named))
         if kind == "pronoun":
             return self.pronoun(first, anchor)
         if kind == "title":
@@ -387,7 +437,7 @@ class Resolver:
         doc = self.doc
         j = cue_index - 1
         while j >= first:
-            mention = self._mention_ending_at(j)
+            mention = self._mention_ending_at(j) or self.named(j)
             if mention and mention.type in ("PER", "ORG") and not doc.is_quoted(mention.start):
                 if mention.type == "ORG" and self._person_before(first, doc.token_at_or_after(mention.start)):
                     j = doc.token_at_or_after(mention.start) - 1
@@ -397,8 +447,11 @@ class Resolver:
             if hit and hit[0] in ("pronoun", "spokes", "title") and not doc.is_quoted(doc.spans[j][0]):
                 return self.in_phrase(j, min(cue_index, j + _PHRASE_MAX), anchor)
             j -= 1
-        places = [m for m in doc.mentions_in(doc.spans[first][0], doc.spans[cue_index][0])
-                  if m.type == "LOC" and not doc.is_quoted(m.start)]
+        places = [
+            m
+            for m in doc.mentions_in(doc.spans[first][0], doc.spans[cue_index][0])
+            if m.type == "LOC" and not doc.is_quoted(m.start)
+        ]
         return self._from_mention(places[-1]) if places else None
 
     def _person_before(self, first: int, i: int) -> bool:
@@ -431,13 +484,51 @@ class Resolver:
         return Attribution(None, m.entity, m.name, (m.start, m.end))
 
     def pronoun(self, i: int, anchor: int) -> Attribution:
-        """The last person mentioned outside quote marks before ``anchor``."""
+        """The person a pronoun or ``-nya`` refers to: the first actor of the nearest earlier sentence that names
+        one (a sentence led by a pronoun passes on to the one before), outside quote marks."""
         doc = self.doc
         span = doc.spans[i]
+        end = doc.token_at_or_after(anchor)
+        for _ in range(_PRONOUN_SENTENCES):
+            if end <= 0:
+                break
+            first = doc.sentence_start(end - 1)
+            actor = self._first_actor(first, end)
+            if isinstance(actor, Mention):
+                return Attribution(None, actor.entity, actor.name, span)
+            end = first
         for m in reversed(doc.mentions_in(0, anchor)):
             if m.type == "PER" and not doc.is_quoted(m.start):
                 return Attribution(None, m.entity, m.name, span)
         return Attribution(None, None, None, span)
+
+    def _first_actor(self, first: int, end: int) -> Mention | str | None:
+        """The first person (a mention) or pronoun ("pronoun") in tokens ``first..end-1`` outside quotes."""
+        doc = self.doc
+        people = [
+            m
+            for m in doc.mentions_in(doc.spans[first][0], doc.spans[end - 1][1])
+            if m.type == "PER" and not doc.is_quoted(m.start)
+        ]
+        k = first
+        while k < end:
+            if people and people[0].start <= doc.spans[k][0]:
+                return people[0]
+            if doc.lex.is_class(doc.lower[k], "pronoun") and not doc.is_quoted(doc.spans[k][0]):
+                return "pronoun"
+            named = self.named(k)
+            if named and named.type == "PER":
+                return named
+            k += 1
+        return people[0] if people else None
+
+    def first_actor(self, first: int, end: int, anchor: int) -> Attribution | None:
+        """Subject of a coordinated verb: the sentence's first actor ("he asked ..., called ... and said")."""
+        actor = self._first_actor(first, end)
+        if actor == "pronoun":
+            k = next(k for k in range(first, end) if self.doc.lex.is_class(self.doc.lower[k], "pronoun"))
+            return self.pronoun(k, self.doc.spans[k][0])
+        return self._from_mention(actor) if isinstance(actor, Mention) else None
 
     def title(self, i: int, anchor: int) -> Attribution:
         """A bare title ("Presiden") stands for the person the text introduced with it."""
@@ -522,7 +613,9 @@ class Attributor:
         i = doc.token_at_or_after(close_end)
         if i < len(doc.words) and doc.words[i] == ",":
             i += 1
-        new_sentence = doc.text[:content_end].rstrip()[-1:] == "." and i < len(doc.words) and doc.words[i][:1].isupper()
+        new_sentence = (
+            doc.text[:content_end].rstrip()[-1:] == "." and i < len(doc.words) and doc.words[i][:1].isupper()
+        )
         ends = doc.text[:content_end].rstrip()[-1:] in ".!?"
         for k, j in enumerate(self._window(i)):
             cue = doc.cue_at(j)
@@ -593,6 +686,9 @@ class Attributor:
                 found = self.resolve.subject(first, j, anchor)
             if found is None:
                 found = self.resolve.in_phrase(after, self._phrase_end(after), anchor)
+            sentence = self.doc.sentence_start(j)
+            if found is None and sentence < first and self._only_linking(first, j):
+                found = self.resolve.first_actor(sentence, j, anchor)
         found = found or Attribution(None, None, None, None)
         return Attribution(cue_text, found.speaker, found.speaker_name, found.span)
 
@@ -619,7 +715,22 @@ class Attributor:
         if doc.lex.is_class(doc.lower[i], "stop"):
             return False
         return any((doc.lex.class_at(doc.lower, k) or ("",))[0] in speakerish for k in range(i, j)) or (
-            doc.words[i][:1].isupper())
+            doc.words[i][:1].isupper()
+        )
+
+    def _only_linking(self, first: int, j: int) -> bool:
+        """Tokens between ``first`` and the cue are only "and", commas...: a verb sharing an earlier subject."""
+        doc = self.doc
+        return all(not doc.is_word(k) or doc.lex.is_class(doc.lower[k], "stop") for k in range(first, j))
+
+    def _names_speaker(self, first: int, end: int) -> bool:
+        """Speaker words after a cue hold a name, a pronoun, a title or a press service."""
+        doc = self.doc
+        if doc.mentions_in(doc.spans[first][0], doc.spans[end - 1][1]):
+            return True
+        kinds = ("pronoun", "title", "spokes")
+        return any((doc.lex.class_at(doc.lower, k) or ("",))[0] in kinds or self.resolve.named(k)
+                   for k in range(first, end))
 
     def _opens_next_quote(self, after: int) -> bool:
         """A cue followed (after its speaker words) by ``,``/``:`` and an opening mark introduces the next quote."""
@@ -679,8 +790,9 @@ def find_quotes(text: str, lang: str | None, mentions: Sequence[Mention]) -> lis
     return found
 
 
-def _quoted(doc: Doc, attributor: Attributor, start: int, end: int, opening: int, closing: int,
-            previous: Found | None) -> Found | None:
+def _quoted(
+    doc: Doc, attributor: Attributor, start: int, end: int, opening: int, closing: int, previous: Found | None
+) -> Found | None:
     partial = _embedded(doc, opening, closing, start, end)
     floor = previous.marks[1] if previous and previous.marks else 0
     closed = doc.text[closing - 1] in DOUBLE_MARKS + "'‘’"  # else it ran to its paragraph end
@@ -688,8 +800,9 @@ def _quoted(doc: Doc, attributor: Attributor, start: int, end: int, opening: int
     if attribution is None:
         attribution = attributor.pre(opening, floor)
     if attribution is None and previous is not None and _continues(doc, previous, opening, partial):
-        attribution = Attribution(previous.cue if partial else None, previous.speaker, previous.speaker_name,
-                                  previous.speaker_span)
+        attribution = Attribution(
+            previous.cue if partial else None, previous.speaker, previous.speaker_name, previous.speaker_span
+        )
     if partial and attribution is None:
         attribution = attributor.later_in_sentence(opening, closing)
     if partial and (attribution is None or attribution.cue is None):
@@ -698,14 +811,22 @@ def _quoted(doc: Doc, attributor: Attributor, start: int, end: int, opening: int
         if len(doc.text[start:end].split()) < 3:
             return None
         attribution = _nearest_person(doc, opening)
-    return Found(start, end, "partial" if partial else "direct", attribution.cue, attribution.speaker,
-                 attribution.speaker_name, attribution.span, (opening, closing))
+    return Found(
+        start,
+        end,
+        "partial" if partial else "direct",
+        attribution.cue,
+        attribution.speaker,
+        attribution.speaker_name,
+        attribution.span,
+        (opening, closing),
+    )
 
 
 def _embedded(doc: Doc, opening: int, closing: int, start: int, end: int) -> bool:
     """A quoted phrase inside a sentence: a word (not a cue) right before the opening mark, no sentence inside."""
-    if re.search(r"[.!?]\s+\S", doc.text[start:end]) or doc.text[start:end].rstrip()[-1:] in ".!?":
-        return False
+    if re.search(r"[.!?]\s+\S", doc.text[start:end]):
+        return False  # holds a sentence break: a full quote
     i = doc.token_at_or_after(opening) - 1
     if i < 0 or not doc.is_word(i) or doc.new_paragraph_between(doc.spans[i][1], opening):
         return False
@@ -767,7 +888,7 @@ def _indirect_at(doc: Doc, attributor: Attributor, j: int, cue: Cue) -> Found | 
         return _make(doc, attributor, cue, j, (first, j - 1), j)  # "..., kata X." / "..., menurut X."
     comma = _comma_before_subject(doc, attributor, first, j)
     if comma is not None and _tail(doc, attributor, after, last, cue, phrase=False):
-        return _make(doc, attributor, cue, j, (first, comma), comma + 1)  # "..., Smith said."
+        return _make(doc, attributor, cue, j, (first, comma), comma + 1, fallback=True)  # "..., Smith said."
     if cue.role == "according" or (cue.role == "clitic" and doc.lower[j].startswith("menurut")):
         comma = _next_comma(doc, after, last) if cue.role == "according" else after
         if comma is None or comma >= last or doc.words[comma] != ",":
@@ -784,16 +905,27 @@ def _indirect_at(doc: Doc, attributor: Attributor, j: int, cue: Cue) -> Found | 
 def _tail(doc: Doc, attributor: Attributor, after: int, last: int, cue: Cue, phrase: bool = True) -> bool:
     """After the cue only speaker words (when ``phrase``), then the sentence end or a comma."""
     end = attributor._phrase_end(after) if phrase and cue.role != "clitic" else after
-    if phrase and cue.role not in ("clitic",) and end == after:
-        return False
+    if phrase and cue.role != "clitic":
+        if end == after or end - after > _TAIL_PHRASE_MAX or not attributor._names_speaker(after, end):
+            return False
     return end >= last or doc.words[end] in (",", ".") or doc.lex.is_class(doc.lower[end], "stop")
 
 
 def _comma_before_subject(doc: Doc, attributor: Attributor, first: int, j: int) -> int | None:
-    """Index of the comma in "..., Smith said" / "..., dia menambahkan" (1-4 speaker words before the cue)."""
-    for k in range(j - 2, max(first, j - 6) - 1, -1):
+    """Index of the comma in "..., Smith said" / "..., police said" / "..., the U.S. Attorney's Office for ...
+    said" (speaker words only between the comma and the cue)."""
+    if doc.words[j - 1] == ",":
+        return None  # "X, the attorney, said (that) ...": an apposition, the subject is before it
+    for k in range(j - 2, max(first, j - _PHRASE_MAX - 4) - 1, -1):
         if doc.words[k] == ",":
-            return k if attributor._subject_phrase(k + 1, j) else None
+            phrase = range(k + 1, j)
+            short = len(phrase) <= 2 and all(doc.is_word(x) for x in phrase)
+            named = bool(doc.mentions_in(doc.spans[k + 1][0], doc.spans[j - 1][1]))
+            if short or named or attributor._subject_phrase(k + 1, j):
+                return k
+            return None
+        if doc.cue_at(k) or doc.lex.is_class(doc.lower[k], "comp"):
+            return None
     return None
 
 
@@ -806,31 +938,49 @@ def _next_comma(doc: Doc, i: int, last: int) -> int | None:
 
 def _content_after(doc: Doc, after: int, last: int) -> int | None:
     """Where reported content starts after a verb cue: after bahwa/that, a comma or colon, or (English) directly."""
-    for k in range(after, min(after + 6, last)):
+    for k in range(after, min(after + _PHRASE_MAX + 2, last)):
         if doc.lex.is_class(doc.lower[k], "comp"):
             return k + 1
-        if doc.words[k] in (",", ":"):
+        if doc.words[k] in (",", ":") or doc.words[k] in DOUBLE_MARKS:
             return k + 1 if k == after else None
-    if after < last and doc.lower[after - 1] in ("said", "says") and doc.is_word(after):
-        if not doc.lex.is_class(doc.lower[after], "stop") and doc.lower[after] not in ("he", "she", "it"):
+    if after < last and doc.lower[after - 1] in _ZERO_THAT and doc.is_word(after):
+        if not doc.lex.is_class(doc.lower[after], "stop"):
             return after
     return None
 
 
-def _make(doc: Doc, attributor: Attributor, cue: Cue, j: int, content: tuple[int, int],
-          subject_first: int) -> Found | None:
+def _make(
+    doc: Doc,
+    attributor: Attributor,
+    cue: Cue,
+    j: int,
+    content: tuple[int, int],
+    subject_first: int,
+    fallback: bool = False,
+) -> Found | None:
     first, last = content
     if last - first < 3:
         return None
     attribution = attributor._attribution(cue, subject_first, j, j + len(cue.words), anchor=doc.spans[j][0])
+    if attribution.speaker_name is None and fallback and subject_first < j:
+        # "..., prosecutors said.": no entity, but the words name the speaker well enough
+        start, end = doc.spans[subject_first][0], doc.spans[j - 1][1]
+        attribution.speaker_name, attribution.span = doc.text[start:end], (start, end)
     if attribution.speaker_name is None:
         return None
     start, end = _trim(doc.text, doc.spans[first][0], doc.spans[last - 1][1])
     if end <= start:
         return None
     attributor.used_cues.add(j)
-    return Found(start, end, "indirect", attribution.cue, attribution.speaker, attribution.speaker_name,
-                 attribution.span)
+    return Found(
+        start,
+        end,
+        "indirect",
+        attribution.cue,
+        attribution.speaker,
+        attribution.speaker_name,
+        attribution.span,
+    )
 
 
 # --------------------------------------------------------------------------------------------- entities
