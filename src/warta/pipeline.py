@@ -74,6 +74,14 @@ def _register_builtin() -> None:
 
     register_annotator("nlp.quotes.v1", quotes)
 
+    # Keep after quotes: events take actors from entities and speakers from quotes.
+    def events() -> Annotator:
+        from warta.nlp.events import annotator
+
+        return annotator()
+
+    register_annotator("nlp.events.v1", events)
+
 
 _register_builtin()
 

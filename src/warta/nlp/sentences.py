@@ -1,0 +1,85 @@
+"""Sentence and clause spans over article text (character offsets, nothing copied).
+
+Sentences end at . ! ? … followed by space and an upper-case letter, digit or opening quote, unless the
+word before the point is a known abbreviation (data: ``resources/sentences/abbreviations.txt``); a closing
+quote right after the point stays with its sentence; paragraph breaks always end a sentence. Clauses split a
+sentence before conjunctions listed per language (``resources/events/clauses.<lang>.tsv``) and at ``;``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from warta.resources import read_lines
+
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("sentences/abbreviations.txt"))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for para in _paragraphs(text):
+        p_start, p_end = para
+        start = p_start
+        for match in _END.finditer(text, p_start, p_end):
+            before = text[start : match.start() + 1].split()
+            last_word = before[-1].lower().rstrip(".") if before else ""
+            if last_word in _abbreviations() or re.fullmatch(r"[a-z]", last_word):
+                continue
+            end = match.end()
+            spans.append(_strip(text, start, end))
+            start = end
+        if start < p_end:
+            spans.append(_strip(text, start, p_end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for match in _PARAGRAPH.finditer(text):
+        out.append((start, match.start()))
+        start = match.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@cache
+def _clause_pattern(lang: str) -> re.Pattern | None:
+    words_after_comma, words_anywhere = [], []
+    for row in read_lines(f"events/clauses.{lang}.tsv"):
+        word, _, where = row.partition("\t")
+        (words_after_comma if where.strip() == "comma" else words_anywhere).append(re.escape(word))
+    parts = [r";\s*"]
+    if words_after_comma:
+        parts.append(r",\s*(?=(?:" + "|".join(words_after_comma) + r")\b)")
+    if words_anywhere:
+        parts.append(r"(?:,\s*|\s+)(?=(?:" + "|".join(words_anywhere) + r")\b)")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def clause_spans(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int]]:
+    """Clauses of the sentence ``text[start:end]``."""
+    pattern = _clause_pattern(lang or "en") or _clause_pattern("en")
+    spans, cursor = [], start
+    for match in pattern.finditer(text, start, end):
+        if match.start() > cursor:
+            spans.append(_strip(text, cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append(_strip(text, cursor, end))
+    return [s for s in spans if s[1] > s[0]]
