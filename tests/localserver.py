@@ -49,7 +49,9 @@ class _Server(ThreadingHTTPServer):
 
 
 class LocalServer:
-    def __init__(self) -> None:
+    def __init__(self, tls: tuple[str, str] | None = None) -> None:
+        """``tls``: (certificate file, key file) to serve https instead of http."""
+        self.scheme = "https" if tls else "http"
         self.routes: dict[str, Response | Callable[[Handler], None]] = {}
         self.hits: Counter[str] = Counter()
         self.user_agents: list[str] = []
@@ -58,12 +60,18 @@ class LocalServer:
         self.lock = threading.Lock()
         self.httpd = _Server(("127.0.0.1", 0), Handler)
         self.httpd.app = self  # type: ignore[attr-defined]
+        if tls:
+            import ssl
+
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.httpd.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path

@@ -477,3 +477,27 @@ def test_defaults_are_polite_and_guarded():
     assert options.delay >= 1 and options.per_host == 1 and not options.allow_private
     assert options.connect_timeout and options.read_timeout and options.total_timeout and options.max_redirects
     assert options.user_agent.startswith(f"warta/{__version__} (+http")
+
+
+def test_https_goes_to_the_checked_address_and_still_verifies_the_host_name(tmp_path):
+    """The guard connects to the resolved IP; TLS must still check the certificate against the URL's host."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl command not available to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    server = LocalServer(tls=(str(cert), str(key)))
+    try:
+        server.routes["/a"] = html(article_html(1))
+        port = server.httpd.server_address[1]
+        good = fetch_one(f"https://localhost:{port}/a", ca_bundle=str(cert))
+        wrong_name = fetch_one(f"https://127.0.0.1:{port}/a", ca_bundle=str(cert))
+        untrusted = fetch_one(f"https://localhost:{port}/a")
+    finally:
+        server.close()
+    assert isinstance(good, Page) and good.url == f"https://localhost:{port}/a"
+    assert (wrong_name.reason, untrusted.reason) == ("tls_error", "tls_error")

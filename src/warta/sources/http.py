@@ -15,6 +15,7 @@ import io
 import ipaddress
 import re
 import socket
+import ssl
 import threading
 import time
 import zlib
@@ -57,6 +58,7 @@ class FetchOptions:
     max_retry_after: float = 60.0  # cap on any single wait (Retry-After, crawl-delay)
     allow_private: bool = False
     user_agent: str = USER_AGENT
+    ca_bundle: str | None = None  # extra trusted CAs (a newsroom's own proxy or test server); None: system/certifi
     save_warc: str | None = None
     warc_started: bool = False  # set once this run created the WARC file; later sessions append to it
 
@@ -263,7 +265,8 @@ class Fetcher:
 
         self.options = options or FetchOptions()
         o = self.options
-        transport = httpx.HTTPTransport(trust_env=False)
+        verify = ssl.create_default_context(cafile=o.ca_bundle) if o.ca_bundle else True
+        transport = httpx.HTTPTransport(trust_env=False, verify=verify)
         pool = getattr(transport, "_pool", None)
         if pool is not None and hasattr(pool, "_network_backend"):
             pool._network_backend = _guarded_backend(o.allow_private)
@@ -375,6 +378,8 @@ class Fetcher:
             except httpx.TimeoutException as err:
                 raise PageError("timeout", f"{type(err).__name__} for {url}") from None
             except httpx.TransportError as err:
+                if "CERTIFICATE" in str(err).upper() or "SSL" in str(err).upper():  # retrying will not fix it
+                    raise PageError("tls_error", f"{type(err).__name__}: {err}"[:300]) from None
                 if last:
                     raise PageError("network_error", f"{type(err).__name__}: {err}"[:300]) from None
                 gate.hold_off(self._backoff(attempt, None))
@@ -439,7 +444,7 @@ class Fetcher:
         except PageError as err:
             if err.reason.startswith("http_4"):
                 return allow_all()
-            if err.reason in ("private_address", "dns_error"):  # the host itself is the problem: say so
+            if err.reason in ("private_address", "dns_error", "tls_error"):  # the host itself is the problem
                 return err
             return PageError("robots_unreachable", f"robots.txt of {origin} unavailable ({err.reason}); "
                                                    "not fetching from it")
