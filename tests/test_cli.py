@@ -144,3 +144,22 @@ def test_help_texts_name_every_command():
     out = run("--help").stdout
     for command in ("process", "ingest", "search", "show", "export", "stats", "demo"):
         assert command in out
+
+
+def test_events_command_filters_and_exports(db_path, tmp_path):
+    run("ingest", EXAMPLES, "--db", db_path, "-q")
+    all_rows = list(csv.DictReader(io.StringIO(run("events", "--db", db_path, "--format", "csv").stdout)))
+    assert all_rows, "the examples hold coded events"
+    for row in all_rows:
+        assert row["type"] and row["actor_name"] and row["record_id"] and row["evidence"]
+    some_type = all_rows[0]["type"]
+    typed = [json.loads(line) for line in
+             run("events", "--db", db_path, "--type", some_type.lower(), "--format", "jsonl").stdout.splitlines()]
+    assert typed and all(r["type"] == some_type for r in typed)
+    assert run("events", "--db", db_path, "--since", "2999-01-01").stdout.strip() == "no events"
+    parquet = tmp_path / "events.parquet"
+    assert run("events", "--db", db_path, "--format", "parquet", "--out", parquet).exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(parquet).num_rows == len(all_rows)
+    assert run("events", "--db", db_path, "--format", "parquet").exit_code == 2

@@ -290,6 +290,56 @@ def export_cmd(
 
 
 @app.command()
+def events(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="actor name (canonical, as stored)")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="recipient name")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO 3166 alpha-3 of actor or recipient")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. THREATEN")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="first day, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="last day, YYYY-MM-DD")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | csv | jsonl | parquet")] = "table",
+    out: Annotated[str | None, typer.Option("--out", "-o", help="output file (needed for parquet)")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="at most this many events")] = 100_000,
+) -> None:
+    """Coded events in the store, one row per event: date, actor, type, CAMEO, recipient, location, evidence.
+    The date is the event's own date, or the publication day when the text gives none."""
+    from warta.store import open_store
+    from warta.store.export import export_events
+    from warta.store.query import EventFilters
+
+    if fmt not in ("table", "csv", "jsonl", "parquet") or (fmt == "parquet" and not out):
+        typer.echo("error: --format must be table, csv, jsonl or parquet (parquet needs --out)", err=True)
+        raise typer.Exit(2)
+    filters = EventFilters(type=event_type.upper() if event_type else None, actor=actor, recipient=recipient,
+                           country=country.upper() if country else None, date_from=since, date_to=until)
+    with open_store(db) as store:
+        rows = list(store.iter_events(filters, limit=limit))
+    if fmt != "table":
+        n = export_events(rows, fmt, out)
+        if out:
+            typer.echo(f"{n} events → {out}", err=True)
+        return
+    _print_events(rows)
+
+
+def _print_events(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    if not rows:
+        typer.echo("no events")
+        return
+    table = Table("date", "actor", "type", "cameo", "recipient", "location", "evidence", show_lines=False)
+    for row in rows:
+        side = lambda name, country: f"{name or '?'}{f' ({country})' if country else ''}"  # noqa: E731
+        table.add_row(row["date"] or "", side(row["actor_name"], row["actor_country"]), row["type"],
+                      row["cameo"] or "", side(row["recipient_name"], row["recipient_country"])
+                      if row["recipient_name"] else "", row["location"] or "", (row["evidence"] or "")[:80])
+    Console(markup=False, highlight=False).print(table)
+
+
+@app.command()
 def stats(db: DbOption = None,
           as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
     """Counts in the store: records, failures by reason, languages, sites, date range."""

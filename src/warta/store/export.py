@@ -25,6 +25,46 @@ def flat_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+EVENT_COLUMNS = ["date", "type", "cameo", "mode", "actor_name", "actor_country", "actor_role", "recipient_name",
+                 "recipient_country", "recipient_role", "location", "confidence", "record_id", "record_title",
+                 "record_site", "evidence"]
+
+
+def export_events(rows: Iterable[dict[str, Any]], fmt: str, out_path: str | None) -> int:
+    """One row per event, GDELT-like columns (``EVENT_COLUMNS``): CSV, Parquet or JSONL."""
+    rows = ({c: row.get(c) for c in EVENT_COLUMNS} for row in rows)
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not out_path:
+            raise ValueError("parquet export needs --out FILE")
+        schema = pa.schema([(c, pa.float64() if c == "confidence" else pa.string()) for c in EVENT_COLUMNS])
+        table = pa.Table.from_pylist(list(rows), schema=schema)
+        pq.write_table(table, out_path)
+        return table.num_rows
+    if fmt == "jsonl":
+        return _to(out_path, lambda fh: write_jsonl(rows, fh))
+
+    def csv_rows(fh: TextIO) -> int:
+        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
+        writer.writeheader()
+        n = 0
+        for row in rows:
+            writer.writerow(row)
+            n += 1
+        return n
+
+    return _to(out_path, csv_rows)
+
+
+def _to(out_path: str | None, write) -> int:
+    if out_path:
+        with open(out_path, "w", encoding="utf-8", newline="") as fh:
+            return write(fh)
+    return write(sys.stdout)
+
+
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     n = 0
     for record in records:
