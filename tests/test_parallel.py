@@ -80,7 +80,7 @@ def test_sigkill_mid_ingest_then_rerun_records_every_page_once(tmp_path):
     while time.monotonic() < deadline and proc.poll() is None:
         if db.exists():
             try:
-                stored = counts(db)[0]
+                stored = counts(db)[0] + counts(db)[3]
             except sqlite3.OperationalError:  # tables not created yet
                 stored = 0
             if stored >= 60:
@@ -97,8 +97,9 @@ def test_sigkill_mid_ingest_then_rerun_records_every_page_once(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{done_before} skipped" in rerun.stderr
     records, distinct, places, failures = counts(db)
-    assert records == distinct == places == good
-    assert failures == bad
+    assert records == distinct == places  # no page stored twice
+    assert records + failures == good + bad  # and none lost
+    assert failures == bad  # the synthetic articles all extract; only the broken rows fail
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM inputs WHERE finished = 1").fetchone()[0] == 3
 

@@ -13,6 +13,12 @@ def default_db() -> str:
 
 
 def open_store(db: str | None = None):
+    """``postgresql://...`` (or ``postgres://``) → PostgresStore; anything else is a SQLite file."""
+    db = db or default_db()
+    if db.startswith(("postgresql://", "postgres://")):
+        from warta.store.postgres import PostgresStore
+
+        return PostgresStore(db)
     from warta.store.sqlite import SQLiteStore
 
-    return SQLiteStore(db or default_db())
+    return SQLiteStore(db)
