@@ -296,3 +296,41 @@ def test_never_crashes_and_spans_index_text(pieces):
     for q in find_quotes(text, "id", []):
         assert 0 <= q.start < q.end <= len(text)
         assert q.kind in ("direct", "partial", "indirect")
+
+
+def test_pronoun_prefers_the_person_named_at_a_cue():
+    record = make_record([
+        "Kuala Lumpur dilanda hujan sejak Isnin, kata Menteri Kewangan Tengku Zafrul di Putrajaya semalam.",
+        "Beliau berkata bantuan tunai akan disalurkan kepada semua keluarga yang terjejas.",
+        "Menurut Jabatan Meteorologi Malaysia, hujan lebat dijangka berterusan sehingga hujung minggu.",
+    ], "ms", people=[("p10", "Tengku Zafrul", ["Tengku Zafrul"])], places=[("l2", "Malaysia", ["Malaysia"]),
+                                                                          ("l3", "Kuala Lumpur", ["Kuala Lumpur"])])
+    q = find(record, "bantuan tunai akan disalurkan")
+    assert (q.kind, q.cue, q.speaker_name) == ("indirect", "berkata", "Tengku Zafrul")  # bare clause after cue
+    q = find(record, "hujan lebat dijangka")
+    assert q.speaker is None and q.speaker_name == "Jabatan Meteorologi Malaysia"  # not the place inside it
+
+
+def test_title_with_a_name_the_ner_missed_and_unnamed_sources():
+    record = make_record([
+        "\"This is a fair solution for our farmers,\" Polish Agriculture Minister Tomasz Nowak told reporters.",
+        "The border will reopen next week, officials said.",
+        "Carlineo's attorney, Sonya Zoghlin, said in an email that her client never intended to harm anyone.",
+    ], "en", people=[("e4", "Sonya Zoghlin", ["Sonya Zoghlin"]), ("e5", "Carlineo", ["Carlineo"])])
+    check_spans(record)
+    q = find(record, "fair solution")
+    assert (q.cue, q.speaker, q.speaker_name) == ("told", None, "Tomasz Nowak")
+    q = find(record, "border will reopen")
+    assert (q.kind, q.speaker_name, q.text) == ("indirect", "officials", "The border will reopen next week")
+    q = find(record, "never intended")
+    assert (q.kind, q.speaker_name) == ("indirect", "Sonya Zoghlin")
+    assert q.text == "her client never intended to harm anyone"
+
+
+def test_tail_cue_needs_speaker_words():
+    record = make_record([
+        "Lurah Cawang, Siti Rahmawati, mengatakan sedikitnya 340 keluarga terdampak banjir.",
+    ], "id", people=[("p11", "Siti Rahmawati", ["Siti Rahmawati"])])
+    q = find(record, "340 keluarga")
+    assert (q.kind, q.speaker_name) == ("indirect", "Siti Rahmawati")
+    assert q.text.startswith("sedikitnya")

@@ -44,12 +44,12 @@ _SINGLE_RE = re.compile(r"['‘’]")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 _ATTACHABLE_AFTER = ".,;:!?)]}…"  # punctuation that may follow a closing mark
 _MAX_SINGLE_QUOTE = 200  # characters; single marks are mostly apostrophes, so keep their quotes short
-_POST_WINDOW = 7  # tokens after a closing mark searched for "kata X" / "X said"
+_POST_WINDOW = 10  # tokens after a closing mark searched for "kata X" / "X said"
+_SUBJECT_MAX = 8  # tokens of a named speaker before a post-quote cue
 _PHRASE_MAX = 8  # tokens in a speaker phrase after a cue
 _CONTINUATION_CHARS = 600  # a quote without a cue continues the previous speaker within this distance
 _PRONOUN_SENTENCES = 8  # sentences searched back for the person a pronoun refers to
 _TAIL_PHRASE_MAX = 5  # tokens naming the speaker in "..., kata X." without quote marks
-_ZERO_THAT = frozenset({"said", "says", "saying"})  # English verbs often followed by a bare clause
 SPEAKER_TYPES = ("PER", "ORG", "LOC")
 
 
@@ -61,6 +61,7 @@ class Cue:
     words: tuple[str, ...]
     role: str  # verb | clitic | according
     ambiguous: bool = False
+    clause: bool = False  # may take the reported content right after it, without bahwa/that or a comma
 
     @property
     def text(self) -> str:
@@ -79,7 +80,7 @@ class Lexicon:
         parts = line.split("\t")
         words = tuple(parts[0].split())
         flags = parts[2].split(",") if len(parts) > 2 else []
-        self.cues.setdefault(words, Cue(words, parts[1].strip(), "ambiguous" in flags))
+        self.cues.setdefault(words, Cue(words, parts[1].strip(), "ambiguous" in flags, "clause" in flags))
         self.max_len = max(self.max_len, len(words))
 
     def add_class(self, line: str) -> None:
@@ -422,15 +423,37 @@ class Resolver:
         if kind == "spokes":
             return self._spokes(first, last, anchor, mentions)
         if mentions:
-            return self._from_mention(_best(mentions))
+            best = _best(mentions)
+            run = self._capitalised_run(first, last)
+            if best.type == "LOC" and run and len(run[2].split()) > len(best.name.split()):
+                return Attribution(None, None, run[2], run[:2])  # "Jabatan Meteorologi Malaysia", no entity
+            return self._from_mention(best)
         named = [m for m in (self.named(k) for k in range(first, last)) if m]
         if named:
             return self._from_mention(_best(named))
         if kind == "pronoun":
             return self.pronoun(first, anchor)
         if kind == "title":
-            return self.title(first, anchor)
+            found = self.title(first, anchor)
+            run = self._capitalised_run(first + 1, last)
+            if found.speaker is None and run and len(run[2].split()) > 1:
+                return Attribution(None, None, run[2], run[:2])  # a name the NER missed: "Minister Tomasz Nowak"
+            return found
         return None
+
+    def _capitalised_run(self, first: int, last: int) -> tuple[int, int, str] | None:
+        """The first run of capitalised words (not title words) in tokens ``first..last-1``."""
+        doc = self.doc
+        k = first
+        while k < last and not (doc.words[k][:1].isupper() and not doc.lex.class_at(doc.lower, k)):
+            k += 1
+        end = k
+        while end < last and doc.words[end][:1].isupper():
+            end += 1
+        if end == k:
+            return None
+        start, stop = doc.spans[k][0], doc.spans[end - 1][1]
+        return start, stop, doc.text[start:stop]
 
     def subject(self, first: int, cue_index: int, anchor: int) -> Attribution | None:
         """Speaker of a cue from the clause before it (``Presiden Joko Widodo mengatakan``): nearest first."""
@@ -493,7 +516,7 @@ class Resolver:
             if end <= 0:
                 break
             first = doc.sentence_start(end - 1)
-            actor = self._first_actor(first, end)
+            actor = self._sentence_speaker(first, end) or self._first_actor(first, end)
             if isinstance(actor, Mention):
                 return Attribution(None, actor.entity, actor.name, span)
             end = first
@@ -501,6 +524,23 @@ class Resolver:
             if m.type == "PER" and not doc.is_quoted(m.start):
                 return Attribution(None, m.entity, m.name, span)
         return Attribution(None, None, None, span)
+
+    def _sentence_speaker(self, first: int, end: int) -> Mention | None:
+        """A person named right at a cue of the sentence ("..., kata Menteri X." / "X mengatakan"): the most
+        salient antecedent, ahead of a first-mentioned person who is only talked about."""
+        doc = self.doc
+        for k in range(first, end):
+            cue = doc.cue_at(k)
+            if not cue or cue.role == "clitic" or doc.is_quoted(doc.spans[k][0]):
+                continue
+            before = doc.mentions_in(doc.spans[max(k - 3, 0)][0], doc.spans[k][0])
+            after = []
+            if k and (doc.words[k - 1] == "," or doc.words[k - 1] in DOUBLE_MARKS):  # "..., kata X"
+                after = doc.mentions_in(doc.spans[k][1], doc.spans[min(k + _PHRASE_MAX, len(doc.spans) - 1)][1])
+            for m in [*before[-1:], *after[:1]]:
+                if m.type == "PER" and not doc.is_quoted(m.start):
+                    return m
+        return None
 
     def _first_actor(self, first: int, end: int) -> Mention | str | None:
         """The first person (a mention) or pronoun ("pronoun") in tokens ``first..end-1`` outside quotes."""
@@ -537,15 +577,30 @@ class Resolver:
         length = hit[1] if hit else 1
         words = tuple(doc.lower[i : i + length])
         span = (doc.spans[i][0], doc.spans[i + length - 1][1])
+        modifiers = self._modifiers(i)
         for m in reversed(doc.mentions_in(0, anchor)):
-            if m.type == "PER" and self._titled(m, words):
+            if m.type == "PER" and self._titled(m, words, modifiers):
                 return Attribution(None, m.entity, m.name, span)
         return Attribution(None, None, doc.text[span[0] : span[1]], span)
 
-    def _titled(self, m: Mention, words: tuple[str, ...]) -> bool:
+    def _modifiers(self, i: int) -> set[str]:
+        """Lower-case words qualifying a title before it ("deputy economy minister"): they must match too."""
+        doc = self.doc
+        out = set()
+        k = i - 1
+        while k >= max(i - 3, 0) and doc.is_word(k) and doc.words[k][:1].islower():
+            if doc.lex.class_at(doc.lower, k) or doc.cue_at(k):
+                break
+            out.add(doc.lower[k])
+            k -= 1
+        return out
+
+    def _titled(self, m: Mention, words: tuple[str, ...], modifiers: set[str] = frozenset()) -> bool:
         """True when ``words`` (a title) stand right before the mention, or start it ("Presiden Trump")."""
         doc = self.doc
         k = doc.token_at_or_after(m.start)
+        if modifiers - set(doc.lower[max(k - 7, 0) : k + 1]):
+            return False
         for j in range(max(k - 4, 0), k + 1):
             if tuple(doc.lower[j : j + len(words)]) == words:
                 longer = doc.lex.class_at(doc.lower, j - 1) if j > 0 else None
@@ -706,11 +761,15 @@ class Attributor:
     def _subject_phrase(self, i: int, j: int) -> bool:
         """Tokens ``i..j-1`` before a post-quote cue must look like a speaker (``Smith``, ``he``, ``the minister``)."""
         doc = self.doc
-        if j - i > 4:
+        if j - i > _SUBJECT_MAX or not self._speaker_start(i):
             return False
         start, end = doc.spans[i][0], doc.spans[j - 1][1]
-        if doc.mentions_in(start, end):
-            return True
+        if doc.mentions_in(start, end) or any(self.resolve.named(k) for k in range(i, j)):
+            return True  # "Polish Agriculture Minister Tomasz Nowak told"
+        if all(doc.words[k][:1].isupper() or doc.lex.class_at(doc.lower, k) for k in range(i, j)):
+            return True  # a title and a name the NER missed
+        if j - i > 4:
+            return False
         speakerish = ("pronoun", "title", "spokes")
         if doc.lex.is_class(doc.lower[i], "stop"):
             return False
@@ -718,17 +777,25 @@ class Attributor:
             doc.words[i][:1].isupper()
         )
 
+    def _speaker_start(self, i: int) -> bool:
+        """Token ``i`` may begin words naming a speaker: a capital, a pronoun, title, press service or article."""
+        doc = self.doc
+        kind = (doc.lex.class_at(doc.lower, i) or ("",))[0]
+        return doc.words[i][:1].isupper() or kind in ("pronoun", "title", "spokes", "det")
+
     def _only_linking(self, first: int, j: int) -> bool:
         """Tokens between ``first`` and the cue are only "and", commas...: a verb sharing an earlier subject."""
         doc = self.doc
         return all(not doc.is_word(k) or doc.lex.is_class(doc.lower[k], "stop") for k in range(first, j))
 
     def _names_speaker(self, first: int, end: int) -> bool:
-        """Speaker words after a cue hold a name, a pronoun, a title or a press service."""
+        """Speaker words after a cue start with a name, a pronoun, a title or a press service."""
         doc = self.doc
+        kinds = ("pronoun", "title", "spokes")
+        if not self._speaker_start(first):
+            return False
         if doc.mentions_in(doc.spans[first][0], doc.spans[end - 1][1]):
             return True
-        kinds = ("pronoun", "title", "spokes")
         return any((doc.lex.class_at(doc.lower, k) or ("",))[0] in kinds or self.resolve.named(k)
                    for k in range(first, end))
 
@@ -943,7 +1010,8 @@ def _content_after(doc: Doc, after: int, last: int) -> int | None:
             return k + 1
         if doc.words[k] in (",", ":") or doc.words[k] in DOUBLE_MARKS:
             return k + 1 if k == after else None
-    if after < last and doc.lower[after - 1] in _ZERO_THAT and doc.is_word(after):
+    cue = doc.cue_at(after - 1)
+    if after < last and cue and cue.clause and doc.is_word(after):
         if not doc.lex.is_class(doc.lower[after], "stop"):
             return after
     return None
