@@ -198,11 +198,24 @@ def read_metadata(tree) -> Meta:
                                        node.attributes.get("pubdate") and "pubdate"]))
         if value:
             meta.times.append((value.strip(), bool(re.search(r"publish|pubdate|created", marks or "", re.I))))
-    for node in tree.css('[rel="author"], [itemprop="author"], [class*="author-name"], [class*="byline"]')[:10]:
-        text = _clean(node.text(deep=True))
-        if text and len(text) < 120:
-            meta.author_marks.append(text)
+    for selector in _AUTHOR_SELECTORS:
+        for node in tree.css(selector)[:3]:
+            text = _clean(node.text(deep=True))
+            if text and len(text) < 120:
+                meta.author_marks.append(text)
+        if len(meta.author_marks) >= 12:
+            break
+    if meta.tags.get("twitter:label1", "").lower() in ("written by", "author", "by"):
+        meta.author_marks.insert(0, meta.tags.get("twitter:data1", ""))
     return meta
+
+
+# where pages mark their author, most specific first (schema.org, microformats, WordPress, common classes)
+_AUTHOR_SELECTORS = (
+    '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel~="author"]', '.vcard .fn',
+    'a[href*="/author/"]', 'a[href*="/authors/"]', '[class*="author-name"]', '[class*="author__name"]',
+    '[class*="byline"] a', '[class*="byline"]', '[class*="author"] a', '[class*="author"]',
+)
 
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|webpage|story|blog", re.IGNORECASE)
@@ -625,18 +638,27 @@ def find_language(meta: Meta, text: str) -> str | None:
 
 
 def find_title(meta: Meta) -> str | None:
-    """The headline: an <h1> that the page's own title metadata confirms, else og:title / JSON-LD headline
-    / <title> without the site suffix."""
+    """The headline: an <h1> that the page's title metadata confirms, else the page's one plausible <h1>
+    (og:title is often an SEO variant of it), else og:title / JSON-LD headline / <title> without the site
+    suffix."""
     declared = [t for t in (meta.tags.get("og:title"), _jsonld_str("headline", meta), meta.title,
                             meta.tags.get("twitter:title")) if t]
-    for h1 in meta.h1:
-        if any(_norm(h1) and _norm(h1) in _norm(t) for t in declared):
-            return h1
+    site = _norm(meta.tags.get("og:site_name") or _publisher(meta))
+    h1s = [h for h in meta.h1 if _norm(h) and _norm(h) != site and len(h) <= 300]
+    for h1 in h1s:
+        if any(_norm(h1) in _norm(t) for t in declared):
+            return _fix_title(h1)
+    if len(h1s) == 1 and len(h1s[0].split()) >= 3:
+        return _fix_title(h1s[0])
     for candidate in declared:
         stripped = _strip_site_suffix(candidate, meta)
         if stripped:
-            return stripped
-    return meta.h1[0] if meta.h1 else None
+            return _fix_title(stripped)
+    return _fix_title(h1s[0]) if h1s else None
+
+
+def _fix_title(title: str) -> str:
+    return _fix_text([title])[0] if _MOJIBAKE.search(title) else title
 
 
 def _strip_site_suffix(title: str, meta: Meta) -> str:
@@ -691,10 +713,19 @@ def find_authors(meta: Meta) -> list[str]:
         if names:
             return names
     for text in meta.author_marks:
-        names = news.byline(text) or _split_names(text)
+        names = [n for n in (news.byline(text) or _split_names(text)) if _plausible_name(n)]
         if names:
             return names
     return []
+
+
+_NOT_NAME = re.compile(r"\d|\b(?:updated|published|posted|min|read|share|comments?|follow|view|more|all|"
+                       r"posts?|articles?|profile|about|email|editor|staff writer)\b", re.IGNORECASE)
+
+
+def _plausible_name(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 6 and not _NOT_NAME.search(name) and name[:1].isupper()
 
 
 def _jsonld_people(value) -> list[str]:
@@ -712,9 +743,10 @@ def _jsonld_people(value) -> list[str]:
 
 
 def _split_names(value: str | None) -> list[str]:
-    if not value or "://" in value or "@" in value.lstrip("@")[:0] + value[1:]:
+    if not value or "://" in value or "@" in value[1:] or re.fullmatch(r"\w+(?:\.\w+)+", value.strip()):
         return []
-    value = re.sub(r"^(?:by|oleh|penulis|reporter)\s*:?\s+", "", _clean(value), flags=re.IGNORECASE)
+    value = re.sub(r"^(?:(?:written|posted|reviewed)\s+by|by|oleh|penulis|reporter|author)\s*:?\s+", "",
+                   _clean(value), flags=re.IGNORECASE)
     names = [n.strip(" .,|") for n in re.split(r"\s*(?:,|;|&|\||\band\b|\bdan\b)\s*", value)]
     return [n for n in names if n and len(n.split()) <= 5 and len(n) <= 60 and not n.startswith("@")
             and any(c.isalpha() for c in n)]
@@ -734,20 +766,25 @@ def find_published(meta: Meta, url: str | None, html: str) -> str | None:
     candidates = [meta.tags.get(k) for k in _DATE_META]
     candidates += [_jsonld_str("datePublished", meta), _jsonld_str("dateCreated", meta)]
     candidates += [value for value, marked in meta.times if marked]
+    candidates += [value for value, _ in meta.times[:1]]
+    match = _URL_DATE.search(url or "")
+    url_date = normalise_date("-".join(match.groups())) if match else None
     for value in candidates:
         found = normalise_date(value)
         if found:
-            return found
-    for value, _ in meta.times[:1]:
-        found = normalise_date(value)
-        if found:
-            return found
-    match = _URL_DATE.search(url or "")
-    if match:
-        found = normalise_date("-".join(match.groups()))
-        if found:
-            return found
-    return _htmldate(html, url)
+            return _local_day(found, url_date)
+    return url_date or _htmldate(html, url)
+
+
+def _local_day(found: str, url_date: str | None) -> str:
+    """A UTC time stamp can fall on the next or previous day; the date in the page's URL is the local one."""
+    if not url_date or len(found) <= 10 or found[:10] == url_date:
+        return found
+    try:
+        days = abs((datetime.fromisoformat(found[:10]) - datetime.fromisoformat(url_date)).days)
+    except ValueError:
+        return found
+    return url_date if days == 1 else found
 
 
 def normalise_date(value: str | None) -> str | None:
