@@ -134,3 +134,47 @@ def test_cli_commands_with_a_postgres_url(pg_url, tmp_path):
         shown = json.loads(run("show", exported[0]["id"][:10], "--db", pg_url, "--json").stdout)
         assert_valid_record(shown)
         run("search", word, "--db", pg_url, "--collapse")
+
+
+def test_web_queries_match_the_sqlite_store(pg_url, tmp_path):
+    """Every read query of store/query.py gives the same answer on PostgreSQL as on SQLite (snippets and
+    relevance scores aside: the engines rank differently)."""
+    from webdata import sample_records
+
+    from warta.store.postgres import PostgresStore
+    from warta.store.query import EventFilters, Filters
+    from warta.store.sqlite import SQLiteStore
+
+    records = sample_records()
+    with SQLiteStore(tmp_path / "s.db") as lite, PostgresStore(pg_url) as pg:
+        lite.write(records)
+        pg.write(records)
+        rid = records[0].id
+        assert pg.record_json(rid) == lite.record_json(rid)
+        for sort in ("date", "oldest"):
+            for query, filters in (("", Filters()), ("", Filters(language="id")),
+                                   ("", Filters(entity="Jakarta")), ("", Filters(country="IDN"))):
+                a, b = lite.search_records(query, filters, sort), pg.search_records(query, filters, sort)
+                assert (a.total, [h.id for h in a.hits]) == (b.total, [h.id for h in b.hits]), (query, filters)
+        for word in ("Jakarta", "presiden"):
+            a, b = lite.search_records(word), pg.search_records(word)
+            assert a.total <= b.total and {h.id for h in a.hits} <= {h.id for h in b.hits}  # pg also stems
+            assert all(h.snippet and h.matches for h in b.hits)
+        assert [r["id"] for r in pg.iter_search("", Filters(), "date")] == [
+            r["id"] for r in lite.iter_search("", Filters(), "date")]
+        pg_facets, lite_facets = pg.facets(), lite.facets()
+        assert pg_facets == {k: v for k, v in lite_facets.items() if k in pg_facets}
+        assert pg.entities() == lite.entities()
+        assert pg.entities(name="jak") == lite.entities(name="jak")
+        names = [e["name"] for e in lite.entities()[1]]
+        for name in names[:4]:
+            assert pg.actor(name) == lite.actor(name), name
+        assert pg.actor("Nobody Here") is None
+        assert pg.quotes() == lite.quotes()
+        for filters in (EventFilters(), EventFilters(country="IDN"), EventFilters(date_from="2024-01-01")):
+            assert pg.events(filters) == lite.events(filters)
+            assert list(pg.iter_events(filters)) == list(lite.iter_events(filters))
+            assert pg.event_days(filters) == lite.event_days(filters)
+            assert sorted(pg.event_pairs(filters)) == sorted(lite.event_pairs(filters))
+        data = lite.record_json(rid)
+        assert pg.near_duplicates(data) == lite.near_duplicates(data)

@@ -21,6 +21,7 @@ from typing import Any
 
 from warta import dedup
 from warta.model import Failure, InputProgress, Record
+from warta.store.postgres_query import PostgresQueries
 from warta.store.sqlite import Hit, source_key
 
 # ISO 639-1 → PostgreSQL text-search configuration (checked against pg_ts_config when the store opens)
@@ -123,12 +124,13 @@ def query_parts(user_input: str) -> list[str]:
     return parts
 
 
-class PostgresStore:
-    def __init__(self, url: str, connect_timeout: int = 10):
+class PostgresStore(PostgresQueries):  # read queries for the web UI and API: postgres_query.py
+    def __init__(self, url: str, connect_timeout: int = 10, time_limit_s: float = 2.0):
         import psycopg
         from psycopg.rows import dict_row
 
         self.path = _redact(url)
+        self.time_limit_s = time_limit_s
         self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=connect_timeout)
         self._migrate()
         self.configs = {r["cfgname"] for r in self.conn.execute("SELECT cfgname FROM pg_ts_config")}
