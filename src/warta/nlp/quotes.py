@@ -189,6 +189,7 @@ class Doc:
         self.mention_starts = [m.start for m in self.mentions]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
         self.quoted: list[tuple[int, int]] = []  # spans inside quote marks, filled once marks are paired
+        self._cues: dict[int, Cue | None] = {}
 
     # -- positions
     def token_at_or_after(self, pos: int) -> int:
@@ -214,7 +215,11 @@ class Doc:
         return 0 <= i < len(self.words) and self.words[i][:1].isalnum()
 
     def cue_at(self, i: int) -> Cue | None:
-        return self.lex.cue_at(self.lower, i) if 0 <= i < len(self.words) else None
+        if not 0 <= i < len(self.words):
+            return None
+        if i not in self._cues:
+            self._cues[i] = self.lex.cue_at(self.lower, i)
+        return self._cues[i]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         k = bisect.bisect_left(self.mention_starts, start)
@@ -794,6 +799,8 @@ class Attributor:
         kinds = ("pronoun", "title", "spokes")
         if not self._speaker_start(first):
             return False
+        if doc.lex.is_class(doc.lower[first], "pronoun"):
+            return end - first == 1  # "..., said he." but not "..., saying he always finds a way"
         if doc.mentions_in(doc.spans[first][0], doc.spans[end - 1][1]):
             return True
         return any((doc.lex.class_at(doc.lower, k) or ("",))[0] in kinds or self.resolve.named(k)
@@ -983,7 +990,7 @@ def _comma_before_subject(doc: Doc, attributor: Attributor, first: int, j: int) 
     said" (speaker words only between the comma and the cue)."""
     if doc.words[j - 1] == ",":
         return None  # "X, the attorney, said (that) ...": an apposition, the subject is before it
-    for k in range(j - 2, max(first, j - _PHRASE_MAX - 4) - 1, -1):
+    for k in range(j - 2, max(first, j - 2 * _PHRASE_MAX) - 1, -1):
         if doc.words[k] == ",":
             phrase = range(k + 1, j)
             short = len(phrase) <= 2 and all(doc.is_word(x) for x in phrase)
@@ -1004,17 +1011,22 @@ def _next_comma(doc: Doc, i: int, last: int) -> int | None:
 
 
 def _content_after(doc: Doc, after: int, last: int) -> int | None:
-    """Where reported content starts after a verb cue: after bahwa/that, a comma or colon, or (English) directly."""
+    """Where reported content starts after a verb cue: after bahwa/that, a comma or colon, or directly after a
+    clause-taking cue ("said the case highlights that ..." starts at "the case")."""
+    cue = doc.cue_at(after - 1)
+    if after < last and cue and cue.clause and doc.is_word(after) and not _adjunct(doc, after):
+        return after
     for k in range(after, min(after + _PHRASE_MAX + 2, last)):
         if doc.lex.is_class(doc.lower[k], "comp"):
             return k + 1
         if doc.words[k] in (",", ":") or doc.words[k] in DOUBLE_MARKS:
             return k + 1 if k == after else None
-    cue = doc.cue_at(after - 1)
-    if after < last and cue and cue.clause and doc.is_word(after):
-        if not doc.lex.is_class(doc.lower[after], "stop"):
-            return after
     return None
+
+
+def _adjunct(doc: Doc, k: int) -> bool:
+    """A preposition, time word or object pronoun right after a cue ("said on Monday that", "told them")."""
+    return any(doc.lex.is_class(doc.lower[k], kind) for kind in ("stop", "time", "object", "comp"))
 
 
 def _make(
