@@ -100,46 +100,42 @@ class _Pool:
     def run(self, tagged: Iterable[tuple[Tag, Any]]) -> Iterator[tuple[Tag, Any]]:
         for n in range(len(self.slots)):
             self._start(n)
-        source, seq, exhausted = iter(tagged), 0, False
+        self.source, self.seq, self.exhausted = iter(tagged), 0, False
         try:
-            while True:
+            while not (self.exhausted and not self.tags):
                 for slot in self.slots:
-                    while not exhausted and len(slot.outstanding) < self.runner.chunk * (self.runner.depth - 1) + 1:
-                        chunk = [self.retry.popleft() for _ in range(min(len(self.retry), self.runner.chunk))]
-                        while len(chunk) < self.runner.chunk:
-                            try:
-                                tag, item = next(source)
-                            except StopIteration:
-                                exhausted = True
-                                break
-                            if isinstance(item, Page):
-                                seq += 1
-                                self.tags[seq] = tag
-                                chunk.append((seq, item))
-                            else:
-                                yield tag, item
-                        if chunk:
-                            self._send(slot, chunk)
-                        elif exhausted:
-                            break
-                if self.retry and exhausted:
-                    self._send_retries()
-                if exhausted and not self.tags:
-                    return
+                    yield from self._fill(slot)
                 yield from self._collect()
         finally:
             self._stop()
+
+    def _fill(self, slot: _Slot) -> Iterator[tuple[Tag, Any]]:
+        """Top ``slot`` up to ``depth`` chunks: pages to redo first, then new ones; failures from the sources
+        pass straight through."""
+        size = self.runner.chunk
+        while len(slot.outstanding) + size <= size * self.runner.depth:
+            chunk = [self.retry.popleft() for _ in range(min(len(self.retry), size))]
+            while len(chunk) < size and not self.exhausted:
+                try:
+                    tag, item = next(self.source)
+                except StopIteration:
+                    self.exhausted = True
+                    break
+                if isinstance(item, Page):
+                    self.seq += 1
+                    self.tags[self.seq] = tag
+                    chunk.append((self.seq, item))
+                else:
+                    yield tag, item
+            if not chunk:
+                return
+            self._send(slot, chunk)
 
     def _send(self, slot: _Slot, chunk: list[tuple[int, Page]]) -> None:
         if not slot.outstanding:
             slot.busy_since = time.monotonic()
         slot.outstanding.update(chunk)
         slot.inbox.put(chunk)
-
-    def _send_retries(self) -> None:
-        for slot in self.slots:
-            if self.retry and not slot.outstanding:
-                self._send(slot, [self.retry.popleft() for _ in range(min(len(self.retry), self.runner.chunk))])
 
     def _collect(self) -> Iterator[tuple[Tag, Any]]:
         try:

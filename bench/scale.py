@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Throughput and memory of the whole pipeline at scale, on a WARC built from the ScrapingHub pages.
+
+The 181 ScrapingHub article pages (``../shared/bench/extraction/scrapinghub/html/*.html.gz``, with their URLs
+from ``ground-truth.json``) are written into a WARC.gz with warcio, repeated 1× and 4× (each copy with its own
+URL, so every page is a new record). Then, each in its own process tree, timed from outside:
+
+- ``in-process``: extraction only, then extract + annotate (``Pipeline.process`` over the WARC reader, no
+  store), one core; ``steady/core`` is its rate per CPU-second once the models are loaded;
+- ``ingest -j1``: the whole pipeline into a fresh SQLite store (extract + annotate + dedup + store), one process;
+- ``ingest -j2``: the same with 2 worker processes;
+- ``spark local[2]``: the Spark job (Parquet out), when pyspark and Java are present.
+
+Printed per run: articles, wall seconds, articles/s, articles/s per core used, articles per CPU-second (user+sys
+of the whole process tree: a per-core rate that stays honest on a busy machine), and peak RSS (the largest single
+process of the tree: ``ru_maxrss`` of the children and ``VmHWM`` sampled from /proc; for Spark this is the JVM). Memory that does not grow from 1× to 4× shows
+that pages are streamed.
+
+Usage:
+    python bench/scale.py                      # 1× and 4×, all modes
+    python bench/scale.py --quick              # CI: 1× of 60 pages, no Spark
+    python bench/scale.py --shared ../shared --sizes 1,4 --no-spark
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = ROOT.parent / "shared"
+PAGES = Path("bench/extraction/scrapinghub")
+
+# runs ARGV as a child; wall time, CPU and peak RSS of its whole process tree. Worker processes are not all
+# reaped by their parent (forkserver children, Spark's Python daemon), so the tree is also sampled from /proc.
+_MEASURE = """
+import json, os, resource, subprocess, sys, time
+TICK = os.sysconf("SC_CLK_TCK")
+def sample(root, seen):
+    parents = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                parents[int(name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK)
+            except OSError:
+                pass
+    tree, grew = {root}, True
+    while grew:
+        new = {pid for pid, (ppid, _) in parents.items() if ppid in tree and pid not in tree}
+        tree |= new
+        grew = bool(new)
+    for pid in tree & parents.keys():
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                hwm = next((int(l.split()[1]) for l in fh if l.startswith("VmHWM")), 0)
+        except OSError:
+            hwm = 0
+        cpu, old = parents[pid][1], seen.get(pid, (0, 0))
+        seen[pid] = (max(cpu, old[0]), max(hwm, old[1]))
+start, seen = time.perf_counter(), {}
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+import threading
+out = {}
+reader = threading.Thread(target=lambda: out.update(zip(("stdout", "stderr"), proc.communicate())))
+reader.start()
+while proc.poll() is None:
+    sample(proc.pid, seen)
+    time.sleep(0.1)
+reader.join()
+wall = time.perf_counter() - start
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = max(use.ru_utime + use.ru_stime, sum(c for c, _ in seen.values()))
+rss_kb = max([use.ru_maxrss] + [h for _, h in seen.values()])
+print(json.dumps({"rc": proc.returncode, "wall": wall, "cpu": cpu, "maxrss_mb": rss_kb / 1024,
+                  "stdout": out["stdout"][-2000:], "stderr": out["stderr"][-2000:]}))
+"""
+
+# Pipeline.process over the WARC reader, no store; prints records and the steady-state rate (articles per
+# CPU-second after the first page, which loads the models)
+_IN_PROCESS = """
+import json, sys, time
+from pathlib import Path
+from warta.model import Record
+from warta.pipeline import Pipeline
+from warta.sources.files import SourceOptions
+from warta.sources.warc import read_warc_file
+pipeline, records, cpu = Pipeline(only=sys.argv[2] or None), 0, 0.0
+for n, page in enumerate(read_warc_file(Path(sys.argv[1]), SourceOptions())):
+    started = time.process_time()
+    result = page if hasattr(page, "reason") else pipeline.process(page)
+    cpu += (time.process_time() - started) if n else 0.0
+    records += isinstance(result, Record)
+print(json.dumps({"records": records, "steady": (records - 1) / max(cpu, 1e-9)}))
+"""
+
+
+def build_warc(shared: Path, out: Path, copies: int, limit: int | None) -> int:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    truth = json.loads((shared / PAGES / "ground-truth.json").read_text(encoding="utf-8"))
+    files = sorted((shared / PAGES / "html").glob("*.html.gz"))[:limit]
+    count = 0
+    with open(out, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for copy in range(copies):
+            for path in files:
+                key = path.name.removesuffix(".html.gz")
+                url = (truth.get(key) or {}).get("url") or f"https://scrapinghub.example/{key}"
+                url += f"{'&' if '?' in url else '?'}copy={copy}" if copy else ""
+                headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                           protocol="HTTP/1.1")
+                body = gzip.decompress(path.read_bytes())
+                writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                              http_headers=headers))
+                count += 1
+    return count
+
+
+def measure(argv: list[str], env: dict[str, str]) -> dict:
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *argv], capture_output=True, text=True, env=env,
+                         check=True)
+    return json.loads(out.stdout)
+
+
+def runs(warc: Path, work: Path, spark: bool) -> list[tuple[str, int, list[str]]]:
+    """(label, cores used, argv) of each mode."""
+    py = sys.executable
+    out = [("in-process extract only", 1, [py, "-c", _IN_PROCESS, str(warc), "extract"]),
+           ("in-process extract+annotate", 1, [py, "-c", _IN_PROCESS, str(warc), ""]),
+           ("ingest -j1 (whole pipeline)", 1, [py, "-m", "warta", "ingest", str(warc), "--db",
+                                               str(work / "j1.db"), "-q"]),
+           ("ingest -j2 (whole pipeline)", 2, [py, "-m", "warta", "ingest", str(warc), "--db",
+                                               str(work / "j2.db"), "-q", "--workers", "2"])]
+    if spark:
+        out.append(("spark local[2] (→ Parquet)", 2, [py, "-m", "warta.spark.job", str(warc), "--out",
+                                                       str(work / "spark"), "--master", "local[2]"]))
+    return out
+
+
+def records_of(label: str, result: dict, work: Path) -> int | None:
+    import sqlite3
+
+    if label.startswith("in-process"):
+        return json.loads(result["stdout"].strip().splitlines()[-1])["records"]
+    if label.startswith("ingest"):
+        db = work / ("j1.db" if "-j1" in label else "j2.db")
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    import pyarrow.dataset as ds
+
+    return ds.dataset(work / "spark" / "records", format="parquet").count_rows()
+
+
+def spark_available() -> bool:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return False
+    return shutil.which("java") is not None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
+    parser.add_argument("--sizes", default="1,4", help="how many times the pages are repeated, comma-separated")
+    parser.add_argument("--limit", type=int, help="use only the first N pages")
+    parser.add_argument("--quick", action="store_true", help="CI: 1× of 60 pages, no Spark")
+    parser.add_argument("--no-spark", action="store_true", help="skip the Spark run")
+    args = parser.parse_args()
+    if not (args.shared / PAGES / "html").is_dir():
+        print(f"no ScrapingHub pages under {args.shared / PAGES}: benchmark skipped")
+        return 0
+    sizes = [1] if args.quick else [int(s) for s in args.sizes.split(",")]
+    limit = 60 if args.quick and not args.limit else args.limit
+    spark = not (args.quick or args.no_spark) and spark_available()
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
+               PYSPARK_PYTHON=sys.executable)
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print(f"{'input':>14}  {'mode':<30} {'articles':>8} {'wall s':>7} {'art/s':>7} {'art/s/core':>10} "
+          f"{'art/CPU-s':>9} {'steady/core':>11} {'peak RSS MB':>11}")
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="warta-scale-") as tmp:
+            work = Path(tmp)
+            warc = work / f"scrapinghub-x{size}.warc.gz"
+            pages = build_warc(args.shared, warc, size, limit)
+            label_in = f"{pages} pages {warc.stat().st_size / 1e6:.0f}MB"
+            for label, cores, argv in runs(warc, work, spark):
+                result = measure(argv, env)
+                if result["rc"] != 0:
+                    print(f"{label_in:>14}  {label:<30} failed: {result['stderr'][-500:]}")
+                    continue
+                n = records_of(label, result, work) or 0
+                rate = n / result["wall"]
+                steady = (f"{json.loads(result['stdout'].splitlines()[-1])['steady']:>11.1f}"
+                          if label.startswith("in-process") else f"{'':>11}")
+                print(f"{label_in:>14}  {label:<30} {n:>8} {result['wall']:>7.1f} {rate:>7.1f} "
+                      f"{rate / cores:>10.1f} {n / max(result['cpu'], 1e-9):>9.1f} {steady} "
+                      f"{result['maxrss_mb']:>11.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
