@@ -55,8 +55,10 @@ _ENTRY = re.compile(r"^([^\s+\[#][^\[]*?)\s*\[([A-Z]{3})\]\s*$")
 _CODE = re.compile(r"\[~?([A-Z]{3,})(?:\s+[<>]?[\d-]*)?\]")
 _ADJ_END = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ean|ois|ais|er|ers)$")
 # Phoenix agent codes that are not CAMEO roles: keep the role part only.
-_ROLES = set("GOV MIL OPP BUS MED REB JUD LEG POL EDU HLH NGO IGO CVL COP SPY ELI LAB AGR ENV HRI REF REL CRM "
-             "UAF MNC INS SEP MOD RAD DEV".split())
+_ROLES = set(
+    "GOV MIL OPP BUS MED REB JUD LEG POL EDU HLH NGO IGO CVL COP SPY ELI LAB AGR ENV HRI REF REL CRM "
+    "UAF MNC INS SEP MOD RAD DEV".split()
+)
 
 CAPITALS = """AFG kabul|ALB tirana|DZA algiers|AND andorra la vella|AGO luanda|ATG saint john's|ARG buenos aires|
 ARM yerevan|AUS canberra|AUT vienna|AZE baku|BHS nassau|BHR manama|BGD dhaka|BRB bridgetown|BLR minsk|
@@ -95,8 +97,13 @@ def iso_codes() -> tuple[dict[str, str], dict[str, str]]:
     """(alpha-3 -> alpha-2, alpha-2 -> alpha-3) for real countries, from CLDR's territory aliases."""
     to2: dict[str, str] = {}
     for alias, targets in get_global("territory_aliases").items():
-        if (len(alias) == 3 and alias.isalpha() and alias not in _WITHDRAWN and len(targets) == 1
-                and len(targets[0]) == 2):
+        if (
+            len(alias) == 3
+            and alias.isalpha()
+            and alias not in _WITHDRAWN
+            and len(targets) == 1
+            and len(targets[0]) == 2
+        ):
             to2.setdefault(alias, targets[0])
     english = Locale("en").territories
     to2 = {a3: a2 for a3, a2 in to2.items() if a2 in english and a2 not in ("ZZ", "EU", "UN", "EZ", "QO")}
@@ -150,7 +157,11 @@ def phoenix_blocks(path: Path):
             yield head, code, lines
         match = _ENTRY.match(line)
         name = line.split("[", 1)[0].strip()
-        head, code, lines = name, (match.group(2) if match else None), ([line[len(name):].strip()] if "[" in line else [])
+        head, code, lines = (
+            name,
+            (match.group(2) if match else None),
+            ([line[len(name) :].strip()] if "[" in line else []),
+        )
     if head is not None:
         yield head, code, lines
 
@@ -159,7 +170,7 @@ def classify_synonym(phrase: str, names: set[str]) -> str:
     """country (name, abbreviation or misspelling) | adj (demonym) | city."""
     if phrase in names or len(re.sub(r"[\W_]", "", phrase)) <= 4 and "." in phrase + "." and phrase.isascii():
         return "country"
-    if _ADJ_END.search(phrase) and " " not in phrase and any(phrase[:4] == n[:4] for n in names):
+    if _ADJ_END.search(phrase) and " " not in phrase and any(phrase[:3] == n[:3] for n in names):
         return "adj"
     if any(difflib.SequenceMatcher(None, phrase, n).ratio() >= 0.75 for n in names):
         return "country"
@@ -168,7 +179,7 @@ def classify_synonym(phrase: str, names: set[str]) -> str:
 
 def role_of(code: str, a3_codes: set[str]) -> str:
     """CAMEO agent from a Phoenix code like VENGOV, USAELI, IGOUNO, MNCUSA: the first role part after the country."""
-    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
     for part in parts:
         if part in _ROLES:
             return "BUS" if part == "MNC" else part
@@ -204,6 +215,13 @@ def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
     people: dict[str, tuple[str, str]] = {}
     for head, code, lines in phoenix_blocks(folder / "Phoenix.Countries.actors.txt"):
         synonyms = [normalise(line[1:].split("[", 1)[0]) for line in lines if line.startswith("+")]
+        codes = [m.group(1) for line in lines for m in _CODE.finditer(line)]
+        plain = [c for c in codes if c in a3_set]
+        if code not in a3_set and plain and plain[-1] in names:  # UKRAINE_ with dated [UKR >911221] lines
+            code = plain[-1]
+            if classify_synonym(normalise(head), names[code]) != "country":
+                add(normalise(head), code, "city")
+                continue
         if code in a3_set:
             own = names.get(code, set()) | {normalise(head)}
             add(normalise(head), code, "country")
@@ -211,7 +229,6 @@ def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
                 kind = classify_synonym(s, own)
                 add(s, code, "capital" if kind == "city" and capitals.get(code) == s else kind)
             continue
-        codes = [m.group(1) for line in lines for m in _CODE.finditer(line)]
         if codes and codes[-1][:3] in a3_set:
             for n in [normalise(head), *synonyms]:
                 if n and len(n.split()) >= 2 and n not in people:
@@ -221,7 +238,9 @@ def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
 
 def build_orgs(shared: Path, a3_set: set[str]) -> dict[str, tuple[str, str]]:
     orgs: dict[str, tuple[str, str]] = {}
-    for head, _code, lines in phoenix_blocks(shared / "data/events/petrarch2/Phoenix.International.actors.txt"):
+    for head, _code, lines in phoenix_blocks(
+        shared / "data/events/petrarch2/Phoenix.International.actors.txt"
+    ):
         codes = [m.group(1) for line in lines for m in _CODE.finditer(line)]
         if not codes or re.search(r"\d{6}", " ".join(lines)):  # dated codes are people, not organisations
             continue
@@ -274,18 +293,32 @@ def main() -> None:
     names, places, people = build_places(args.shared, to3, a3_set)
     OUT.mkdir(parents=True, exist_ok=True)
     locales = {code: Locale.parse(code).territories for code in ("en", "id", "ms")}
-    write(OUT / "countries.tsv", ([a3, a2, *(locales[c].get(a2, "") for c in ("en", "id", "ms"))]
-                                  for a3, a2 in sorted(to2.items())), "# iso3\tiso2\ten\tid\tms\n")
-    write(OUT / "places.tsv", ([p, a3, kind] for p, (a3, kind) in sorted(places.items())),
-          "# phrase\tiso3 ('-' none)\tkind (country|adj|capital|city|region)\n")
-    write(OUT / "people.tsv", ([p, a3, role] for p, (a3, role) in sorted(people.items())),
-          "# phrase\tiso3\tCAMEO agent (latest listed; '-' unknown)\n")
+    write(
+        OUT / "countries.tsv",
+        ([a3, a2, *(locales[c].get(a2, "") for c in ("en", "id", "ms"))] for a3, a2 in sorted(to2.items())),
+        "# iso3\tiso2\ten\tid\tms\n",
+    )
+    write(
+        OUT / "places.tsv",
+        ([p, a3, kind] for p, (a3, kind) in sorted(places.items())),
+        "# phrase\tiso3 ('-' none)\tkind (country|adj|capital|city|region)\n",
+    )
+    write(
+        OUT / "people.tsv",
+        ([p, a3, role] for p, (a3, role) in sorted(people.items())),
+        "# phrase\tiso3\tCAMEO agent (latest listed; '-' unknown)\n",
+    )
     orgs = build_orgs(args.shared, a3_set)
-    write(OUT / "orgs.tsv", ([p, a3, role] for p, (a3, role) in sorted(orgs.items())),
-          "# phrase\tiso3 ('-' none)\tCAMEO agent\n")
+    write(
+        OUT / "orgs.tsv",
+        ([p, a3, role] for p, (a3, role) in sorted(orgs.items())),
+        "# phrase\tiso3 ('-' none)\tCAMEO agent\n",
+    )
     roles = build_roles(args.shared)
     write(OUT / "roles.en.phoenix.tsv", ([p, r] for p, r in sorted(roles.items())), "# phrase\tCAMEO agent\n")
-    print(f"countries={len(to2)} places={len(places)} people={len(people)} orgs={len(orgs)} roles={len(roles)}")
+    print(
+        f"countries={len(to2)} places={len(places)} people={len(people)} orgs={len(orgs)} roles={len(roles)}"
+    )
 
 
 if __name__ == "__main__":

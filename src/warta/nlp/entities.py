@@ -89,6 +89,7 @@ class Evidence:
     roles: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
     owners: list[tuple[str, str]] = field(default_factory=list)  # keys of the persons a possessive points to
+    employers: list[tuple[str, str]] = field(default_factory=list)  # keys of organisations named in a title
 
 
 @dataclass(slots=True)
@@ -97,6 +98,7 @@ class Window:
     role_kind: str | None = None
     country: str | None = None
     possessive: bool = False
+    employer: tuple[str, str] | None = None  # "Kepala BPBD DKI Jakarta, X": the organisation X works for
 
 
 # --------------------------------------------------------------------------------------------- annotator
@@ -126,10 +128,11 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
         mentions = find_mentions(text, lang or "xx")
     data = actor_data(lang)
     doc = Doc.of(text)
-    cands = ner_cands(doc, data, mentions)
-    cands = add_gazetteer_places(doc, data, cands, _lowercase_words(lang))
+    lowercase = _lowercase_words(lang)
+    cands = ner_cands(doc, data, mentions, lowercase)
+    cands = add_gazetteer_places(doc, data, cands, lowercase)
     cands = add_lowercase_countries(doc, data, cands)
-    cands = add_unknown_names(doc, data, cands, _lowercase_words(lang))
+    cands = add_unknown_names(doc, data, cands, lowercase)
     assign_keys(doc, data, cands)
     return build_entities(doc, data, cands, lang, dateline)
 
@@ -145,22 +148,92 @@ def _lowercase_words(lang: str | None) -> frozenset[str]:
 # --------------------------------------------------------------------------------------------- mentions
 
 
-def ner_cands(doc: Doc, data: ActorData, mentions) -> list[Cand]:
+def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) -> list[Cand]:
     out = []
     for m in mentions:
         span = doc.token_range(m.start, m.end)
         if span is None:
             continue
         cand = Cand(span[0], span[1], m.type, m.confidence, m.kind)
-        if cand.kind != "equipment" and not any(ch.isupper() for ch in m.text):
-            continue  # "kementerian pertahanan": a description, not a name
+        if cand.kind != "equipment" and (
+            not any(ch.isupper() for ch in m.text) or _not_a_name(doc, cand, lowercase)
+        ):
+            continue  # "kementerian pertahanan", sentence-initial "This", the month in "3 Mac 2021"
+        if cand.type in ("MISC", "ORG"):
+            split_title_phrase(doc, data, cand)
         if cand.type == "PER":
             strip_title(doc, data, cand)
         elif cand.type == "LOC":
             trim_to_place(doc, data, cand)
+            retype_org(doc, data, cand)
         retype_place(doc, data, cand)
         out.append(cand)
     return out
+
+
+def _not_a_name(doc: Doc, cand: Cand, lowercase: frozenset[str]) -> bool:
+    if cand.last - cand.first != 1:
+        return False
+    i = cand.first
+    initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
+    if initial and doc.lower[i] in lowercase:
+        return True
+    before, after = doc.words[i - 1] if i else "", doc.words[i + 1] if i + 1 < len(doc.words) else ""
+    return before.isdigit() and after.isdigit()  # a month name inside a date
+
+
+def split_title_phrase(doc: Doc, data: ActorData, cand: Cand) -> None:
+    """A title phrase and a name tagged as one MISC/ORG ("Polish Agriculture Minister Tomasz Nowak", "[Menteri]
+    Luar Negeri Indonesia Sari Wulandari"): the person is the capitalised words after the last role or country word."""
+    t = max(
+        (k for k in range(cand.first, cand.last - 2) if _role_or_country(data, doc.lower[k])), default=None
+    )
+    if t is None:
+        return
+    rest = range(t + 1, cand.last)
+    if not all(doc.words[k][:1].isupper() and not _role_or_country(data, doc.lower[k]) for k in rest):
+        return
+    titles = [
+        r
+        for k in range(max(cand.first - 1, 0), t + 1)
+        if (r := data.roles.get(doc.lower[k])) and r.kind == "title"
+    ]
+    if not titles:
+        return
+    countries = [
+        p.country
+        for k in range(cand.first, t + 1)
+        if (p := data.place(doc.lower[k])) and p.kind in COUNTRY_KINDS
+    ]
+    cand.first, cand.type = t + 1, "PER"
+    cand.title_role = next((r.code for r in reversed(titles) if r.code), None)
+    cand.title_country = countries[-1] if countries else None
+
+
+def _role_or_country(data: ActorData, lower: str) -> bool:
+    place = data.places.get(lower)
+    return lower in data.role_words or bool(place and place.kind in COUNTRY_KINDS)
+
+
+def retype_org(doc: Doc, data: ActorData, cand: Cand) -> None:
+    """An unknown "place" headed by an organisation noun ("Kerajaan Persekutuan") is an organisation."""
+    if data.place(" ".join(doc.lower[cand.first : cand.last])) or _place_inside(
+        doc, data, cand, COUNTRY_KINDS
+    ):
+        return
+    length, role = longest_role(doc, data, cand.first, cand.last)
+    if role is not None and role.kind == "org" and role.code and length < cand.last - cand.first:
+        cand.type = "ORG"
+
+
+def _place_inside(doc: Doc, data: ActorData, cand: Cand, kinds) -> str | None:
+    """Country of the first place of ``kinds`` named inside the mention ("DKI Jakarta", "Tentara Venezuela")."""
+    for i in range(cand.first, cand.last):
+        for length in range(min(data.max_place_len, cand.last - i), 0, -1):
+            place = data.places.get(" ".join(doc.lower[i : i + length]))
+            if place and place.country and place.kind in kinds:
+                return place.country
+    return None
 
 
 def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
@@ -182,8 +255,13 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
 
 
 def trim_to_place(doc: Doc, data: ActorData, cand: Cand) -> None:
-    """Cut role words the model glued to a place ("Luar Negeri Amerika Serikat" -> "Amerika Serikat")."""
+    """Cut role words the model glued to a place ("Luar Negeri Amerika Serikat" -> "Amerika Serikat",
+    "Lurah Cawang" -> "Cawang")."""
     if data.place(" ".join(doc.lower[cand.first : cand.last])):
+        return
+    length, role = longest_role(doc, data, cand.first, cand.last - 1)
+    if role is not None and role.kind in ("title", "person"):
+        cand.first += length
         return
     for first in range(cand.first + 1, cand.last):
         if doc.lower[first - 1] not in data.role_words:
@@ -330,10 +408,25 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.key = ("country", cand.place.country)
         elif cand.place and cand.place.kind == "capital" and acts(doc, data, cand):
             cand.key = ("country", cand.place.country)
-        elif cand.place and cand.type == "LOC":
+        elif cand.type == "LOC":
             cand.key = ("loc", " ".join(words))
         else:
-            cand.key = ("name", _full_name(words, full_names) if cand.type != "LOC" else " ".join(words))
+            cand.key = ("name", _full_name(words, full_names))
+    link_acronyms(doc, cands)
+
+
+def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
+    """ "Badan Pusat Statistik (BPS)": the acronym and the full name are one entity."""
+    full: dict[str, tuple[str, str]] = {}
+    for cand in cands:
+        j = cand.last
+        if cand.key[0] == "name" and cand.type == "ORG" and j + 2 < len(doc.words) and doc.words[j] == "(":
+            acronym = doc.words[j + 1]
+            if doc.words[j + 2] == ")" and acronym.isupper() and 2 <= len(acronym) <= 8:
+                full.setdefault(acronym.lower(), cand.key)
+    for cand in cands:
+        if cand.key[0] == "name" and cand.key[1] in full:
+            cand.key = full[cand.key[1]]
 
 
 def _name_words(doc: Doc, cand: Cand) -> tuple[str, ...]:
@@ -377,6 +470,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
     countries: list[tuple[int, str]] = []
     targets: set[int] = set()
     pending: list[int] = []  # countries seen since the last role word (leftwards): targets of a preposition
+    employer = None
     i = first - 1
     while i >= 0 and first - i <= WINDOW and doc.sentence[i] == doc.sentence[first]:
         word, lower = doc.words[i], doc.lower[i]
@@ -384,8 +478,16 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
         if word == "," and i == first - 1 or word in _OPENERS:
             i -= 1
             continue
-        if cand is not None and cand.key and cand.key[0] == "name":
-            break
+        if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
+            if (
+                cand.type != "ORG"
+                or employer
+                or cand.first == 0
+                or not _in_role_phrase(data, doc.lower[cand.first - 1])
+            ):
+                break
+            employer, i = cand.key, cand.first - 1  # "Kepala Pelaksana <BPBD DKI Jakarta>, Hendra Gunawan"
+            continue
         country = _country_at(data, lower, cand)
         if country:
             start = cand.first if cand else i
@@ -405,7 +507,9 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
         else:
             break
         i -= 1
-    return _window(doc, data, sorted(tokens), [(k, c) for k, c in countries if k not in targets], first)
+    window = _window(doc, data, sorted(tokens), [(k, c) for k, c in countries if k not in targets], first)
+    window.employer = employer if window.role_kind is not None else None
+    return window
 
 
 def _country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:
@@ -482,7 +586,7 @@ def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand
         cand = by_token.get(i)
         if stop_at is not None and lower in stop_at:
             break
-        if cand is not None and cand.key and cand.key[0] == "name":
+        if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
             return Window()  # another name: a list of names, not an apposition
         country = _country_at(data, lower, cand)
         if country:
@@ -566,6 +670,8 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
                 ev.countries[window.country] += 1
         if type_hint:
             ev.types[type_hint] += 2
+        if before.employer:
+            ev.employers.append(before.employer)
         if before.possessive:
             owner = _previous_person(cands, cand)
             if owner is not None:
@@ -604,11 +710,13 @@ def make_entity(
     elif kind == "loc":
         entity.name, entity.type = _common_surface(spans), "LOC"
         entity.country = next((c.place.country for c in members if c.place and c.place.country), None)
+        if entity.country is None:  # "Jakarta Timur", "DKI Jakarta": a district of a known city
+            entity.country = _place_inside(doc, data, members[0], {"capital", "city"})
     elif kind == "misc":
         entity.name, entity.type, entity.kind = spans[0].text, "MISC", "equipment"
     else:
         entity.type = _vote_type(ev, value)
-        entity.name = _longest_surface(spans) if entity.type == "PER" else _common_surface(spans)
+        entity.name = _longest_surface(spans) if entity.type in ("PER", "ORG") else _common_surface(spans)
         entity.role = ev.roles.most_common(1)[0][0] if ev.roles else None
         entity.country = ev.countries.most_common(1)[0][0] if ev.countries else None
         place = next((c.place for c in members if c.place and c.place.kind == "org"), None)
@@ -635,16 +743,8 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
             _length, role = longest_role(doc, data, i, cand.last)
             if role is not None and role.kind == "org" and role.code:
                 entity.role = role.code
-        if entity.country is None:
-            entity.country = _country_phrase_at(doc, data, i, cand.last)
-
-
-def _country_phrase_at(doc: Doc, data: ActorData, i: int, limit: int) -> str | None:
-    for length in range(min(data.max_place_len, limit - i), 0, -1):
-        place = data.places.get(" ".join(doc.lower[i : i + length]))
-        if place and place.country and place.kind in COUNTRY_KINDS:
-            return place.country
-    return None
+    if entity.country is None:
+        entity.country = _place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"})
 
 
 def _longest_surface(spans: list[Span]) -> str:
@@ -661,7 +761,8 @@ def _common_surface(spans: list[Span]) -> str:
 def resolve_countries(
     doc: Doc, data: ActorData, groups, entities: dict, evidence: dict, dateline: str | None
 ) -> None:
-    """Fill missing countries: known people/organisations, then possessive owners, then the dateline country."""
+    """Fill missing countries and roles: known people/organisations, then possessive owners and employers, then
+    the dateline country for domestic roles (and for any role when the record is mostly about that country)."""
     for key, entity in entities.items():
         if key[0] != "name" or entity.country and entity.role:
             continue
@@ -671,20 +772,43 @@ def resolve_countries(
             entity.role = entity.role or known.role
     for _ in range(2):  # owners may get their country from an earlier pass
         for key, ev in evidence.items():
-            for owner in ev.owners:
-                mine, theirs = entities[key], entities.get(owner)
-                if theirs is None:
-                    continue
-                if mine.country is None and theirs.country:
-                    mine.country = theirs.country
-                elif theirs.country is None and mine.country and theirs.type == "PER":
-                    theirs.country = mine.country
+            _from_links(entities[key], ev, entities)
     home = _dateline_country(data, dateline)
     if home is None:
         return
+    at_home = _main_country(entities) == home
     for key, entity in entities.items():
-        if key[0] == "name" and entity.country is None and entity.role in DOMESTIC_ROLES:
-            entity.country = home
+        if key[0] == "name" and entity.country is None and entity.role:
+            if entity.role in DOMESTIC_ROLES or at_home:
+                entity.country = home
+
+
+def _from_links(entity: Entity, ev: Evidence, entities: dict) -> None:
+    for owner in ev.owners:
+        theirs = entities.get(owner)
+        if theirs is None:
+            continue
+        if entity.country is None and theirs.country:
+            entity.country = theirs.country
+        elif theirs.country is None and entity.country and theirs.type == "PER":
+            theirs.country = entity.country
+    for employer in ev.employers:
+        theirs = entities.get(employer)
+        if theirs is not None:
+            entity.country = entity.country or theirs.country
+            entity.role = entity.role or theirs.role
+
+
+def _main_country(entities: dict) -> str | None:
+    """The country with the most place mentions (its name, capital or cities); None on a tie."""
+    counts = Counter()
+    for key, entity in entities.items():
+        if key[0] in ("country", "loc") and entity.country:
+            counts[entity.country] += len(entity.mentions)
+    top = counts.most_common(2)
+    if not top or len(top) > 1 and top[0][1] == top[1][1]:
+        return None
+    return top[0][0]
 
 
 def _known(entity: Entity, members: list[Cand], doc: Doc):
