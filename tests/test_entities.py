@@ -361,3 +361,31 @@ def test_district_of_a_known_city_gets_its_country():
     )
     assert by_name(found)["Jakarta Timur"].country == "IDN"
     assert by_name(found)["Kelurahan Cawang"].country is None
+
+
+def test_short_name_in_brackets_and_employer_in_the_title():
+    text = (
+        "Presiden Joko Widodo (Jokowi) hadir. Direktur Utama PT Pertamina (Persero) Nicke Widyawati juga hadir. "
+        "Juru bicara Kementerian Luar Negeri China, Wang Wenbin, menyatakan hal itu. Jokowi tersenyum."
+    )
+    given = mentions(
+        text,
+        ("Joko Widodo", "PER"),
+        ("Jokowi", "PER"),
+        ("PT Pertamina", "ORG"),
+        ("Persero", "ORG"),
+        ("Nicke Widyawati", "PER"),
+        ("Kementerian Luar Negeri China", "ORG"),
+        ("Wang Wenbin", "PER"),
+        ("Jokowi", "PER"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert [m.text for m in found["Joko Widodo"].mentions] == ["Joko Widodo", "Jokowi", "Jokowi"]
+    assert found["Nicke Widyawati"].role == "BUS"
+    assert (found["Wang Wenbin"].country, found["Wang Wenbin"].role) == ("CHN", "GOV")
+
+
+def test_first_office_of_a_stacked_title_is_the_role():
+    text = "Kapolri Jenderal Budi Hartono mengatakan situasi aman."
+    found = by_name(find_entities(text, "id", mentions=mentions(text, ("Budi Hartono", "PER"))))
+    assert found["Budi Hartono"].role == "COP"

@@ -29,7 +29,7 @@ POSSESSIVE_REACH = 80  # tokens back to look for the person a possessive refers 
 DOMESTIC_ROLES = frozenset({"OPP", "REB", "COP", "JUD", "LEG", "PTY", "CVL"})
 COUNTRY_KINDS = frozenset({"country", "adj"})
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
-_OPENERS = frozenset("[(")
+_BRACKETS = frozenset("[]()")
 _POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
 
 
@@ -156,7 +156,7 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
             continue
         cand = Cand(span[0], span[1], m.type, m.confidence, m.kind)
         if cand.kind != "equipment" and (
-            not any(ch.isupper() for ch in m.text) or _not_a_name(doc, cand, lowercase)
+            not any(ch.isupper() for ch in m.text) or _not_a_name(doc, data, cand, lowercase)
         ):
             continue  # "kementerian pertahanan", sentence-initial "This", the month in "3 Mac 2021"
         if cand.type in ("MISC", "ORG"):
@@ -171,12 +171,12 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
     return out
 
 
-def _not_a_name(doc: Doc, cand: Cand, lowercase: frozenset[str]) -> bool:
+def _not_a_name(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]) -> bool:
     if cand.last - cand.first != 1:
         return False
     i = cand.first
     initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
-    if initial and doc.lower[i] in lowercase:
+    if initial and doc.lower[i] in lowercase and doc.lower[i] not in data.places:
         return True
     before, after = doc.words[i - 1] if i else "", doc.words[i + 1] if i + 1 < len(doc.words) else ""
     return before.isdigit() and after.isdigit()  # a month name inside a date
@@ -216,7 +216,10 @@ def _role_or_country(data: ActorData, lower: str) -> bool:
 
 
 def retype_org(doc: Doc, data: ActorData, cand: Cand) -> None:
-    """An unknown "place" headed by an organisation noun ("Kerajaan Persekutuan") is an organisation."""
+    """An unknown "place" headed by an organisation noun ("Kerajaan Persekutuan") is an organisation, unless
+    a preposition makes it a place ("di Istana Bogor")."""
+    if cand.first and doc.lower[cand.first - 1] in data.words("prep"):
+        return
     if data.place(" ".join(doc.lower[cand.first : cand.last])) or _place_inside(
         doc, data, cand, COUNTRY_KINDS
     ):
@@ -416,14 +419,20 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
 
 
 def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
-    """ "Badan Pusat Statistik (BPS)": the acronym and the full name are one entity."""
+    """ "Badan Pusat Statistik (BPS)", "Joko Widodo (Jokowi)": the short form in brackets is the same entity."""
     full: dict[str, tuple[str, str]] = {}
     for cand in cands:
         j = cand.last
-        if cand.key[0] == "name" and cand.type == "ORG" and j + 2 < len(doc.words) and doc.words[j] == "(":
-            acronym = doc.words[j + 1]
-            if doc.words[j + 2] == ")" and acronym.isupper() and 2 <= len(acronym) <= 8:
-                full.setdefault(acronym.lower(), cand.key)
+        if (
+            cand.key[0] == "name"
+            and cand.type in ("ORG", "PER")
+            and j + 2 < len(doc.words)
+            and doc.words[j] == "("
+        ):
+            short = doc.words[j + 1]
+            fits = short.istitle() or cand.type == "ORG" and short.isupper() and 2 <= len(short) <= 8
+            if doc.words[j + 2] == ")" and fits and short.isalpha():
+                full.setdefault(short.lower(), cand.key)
     for cand in cands:
         if cand.key[0] == "name" and cand.key[1] in full:
             cand.key = full[cand.key[1]]
@@ -475,18 +484,16 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
     while i >= 0 and first - i <= WINDOW and doc.sentence[i] == doc.sentence[first]:
         word, lower = doc.words[i], doc.lower[i]
         cand = by_token.get(i)
-        if word == "," and i == first - 1 or word in _OPENERS:
+        if word == "," and i == first - 1 or word in _BRACKETS or cand is not None and cand.key == employer:
             i -= 1
             continue
         if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
-            if (
-                cand.type != "ORG"
-                or employer
-                or cand.first == 0
-                or not _in_role_phrase(data, doc.lower[cand.first - 1])
-            ):
+            if cand.type != "ORG" or employer:
                 break
-            employer, i = cand.key, cand.first - 1  # "Kepala Pelaksana <BPBD DKI Jakarta>, Hendra Gunawan"
+            employer, i = (
+                cand.key,
+                cand.first - 1,
+            )  # "Direktur Utama <PT Pertamina> X", "juru bicara <Kemlu>, X"
             continue
         country = _country_at(data, lower, cand)
         if country:
@@ -541,8 +548,11 @@ def _window(
             run_end += 1
         i = tokens[k]
         length, role = longest_role(doc, data, i, tokens[run_end] + 1)
-        if role is not None and role.kind not in ("mod", "of") and (role.code or out.role is None):
-            out.role, out.role_kind = role.code or out.role, role.kind
+        if role is not None and role.kind != "mod":  # the first office in "Kapolri Jenderal X" is the role
+            if out.role_kind in (None, "of"):
+                out.role_kind = role.kind
+            if role.code and out.role is None and role.kind != "of":
+                out.role = role.code
         k = k + max(length, 1) if length else k + 1
     suffix = data.grammar.get("possessive_suffix", [])
     for i in tokens:
