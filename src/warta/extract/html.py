@@ -37,7 +37,7 @@ MIN_BODY_CHARS = 250  # below this our body finder defers to trafilatura
 FALLBACK_MAX_TAGS = 40_000
 SHORT_COST = 0.1  # per character of a short block without links, when choosing the body container
 LINK_COST = 1.0  # per character of a block made of links
-_LANG_SAMPLE = 4000  # enough text to tell languages apart; the detector's cost grows with it
+_LANG_SAMPLE = 1200  # enough text to tell languages apart; the detector's cost grows with it
 
 _SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
@@ -169,7 +169,7 @@ class Meta:
     lang: str | None = None
     h1: list[str] = field(default_factory=list)
     times: list[tuple[str, bool]] = field(default_factory=list)  # (<time datetime>, marked as publish date)
-    author_marks: list[str] = field(default_factory=list)  # text of rel=author / itemprop=author elements
+    tree: object = None  # the parsed page, for the costlier look-ups done only when the cheap ones fail
 
 
 def read_metadata(tree) -> Meta:
@@ -198,18 +198,25 @@ def read_metadata(tree) -> Meta:
                                        node.attributes.get("pubdate") and "pubdate"]))
         if value:
             meta.times.append((value.strip(), bool(re.search(r"publish|pubdate|created", marks or "", re.I))))
-    for selector in _AUTHOR_SELECTORS:
-        for node in tree.css(selector)[:3]:
-            text = _clean(node.text(deep=True))
-            if text and len(text) < 120:
-                meta.author_marks.append(text)
-        if len(meta.author_marks) >= 12:
-            break
-    if meta.tags.get("twitter:label1", "").lower() in ("written by", "author", "by"):
-        meta.author_marks.insert(0, meta.tags.get("twitter:data1", ""))
+    meta.tree = tree
     return meta
 
 
+def _marked_texts(meta: Meta, selectors: tuple[str, ...], per_selector: int, limit: int) -> list[str]:
+    """Short texts of the elements matching ``selectors``, in selector order."""
+    out: list[str] = []
+    for selector in selectors if meta.tree is not None else ():
+        for node in meta.tree.css(selector)[:per_selector]:
+            text = _clean(node.text(deep=True))
+            if 2 <= len(text) <= 120:
+                out.append(text)
+        if len(out) >= limit:
+            break
+    return out
+
+
+_DATE_SELECTORS = ('[class*="publish"], [class*="posted"], [class*="date"], [class*="byline"], '
+                   '[class*="meta"] time, [itemprop*="date"]',)
 # where pages mark their author, most specific first (schema.org, microformats, WordPress, common classes)
 _AUTHOR_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel~="author"]', '.vcard .fn',
@@ -277,8 +284,9 @@ def walk_blocks(body) -> Walk:
     state = {"links": 0}
     open_blocks: list[int] = []
     stack: list[tuple] = [(body, -1, 0, False)]
+    push, pop = stack.append, stack.pop
     while stack:
-        node, parent, depth, in_link = stack.pop()
+        node, parent, depth, in_link = pop()
         if node is None:  # leaving a block element: its remaining text is one block
             _flush(walk, parts, state, open_blocks)
             open_blocks.pop()
@@ -291,38 +299,36 @@ def walk_blocks(body) -> Walk:
                 if in_link:
                     state["links"] += len(text.strip())
             continue
-        if not isinstance(tag, str) or tag.startswith(("-", "!")) or tag in _SKIP_TAGS:
+        if tag in _SKIP_TAGS or tag[0] in "-!":
             if tag == "img" and parent >= 0:
                 _note_image(walk, node, parent)
             continue
         if depth > MAX_DEPTH or len(walk.blocks) > MAX_BLOCKS or len(walk.tag) > MAX_ELEMENTS:
             walk.truncated = True
             continue
-        if _hidden(node):
+        attrs = node.attributes
+        if attrs and _hidden(attrs):
             continue
         if tag == "br":
             _flush(walk, parts, state, open_blocks)
             continue
         index = parent
         if tag in _BLOCK_TAGS:
-            index = _add_element(walk, node, tag, parent)
+            index = _add_element(walk, attrs, tag, parent)
             _flush(walk, parts, state, open_blocks)
             open_blocks.append(index)
-            stack.append((None, index, depth, in_link))
+            push((None, index, depth, in_link))
             if tag == "figure":
                 _note_figure(walk, node, index)
-        children = []
-        child = node.child
         link = in_link or tag == "a"
+        child = node.last_child  # pushed last to first, so that they pop in document order
         while child is not None:
-            children.append((child, index, depth + 1, link))
-            child = child.next
-        stack.extend(reversed(children))
+            push((child, index, depth + 1, link))
+            child = child.prev
     return walk
 
 
-def _add_element(walk: Walk, node, tag: str, parent: int) -> int:
-    attrs = node.attributes
+def _add_element(walk: Walk, attrs: dict, tag: str, parent: int) -> int:
     hint = " ".join(filter(None, (attrs.get("class"), attrs.get("id"), attrs.get("role"))))
     itemprop = (attrs.get("itemprop") or "").lower()
     walk.parent.append(parent)
@@ -380,14 +386,14 @@ def _inside(walk: Walk, element: int, tag: str) -> bool:
     return False
 
 
-def _hidden(node) -> bool:
-    attrs = node.attributes
-    if not attrs:
-        return False
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(attrs: dict) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
-    return bool(style) and bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.IGNORECASE))
+    return bool(style) and bool(_HIDDEN_STYLE.search(style))
 
 
 def _flush(walk: Walk, parts: list[str], state: dict, open_blocks: list[int]) -> None:
@@ -712,7 +718,10 @@ def find_authors(meta: Meta) -> list[str]:
         names = _split_names(meta.tags.get(key))
         if names:
             return names
-    for text in meta.author_marks:
+    marks = _marked_texts(meta, _AUTHOR_SELECTORS, 3, 12)
+    if meta.tags.get("twitter:label1", "").lower() in ("written by", "author", "by"):
+        marks.insert(0, meta.tags.get("twitter:data1", ""))
+    for text in marks:
         names = [n for n in (news.byline(text) or _split_names(text)) if _plausible_name(n)]
         if names:
             return names
@@ -773,7 +782,13 @@ def find_published(meta: Meta, url: str | None, html: str) -> str | None:
         found = normalise_date(value)
         if found:
             return _local_day(found, url_date)
-    return url_date or _htmldate(html, url)
+    if url_date:
+        return url_date
+    for text in _marked_texts(meta, _DATE_SELECTORS, 8, 8):  # "Published March 5, 2024" near the headline
+        found = find_date(text, _languages(meta))
+        if found:
+            return found.iso
+    return _htmldate(html, url)
 
 
 def _local_day(found: str, url_date: str | None) -> str:
