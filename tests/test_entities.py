@@ -8,6 +8,8 @@ import json
 
 import pytest
 from conftest import FIXTURES, assert_valid_record
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from warta.cli import app
@@ -389,3 +391,18 @@ def test_first_office_of_a_stacked_title_is_the_role():
     text = "Kapolri Jenderal Budi Hartono mengatakan situasi aman."
     found = by_name(find_entities(text, "id", mentions=mentions(text, ("Budi Hartono", "PER"))))
     assert found["Budi Hartono"].role == "COP"
+
+
+def test_surname_taken_for_a_place_joins_the_person():
+    text = "Jeff Sanborn runs the clinic. Sanborn said the clinic is full. Sanborn added more."
+    given = mentions(text, ("Jeff Sanborn", "PER"), ("Sanborn", "LOC"), ("Sanborn", "LOC"))
+    found = find_entities(text, "en", mentions=given)
+    assert [(e.name, e.type, len(e.mentions)) for e in found] == [("Jeff Sanborn", "PER", 3)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Aa Bb Rusia AS Moskow,.“”()-nya\\n")), max_size=200))
+def test_any_text_gives_entities_whose_spans_index_it(text):
+    found = find_entities(text, "id")
+    assert_spans_match(text, found)
+    assert [e.id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]

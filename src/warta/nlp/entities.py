@@ -42,6 +42,10 @@ class Doc:
     words: list[str]
     lower: list[str]
     sentence: list[int]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [s for s, _ in self.spans]
 
     @classmethod
     def of(cls, text: str) -> Doc:
@@ -57,7 +61,7 @@ class Doc:
         return cls(text, spans, words, [w.lower() for w in words], sentence)
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
-        starts = [s for s, _ in self.spans]
+        starts = self.starts
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
         if first >= len(self.spans) or self.spans[first][0] != start or self.spans[last - 1][1] != end:
@@ -412,7 +416,11 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
         elif cand.place and cand.place.kind == "capital" and acts(doc, data, cand):
             cand.key = ("country", cand.place.country)
         elif cand.type == "LOC":
-            cand.key = ("loc", " ".join(words))
+            surname = " ".join(words) if cand.place is None else ""
+            person = _full_name(words, full_names) if surname else ""
+            # "Jeff Sanborn ... Sanborn said": a surname the model took for a place is the person
+            cand.key = ("name", person) if person != surname else ("loc", " ".join(words))
+            cand.type = "PER" if person != surname else cand.type
         else:
             cand.key = ("name", _full_name(words, full_names))
     link_acronyms(doc, cands)
@@ -717,6 +725,7 @@ def make_entity(
     entity = Entity(id="", name="", type=members[0].type, mentions=spans, confidence=confidence)
     if kind == "country":
         entity.name, entity.type, entity.country = country_name(value, lang), "LOC", value
+        entity.kind = "country"
     elif kind == "loc":
         entity.name, entity.type = _common_surface(spans), "LOC"
         entity.country = next((c.place.country for c in members if c.place and c.place.country), None)
