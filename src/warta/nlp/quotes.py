@@ -47,6 +47,7 @@ _MAX_SINGLE_QUOTE = 200  # characters; single marks are mostly apostrophes, so k
 _POST_WINDOW = 10  # tokens after a closing mark searched for "kata X" / "X said"
 _SUBJECT_MAX = 8  # tokens of a named speaker before a post-quote cue
 _PHRASE_MAX = 8  # tokens in a speaker phrase after a cue
+_MAX_SENTENCE = 150  # tokens; longer runs without an end mark are cut
 _CONTINUATION_CHARS = 600  # a quote without a cue continues the previous speaker within this distance
 _PRONOUN_SENTENCES = 8  # sentences searched back for the person a pronoun refers to
 _TAIL_PHRASE_MAX = 5  # tokens naming the speaker in "..., kata X." without quote marks
@@ -190,6 +191,10 @@ class Doc:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
         self.quoted: list[tuple[int, int]] = []  # spans inside quote marks, filled once marks are paired
         self._cues: dict[int, Cue | None] = {}
+        self._positions: dict[str, list[int]] | None = None
+        self.paragraph_ends = self._paragraph_ends()
+        self.double_marks = [m.start() for m in _DOUBLE_RE.finditer(text)]
+        self._split_sentences()
 
     # -- positions
     def token_at_or_after(self, pos: int) -> int:
@@ -199,10 +204,24 @@ class Doc:
         return bisect.bisect_right(self.paragraph_starts, pos) - 1
 
     def paragraph_end(self, pos: int) -> int:
-        k = self.paragraph_of(pos) + 1
-        if k >= len(self.paragraph_starts):
-            return len(self.text.rstrip())
-        return len(self.text[: self.paragraph_starts[k]].rstrip())
+        return self.paragraph_ends[self.paragraph_of(pos)]
+
+    def _paragraph_ends(self) -> list[int]:
+        ends = []
+        for nxt in [*self.paragraph_starts[1:], len(self.text)]:
+            k = nxt
+            while k > 0 and self.text[k - 1].isspace():
+                k -= 1
+            ends.append(k)
+        return ends
+
+    def positions(self, word: str) -> list[int]:
+        """Token indices of a lower-cased word, indexed once."""
+        if self._positions is None:
+            self._positions = {}
+            for i, w in enumerate(self.lower):
+                self._positions.setdefault(w, []).append(i)
+        return self._positions.get(word, [])
 
     def new_paragraph_between(self, a: int, b: int) -> bool:
         return self.paragraph_of(a) != self.paragraph_of(b)
@@ -241,25 +260,38 @@ class Doc:
             return False  # glued to the next word: a decimal point or an abbreviation
         return not (nxt[:1].islower() or nxt in (",", ";"))
 
+    def _split_sentences(self) -> None:
+        """Sentence bounds per token, computed once: at . ! ?, at paragraph breaks and every ``_MAX_SENTENCE``
+        tokens (so that text without punctuation cannot make the rules quadratic)."""
+        n = len(self.words)
+        self._sent_start = [0] * n
+        self._sent_end = [n] * n
+        start = 0
+        for j in range(n):
+            end = None
+            if self.ends_sentence(j):
+                end = j  # the end mark itself is left out of the content before it
+            elif j + 1 < n and self.new_paragraph_between(self.spans[j][1], self.spans[j + 1][0]):
+                end = j + 1
+            elif j + 1 - start >= _MAX_SENTENCE:
+                end = j + 1
+            if end is not None or j == n - 1:
+                for k in range(start, j + 1):
+                    self._sent_start[k] = start
+                    self._sent_end[k] = n if end is None else end
+                start = j + 1
+
     def sentence_start(self, i: int, floor: int = 0) -> int:
         """First token of the sentence holding token ``i`` (not before token ``floor``)."""
-        j = i - 1
-        while j >= floor:
-            if self.ends_sentence(j) or self.new_paragraph_between(self.spans[j][1], self.spans[j + 1][0]):
-                return j + 1
-            j -= 1
-        return max(floor, 0)
+        if not self.words:
+            return 0
+        return max(self._sent_start[min(i, len(self.words) - 1)], floor, 0)
 
     def sentence_end(self, i: int) -> int:
         """Index of the token ending the sentence of token ``i`` (exclusive bound if none)."""
-        j = i
-        while j < len(self.words):
-            if self.ends_sentence(j):
-                return j
-            if j + 1 < len(self.words) and self.new_paragraph_between(self.spans[j][1], self.spans[j + 1][0]):
-                return j + 1
-            j += 1
-        return len(self.words)
+        if i >= len(self.words):
+            return len(self.words)
+        return self._sent_end[i]
 
 
 # --------------------------------------------------------------------------------------------- quote marks
@@ -291,8 +323,7 @@ def pair_double_marks(doc: Doc) -> list[tuple[int, int | None]]:
     opened: int | None = None
     reopened = 0  # the mark that reopened the quote in its latest paragraph
     nested = False
-    for m in _DOUBLE_RE.finditer(doc.text):
-        pos = m.start()
+    for pos in doc.double_marks:
         role = mark_role(doc, pos)
         if opened is not None and doc.new_paragraph_between(reopened, pos):
             if _opens_paragraph(doc, pos) and role != "close" and not nested:
@@ -325,7 +356,8 @@ def _opens_paragraph(doc: Doc, pos: int) -> bool:
 def text_has_closer_ahead(doc: Doc, pos: int) -> bool:
     """True when two more marks follow in this paragraph (room for an inner and the outer closing mark)."""
     end = doc.paragraph_end(pos)
-    return len(_DOUBLE_RE.findall(doc.text, pos + 1, end)) >= 2
+    marks = doc.double_marks
+    return bisect.bisect_left(marks, end) - bisect.bisect_right(marks, pos) >= 2
 
 
 def pair_single_marks(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -442,7 +474,9 @@ class Resolver:
             found = self.title(first, anchor)
             run = self._capitalised_run(first + 1, last)
             if found.speaker is None and run and len(run[2].split()) > 1:
-                return Attribution(None, None, run[2], run[:2])  # a name the NER missed: "Minister Tomasz Nowak"
+                return Attribution(
+                    None, None, run[2], run[:2]
+                )  # a name the NER missed: "Minister Tomasz Nowak"
             return found
         return None
 
@@ -541,7 +575,9 @@ class Resolver:
             before = doc.mentions_in(doc.spans[max(k - 3, 0)][0], doc.spans[k][0])
             after = []
             if k and (doc.words[k - 1] == "," or doc.words[k - 1] in DOUBLE_MARKS):  # "..., kata X"
-                after = doc.mentions_in(doc.spans[k][1], doc.spans[min(k + _PHRASE_MAX, len(doc.spans) - 1)][1])
+                after = doc.mentions_in(
+                    doc.spans[k][1], doc.spans[min(k + _PHRASE_MAX, len(doc.spans) - 1)][1]
+                )
             for m in [*before[-1:], *after[:1]]:
                 if m.type == "PER" and not doc.is_quoted(m.start):
                     return m
@@ -642,10 +678,12 @@ class Resolver:
         """The entity right after an earlier use of the same words ("layanan pers Rosoboronexport")."""
         doc = self.doc
         best = None
-        for j in range(len(doc.words) - len(words) + 1):
+        if not words:
+            return None
+        for j in doc.positions(words[0]):
             if doc.spans[j][0] >= anchor:
                 break
-            if words and tuple(doc.lower[j : j + len(words)]) == words:
+            if tuple(doc.lower[j : j + len(words)]) == words:
                 after = doc.spans[min(j + len(words) + 3, len(doc.spans) - 1)][1]
                 found = doc.mentions_in(doc.spans[j][1], after)
                 if found:
@@ -803,8 +841,10 @@ class Attributor:
             return end - first == 1  # "..., said he." but not "..., saying he always finds a way"
         if doc.mentions_in(doc.spans[first][0], doc.spans[end - 1][1]):
             return True
-        return any((doc.lex.class_at(doc.lower, k) or ("",))[0] in kinds or self.resolve.named(k)
-                   for k in range(first, end))
+        return any(
+            (doc.lex.class_at(doc.lower, k) or ("",))[0] in kinds or self.resolve.named(k)
+            for k in range(first, end)
+        )
 
     def _opens_next_quote(self, after: int) -> bool:
         """A cue followed (after its speaker words) by ``,``/``:`` and an opening mark introduces the next quote."""
