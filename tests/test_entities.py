@@ -406,3 +406,25 @@ def test_any_text_gives_entities_whose_spans_index_it(text):
     found = find_entities(text, "id")
     assert_spans_match(text, found)
     assert [e.id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]
+
+
+def test_english_class_coordination_title_mentions_and_capital_actor():
+    text = (
+        "Moscow would respond, ministry spokeswoman Maria Zakharova said, as U.S. Secretary of State Tom Reed "
+        "arrived. Gazprom and other Russian energy companies were spared. The European Union said nothing."
+    )
+    given = mentions(
+        text,
+        ("Moscow", "LOC"),
+        ("Maria Zakharova", "PER"),
+        ("U.S. Secretary of State", "ORG"),
+        ("Tom Reed", "PER"),
+        ("Gazprom", "MISC"),
+        ("The European Union", "ORG"),
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Russia"].mentions[0].text == "Moscow"
+    assert (found["Tom Reed"].country, found["Tom Reed"].role) == ("USA", "GOV")
+    assert "U.S. Secretary of State" not in found
+    assert (found["Gazprom"].type, found["Gazprom"].country, found["Gazprom"].role) == ("ORG", "RUS", "BUS")
+    assert found["European Union"].country is None

@@ -82,6 +82,15 @@ class ActorData:
     def place(self, phrase: str) -> Place | None:
         return self.places.get(phrase.lower())
 
+    def singulars(self, word: str) -> list[str]:
+        """Singular forms by the language's plural suffix rules ("companies" -> "company")."""
+        out = []
+        for rule in self.grammar.get("plural", []):
+            suffix, _, replacement = rule.partition(">")
+            if suffix and word.endswith(suffix) and len(word) > len(suffix) + 2:
+                out.append(word[: -len(suffix)] + replacement)
+        return out
+
     def words(self, key: str) -> frozenset[str]:
         return self._word_sets.get(key, frozenset())
 

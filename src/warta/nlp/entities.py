@@ -163,7 +163,11 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
             not any(ch.isupper() for ch in m.text) or _not_a_name(doc, data, cand, lowercase)
         ):
             continue  # "kementerian pertahanan", sentence-initial "This", the month in "3 Mac 2021"
+        while cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("determiner"):
+            cand.first += 1  # "The European Union" -> "European Union"
         if cand.type in ("MISC", "ORG"):
+            if _only_role_words(doc, data, cand):
+                continue  # "U.S. Secretary of State": a title, read as context of the name after it
             split_title_phrase(doc, data, cand)
         if cand.type == "PER":
             strip_title(doc, data, cand)
@@ -173,6 +177,16 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         retype_place(doc, data, cand)
         out.append(cand)
     return out
+
+
+def _only_role_words(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    words = doc.lower[cand.first : cand.last]
+    if not any((r := data.roles.get(w)) and r.kind in ("title", "person") for w in words):
+        return False
+    return all(
+        _role_or_country(data, w) or w in data.words("determiner") or len(w) <= 3 and w.islower()
+        for w in words
+    )
 
 
 def _not_a_name(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]) -> bool:
@@ -288,6 +302,8 @@ def longest_role(doc: Doc, data: ActorData, i: int, limit: int):
         if role is None and suffix and words[-1].endswith(suffix[0]):
             words = [*words[:-1], words[-1][: -len(suffix[0])]]
             role = data.roles.get(" ".join(words))
+        if role is None:
+            role = next((data.roles.get(" ".join([*words[:-1], w])) for w in data.singulars(words[-1])), None)
         if role is not None:
             return length, role
     return 0, None
@@ -582,19 +598,20 @@ def read_after(doc: Doc, data: ActorData, last: int, by_token: dict[int, Cand]) 
         return Window(), None
     lower = doc.lower[last]
     if doc.words[last] == "," or lower in data.words("copula"):
-        return _read_phrase(doc, data, last + 1, by_token, stop_at=None), None
+        return _read_phrase(doc, data, last + 1, by_token), None
     if lower in data.words("and"):
         start = last + 1
         if start < len(doc.words) and doc.lower[start] in data.words("other_before"):
             start += 1
         elif not data.words("other_after"):
             return Window(), None
-        window = _read_phrase(doc, data, start, by_token, stop_at=data.words("other_after"))
+        window = _read_class(doc, data, start, by_token)
         return window, {"org": "ORG", "person": "PER"}.get(window.role_kind or "")
     return Window(), None
 
 
-def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand], stop_at) -> Window:
+def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand]) -> Window:
+    """Apposition or copula phrase: role and (non-target) country words up to the next punctuation."""
     tokens: list[int] = []
     countries: list[tuple[int, str]] = []
     after_prep = False
@@ -602,8 +619,6 @@ def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand
     while i < len(doc.words) and i - start < WINDOW and doc.sentence[i] == doc.sentence[start - 1]:
         word, lower = doc.words[i], doc.lower[i]
         cand = by_token.get(i)
-        if stop_at is not None and lower in stop_at:
-            break
         if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
             return Window()  # another name: a list of names, not an apposition
         country = _country_at(data, lower, cand)
@@ -619,21 +634,46 @@ def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand
         else:
             break
         i += 1
-    else:
-        if stop_at is not None:
-            return Window()  # the class phrase never closed with "lainnya"
-    if (
-        stop_at is not None
-        and (i >= len(doc.words) or doc.lower[i] not in stop_at)
-        and data.words("other_after")
-        and stop_at == data.words("other_after")
-    ):
-        return Window()
     if tokens and not (
         _in_role_phrase(data, doc.lower[tokens[0]]) or doc.lower[tokens[0]] in data.words("determiner")
     ):
         return Window()
     return _window(doc, data, tokens, countries, start)
+
+
+def _read_class(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand]) -> Window:
+    """The class phrase of "X dan <perusahaan energi Rusia> lainnya" / "X and other <Russian energy companies>":
+    its head noun (first in Indonesian/Malay, last in English) and its country."""
+    closers = data.words("other_after")
+    countries: list[tuple[int, str]] = []
+    heads: list = []
+    i, closed = start, False
+    while i < len(doc.words) and i - start < 5 and doc.sentence[i] == doc.sentence[start - 1]:
+        cand = by_token.get(i)
+        if doc.lower[i] in closers:
+            closed = True
+            break
+        if (
+            cand is not None
+            and cand.key
+            and cand.key[0] == "name"
+            and not cand.guess
+            or not doc.words[i][:1].isalpha()
+        ):
+            break
+        country = _country_at(data, doc.lower[i], cand)
+        if country:
+            countries.append((i, country))
+            i = cand.last if cand else i + 1
+            continue
+        length, role = longest_role(doc, data, i, len(doc.words))
+        if role is not None and role.kind in ("org", "person"):
+            heads.append(role)
+        i += max(length, 1)
+    if closers and not closed or not heads:
+        return Window()
+    head = heads[0] if closers else heads[-1]
+    return Window(role=head.code, role_kind=head.kind, country=countries[0][1] if countries else None)
 
 
 # --------------------------------------------------------------------------------------------- entities
@@ -798,7 +838,7 @@ def resolve_countries(
     at_home = _main_country(entities) == home
     for key, entity in entities.items():
         if key[0] == "name" and entity.country is None and entity.role:
-            if entity.role in DOMESTIC_ROLES or at_home:
+            if entity.role in DOMESTIC_ROLES or at_home and entity.role not in ("IGO", "NGO"):
                 entity.country = home
 
 
