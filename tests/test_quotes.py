@@ -334,3 +334,38 @@ def test_tail_cue_needs_speaker_words():
     q = find(record, "340 keluarga")
     assert (q.kind, q.speaker_name) == ("indirect", "Siti Rahmawati")
     assert q.text.startswith("sedikitnya")
+
+
+def test_ambiguous_cues_in_context():
+    record = make_record([
+        "Harga beras naik lagi pekan ini, jelas Menteri Perdagangan Zulkifli Hasan di Jakarta.",
+        "“Stok kami cukup sampai Lebaran,” lanjut dia. Kondisi di pasar tambah parah karena hujan.",
+        "Lebih lanjut, pedagang diminta tidak menimbun beras, tambahnya.",
+        "Situasinya sudah jelas sejak bulan lalu.",
+    ], "id", people=[("p12", "Zulkifli Hasan", ["Zulkifli Hasan", "Zulkifli"])])
+    check_spans(record)
+    q = find(record, "Harga beras naik")
+    assert (q.kind, q.cue, q.speaker_name) == ("indirect", "jelas", "Zulkifli Hasan")
+    q = find(record, "Stok kami cukup")
+    assert (q.kind, q.cue, q.speaker_name) == ("direct", "lanjut", "Zulkifli Hasan")
+    q = find(record, "pedagang diminta")
+    assert (q.kind, q.cue, q.speaker_name) == ("indirect", "tambahnya", "Zulkifli Hasan")
+    assert not any("parah" in q.text or "bulan lalu" in q.text for q in record.quotes)
+
+
+def test_inversions_mixed_marks_and_nested_quotes():
+    record = make_record([
+        "Mayor Karen Bass spoke on Monday after the storm.",
+        '“We will rebuild every street," said she, "and we will do it fast.”',
+        "“The word ‘impossible’ is not in our plans,” Bass told reporters on Monday.",
+        "She told reporters on Tuesday that the city would borrow money.",
+    ], "en", people=[("e6", "Karen Bass", ["Karen Bass", "Bass"])])
+    check_spans(record)
+    first, second = find(record, "We will rebuild"), find(record, "we will do it fast")
+    assert first.speaker_name == second.speaker_name == "Karen Bass" and first.cue == "said"
+    q = find(record, "The word")
+    assert q.text == "The word ‘impossible’ is not in our plans" and q.speaker_name == "Karen Bass"
+    assert not any(q.text == "impossible" for q in record.quotes)  # inside a direct quote
+    q = find(record, "the city would borrow")
+    assert (q.kind, q.cue, q.speaker_name) == ("indirect", "told", "Karen Bass")
+    assert q.text == "the city would borrow money"
