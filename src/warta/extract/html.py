@@ -784,10 +784,11 @@ def find_published(meta: Meta, url: str | None, html: str) -> str | None:
             return _local_day(found, url_date)
     if url_date:
         return url_date
-    for text in _marked_texts(meta, _DATE_SELECTORS, 8, 8):  # "Published March 5, 2024" near the headline
-        found = find_date(text, _languages(meta))
-        if found:
-            return found.iso
+    # "Published March 5, 2024" near the headline; several different dates are a list of posts: ask htmldate
+    marked = {found.iso[:10] for text in _marked_texts(meta, _DATE_SELECTORS, 8, 8)
+              if (found := find_date(text, _languages(meta)))}
+    if len(marked) == 1:
+        return marked.pop()
     return _htmldate(html, url)
 
 
