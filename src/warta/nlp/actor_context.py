@@ -1,0 +1,310 @@
+"""Reading the text around names: tokens and sentences, role phrases, and the context windows that give a person or
+organisation its role, country, employer or possessive owner ("perwakilan khusus AS untuk Venezuela, Elliott Abrams",
+"Penasihat Keamanan Nasionalnya John Bolton", "X dan organisasi Rusia lainnya"), and whether a capital acts for its
+government ("Moskow mengkonfirmasi"). Word lists come from ``warta.nlp.actors`` (per-language data files).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from warta.nlp.actors import ActorData, Place
+from warta.nlp.tokenize import tokenize
+
+WINDOW = 8  # tokens of context read before or after a name
+COUNTRY_KINDS = frozenset({"country", "adj"})
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_BRACKETS = frozenset("[]()")
+_POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
+
+
+@dataclass(slots=True)
+class Doc:
+    """The article text as tokens with a sentence number per token."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    words: list[str]
+    lower: list[str]
+    sentence: list[int]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [s for s, _ in self.spans]
+
+    @classmethod
+    def of(cls, text: str) -> Doc:
+        spans = tokenize(text)
+        words = [text[s:e] for s, e in spans]
+        sentence, number = [], 0
+        for k, word in enumerate(words):
+            if k and "\n\n" in text[spans[k - 1][1] : spans[k][0]]:
+                number += 1
+            sentence.append(number)
+            if word in _SENTENCE_END:
+                number += 1
+        return cls(text, spans, words, [w.lower() for w in words], sentence)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        starts = self.starts
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        if first >= len(self.spans) or self.spans[first][0] != start or self.spans[last - 1][1] != end:
+            return None
+        return first, last
+
+
+@dataclass(slots=True)
+class Cand:
+    """One mention over tokens ``first:last`` while entities are being built."""
+
+    first: int
+    last: int
+    type: str
+    confidence: float
+    kind: str | None = None  # "equipment"
+    place: Place | None = None
+    guess: bool = False  # a capitalised word the NER model skipped; kept only if the context types it
+    title_role: str | None = None
+    title_country: str | None = None
+    key: tuple[str, str] | None = None
+
+
+@dataclass(slots=True)
+class Window:
+    role: str | None = None
+    role_kind: str | None = None
+    country: str | None = None
+    possessive: bool = False
+    employer: tuple[str, str] | None = None  # "Kepala BPBD DKI Jakarta, X": the organisation X works for
+
+
+def role_or_country(data: ActorData, lower: str) -> bool:
+    place = data.places.get(lower)
+    return lower in data.role_words or bool(place and place.kind in COUNTRY_KINDS)
+
+
+def place_inside(doc: Doc, data: ActorData, cand: Cand, kinds) -> str | None:
+    """Country of the first place of ``kinds`` named inside the mention ("DKI Jakarta", "Tentara Venezuela")."""
+    for i in range(cand.first, cand.last):
+        for length in range(min(data.max_place_len, cand.last - i), 0, -1):
+            place = data.places.get(" ".join(doc.lower[i : i + length]))
+            if place and place.country and place.kind in kinds:
+                return place.country
+    return None
+
+
+def longest_role(doc: Doc, data: ActorData, i: int, limit: int):
+    """(length, Role) of the longest role phrase starting at token i and ending before ``limit``; (0, None)."""
+    suffix = data.grammar.get("possessive_suffix", [])
+    for length in range(min(data.max_role_len, limit - i), 0, -1):
+        words = doc.lower[i : i + length]
+        role = data.roles.get(" ".join(words))
+        if role is None and suffix and words[-1].endswith(suffix[0]):
+            words = [*words[:-1], words[-1][: -len(suffix[0])]]
+            role = data.roles.get(" ".join(words))
+        if role is None:
+            role = next((data.roles.get(" ".join([*words[:-1], w])) for w in data.singulars(words[-1])), None)
+        if role is not None:
+            return length, role
+    return 0, None
+
+
+def acts(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """A capital used for its government: subject of a verb, possessor, or a party "between X and Y"."""
+    before = doc.lower[cand.first - 1] if cand.first else ""
+    if before in data.words("relation") or before in data.words("speaker_before"):
+        return True  # "antara Moskow dan ...", "kata Washington"
+    if before in data.words("and") and any(
+        doc.lower[k] in data.words("relation") for k in range(max(0, cand.first - 5), cand.first - 1)
+    ):
+        return True
+    if before in data.words("prep"):
+        return False
+    j = cand.last
+    while j < len(doc.words) and doc.lower[j] in data.words("adverb"):
+        j += 1
+    if j < len(doc.words) and doc.sentence[j] == doc.sentence[cand.first]:
+        return doc.lower[j] in _POSSESSIVE_CLITICS or data.is_verb(doc.words[j])
+    return False
+
+
+def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]) -> Window:
+    """Role, owning country and possessive in the noun phrase before a name ("perwakilan khusus AS untuk
+    Venezuela, Elliott Abrams"; "his national security adviser John Bolton")."""
+    tokens: list[int] = []
+    countries: list[tuple[int, str]] = []
+    targets: set[int] = set()
+    pending: list[int] = []  # countries seen since the last role word (leftwards): targets of a preposition
+    employer = None
+    i = first - 1
+    while i >= 0 and first - i <= WINDOW and doc.sentence[i] == doc.sentence[first]:
+        word, lower = doc.words[i], doc.lower[i]
+        cand = by_token.get(i)
+        if word == "," and i == first - 1 or word in _BRACKETS or cand is not None and cand.key == employer:
+            i -= 1
+            continue
+        if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
+            if cand.type != "ORG" or employer:
+                break
+            employer, i = (
+                cand.key,
+                cand.first - 1,
+            )  # "Direktur Utama <PT Pertamina> X", "juru bicara <Kemlu>, X"
+            continue
+        country = country_at(data, lower, cand)
+        if country:
+            start = cand.first if cand else i
+            countries.append((start, country))
+            pending.append(start)
+            i = start - 1
+            continue
+        if lower in data.words("prep"):
+            targets.update(pending)
+            pending = []
+        elif in_role_phrase(data, lower) or lower in data.words("determiner") or word[:1].isupper():
+            if in_role_phrase(data, lower):
+                pending = []
+            tokens.append(i)
+        elif lower in data.words("possessive") or lower in _POSSESSIVE_CLITICS:
+            tokens.append(i)
+        else:
+            break
+        i -= 1
+    window = _window(doc, data, sorted(tokens), [(k, c) for k, c in countries if k not in targets], first)
+    window.employer = employer if window.role_kind is not None else None
+    return window
+
+
+def country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:
+    place = cand.place if cand is not None else data.places.get(lower)
+    if (
+        place
+        and place.country
+        and (place.kind in COUNTRY_KINDS or cand is not None and cand.key and cand.key[0] == "country")
+    ):
+        return place.country
+    return None
+
+
+def in_role_phrase(data: ActorData, lower: str) -> bool:
+    suffix = data.grammar.get("possessive_suffix", [])
+    if lower in data.role_words:
+        return True
+    return bool(suffix) and lower.endswith(suffix[0]) and lower[: -len(suffix[0])] in data.role_words
+
+
+def _window(
+    doc: Doc, data: ActorData, tokens: list[int], countries: list[tuple[int, str]], anchor: int
+) -> Window:
+    out = Window()
+    k = 0
+    while k < len(tokens):
+        run_end = k
+        while run_end + 1 < len(tokens) and tokens[run_end + 1] == tokens[run_end] + 1:
+            run_end += 1
+        i = tokens[k]
+        length, role = longest_role(doc, data, i, tokens[run_end] + 1)
+        if role is not None and role.kind != "mod":  # the first office in "Kapolri Jenderal X" is the role
+            if out.role_kind in (None, "of"):
+                out.role_kind = role.kind
+            if role.code and out.role is None and role.kind != "of":
+                out.role = role.code
+        k = k + max(length, 1) if length else k + 1
+    suffix = data.grammar.get("possessive_suffix", [])
+    for i in tokens:
+        lower = doc.lower[i]
+        if lower in data.words("possessive") or (
+            suffix and lower.endswith(suffix[0]) and len(lower) > 5 and in_role_phrase(data, lower)
+        ):
+            out.possessive = True
+    if countries and out.role_kind is not None:
+        out.country = min(countries, key=lambda kc: abs(anchor - kc[0]))[1]
+    return out
+
+
+def read_after(doc: Doc, data: ActorData, last: int, by_token: dict[int, Cand]) -> tuple[Window, str | None]:
+    """Apposition or copula after a name ("Juan Guaido, pemimpin oposisi Venezuela,"; "X adalah perusahaan
+    Rusia") and coordination with a class ("X dan organisasi Rusia lainnya", "X and other Russian firms").
+    Returns the window and a type hint (ORG/PER) from the class noun."""
+    if last >= len(doc.words):
+        return Window(), None
+    lower = doc.lower[last]
+    if doc.words[last] == "," or lower in data.words("copula"):
+        return _read_phrase(doc, data, last + 1, by_token), None
+    if lower in data.words("and"):
+        start = last + 1
+        if start < len(doc.words) and doc.lower[start] in data.words("other_before"):
+            start += 1
+        elif not data.words("other_after"):
+            return Window(), None
+        window = _read_class(doc, data, start, by_token)
+        return window, {"org": "ORG", "person": "PER"}.get(window.role_kind or "")
+    return Window(), None
+
+
+def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand]) -> Window:
+    """Apposition or copula phrase: role and (non-target) country words up to the next punctuation."""
+    tokens: list[int] = []
+    countries: list[tuple[int, str]] = []
+    after_prep = False
+    i = start
+    while i < len(doc.words) and i - start < WINDOW and doc.sentence[i] == doc.sentence[start - 1]:
+        word, lower = doc.words[i], doc.lower[i]
+        cand = by_token.get(i)
+        if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
+            return Window()  # another name: a list of names, not an apposition
+        country = country_at(data, lower, cand)
+        if country:
+            if not after_prep:
+                countries.append((i, country))
+            i = cand.last if cand else i + 1
+            continue
+        if lower in data.words("prep"):
+            after_prep = True
+        elif in_role_phrase(data, lower) or lower in data.words("determiner") or word[:1].isupper():
+            tokens.append(i)
+        else:
+            break
+        i += 1
+    if tokens and not (
+        in_role_phrase(data, doc.lower[tokens[0]]) or doc.lower[tokens[0]] in data.words("determiner")
+    ):
+        return Window()
+    return _window(doc, data, tokens, countries, start)
+
+
+def _read_class(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand]) -> Window:
+    """The class phrase of "X dan <perusahaan energi Rusia> lainnya" / "X and other <Russian energy companies>":
+    its head noun (first in Indonesian/Malay, last in English) and its country."""
+    closers = data.words("other_after")
+    countries: list[tuple[int, str]] = []
+    heads: list = []
+    i, closed = start, False
+    while i < len(doc.words) and i - start < 5 and doc.sentence[i] == doc.sentence[start - 1]:
+        cand = by_token.get(i)
+        if doc.lower[i] in closers:
+            closed = True
+            break
+        if (
+            cand is not None
+            and cand.key
+            and cand.key[0] == "name"
+            and not cand.guess
+            or not doc.words[i][:1].isalpha()
+        ):
+            break
+        country = country_at(data, doc.lower[i], cand)
+        if country:
+            countries.append((i, country))
+            i = cand.last if cand else i + 1
+            continue
+        length, role = longest_role(doc, data, i, len(doc.words))
+        if role is not None and role.kind in ("org", "person"):
+            heads.append(role)
+        i += max(length, 1)
+    if closers and not closed or not heads:
+        return Window()
+    head = heads[0] if closers else heads[-1]
+    return Window(role=head.code, role_kind=head.kind, country=countries[0][1] if countries else None)
