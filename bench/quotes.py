@@ -9,7 +9,7 @@ Numbers printed per set:
 - precision (overlap / exact): predicted quotes that overlap / equal a gold quote. PFSA-ID labels only public
   figures' direct quotes, so precision there counts unlabelled quotes and all indirect speech as errors;
 - by kind: recall through direct/partial predictions vs indirect ones, and predictions per kind;
-- speaker accuracy over found gold quotes that have a gold speaker: the predicted speaker name shares a name word
+- speaker accuracy over found gold quotes with a gold speaker: the predicted speaker name shares a name word
   with the gold speaker. PFSA-ID speakers are often "Presiden", "dia" or a surname (PERSONCOREF); they are
   resolved to a full name through the gold PERSON spans (same name word, else the last person before).
 
@@ -34,8 +34,10 @@ EN_LABELS = ROOT / "bench" / "data" / "quotes_en.jsonl"
 _WORD = re.compile(r"\w+")
 _EDGE = " \t\n\"'“”„‟«»‘’.,;:!?"
 # Words that never identify a person on their own (titles, pronouns) when comparing speaker names.
-_NOT_NAME = frozenset("""presiden wakil menteri gubernur bupati wali kota ketua kepala direktur dia ia beliau nya
-the president minister he she mr mrs ms dr prof pak bu bapak ibu""".split())
+_NOT_NAME = frozenset(
+    """presiden wakil menteri gubernur bupati wali kota ketua kepala direktur dia ia beliau nya
+the president minister he she mr mrs ms dr prof pak bu bapak ibu""".split()
+)
 
 
 @dataclass
@@ -97,7 +99,9 @@ def score_doc(scores: Scores, text: str, golds: list[Gold], record: Record, doc_
         overlap = any(q.start < g.end and g.start < q.end for g in golds)
         scores.pred_overlap += overlap
         scores.pred_overlap_by_kind[q.kind] += overlap
-        scores.pred_exact += any(strip_span(text, q.start, q.end) == strip_span(text, g.start, g.end) for g in golds)
+        scores.pred_exact += any(
+            strip_span(text, q.start, q.end) == strip_span(text, g.start, g.end) for g in golds
+        )
     for g in golds:
         scores.gold += 1
         scores.gold_by_kind[g.kind] += 1
@@ -119,8 +123,16 @@ def score_doc(scores: Scores, text: str, golds: list[Gold], record: Record, doc_
             if name_words(g.speaker) & name_words(best.speaker_name):
                 scores.speaker_ok += 1
             else:
-                scores.wrong_speakers.append((doc_id, g.speaker_raw, g.speaker, best.speaker_name, best.cue,
-                                              text[best.start : best.end][:80]))
+                scores.wrong_speakers.append(
+                    (
+                        doc_id,
+                        g.speaker_raw,
+                        g.speaker,
+                        best.speaker_name,
+                        best.cue,
+                        text[best.start : best.end][:80],
+                    )
+                )
 
 
 def ratio(a: int, b: int) -> str:
@@ -130,16 +142,26 @@ def ratio(a: int, b: int) -> str:
 def report(name: str, s: Scores, show: int) -> None:
     print(f"== {name}")
     print(f"  gold quotes {s.gold}, predicted {s.pred}")
-    print(f"  statement recall (>=1/2 words covered) {ratio(s.found, s.gold)}   exact recall {ratio(s.exact, s.gold)}")
+    print(
+        f"  statement recall (>=1/2 words covered) {ratio(s.found, s.gold)}"
+        f"   exact recall {ratio(s.exact, s.gold)}"
+    )
     p_over, p_exact = s.pred_overlap / max(s.pred, 1), s.pred_exact / max(s.pred, 1)
     r_over, r_exact = s.found / max(s.gold, 1), s.exact / max(s.gold, 1)
     f_over = 2 * p_over * r_over / (p_over + r_over) if p_over + r_over else 0.0
     f_exact = 2 * p_exact * r_exact / (p_exact + r_exact) if p_exact + r_exact else 0.0
-    print(f"  precision overlap {p_over:.3f} exact {p_exact:.3f}   F1 overlap {f_over:.3f} exact {f_exact:.3f}")
+    print(
+        f"  precision overlap {p_over:.3f} exact {p_exact:.3f}   F1 overlap {f_over:.3f} exact {f_exact:.3f}"
+    )
     for kind in sorted(s.gold_by_kind):
-        print(f"  gold {kind}: {s.gold_by_kind[kind]}, recall {ratio(s.found_by_gold_kind[kind], s.gold_by_kind[kind])}")
-    print(f"  found through quoted (direct/partial) predictions {s.found_by['quoted']}, through indirect "
-          f"{s.found_by['indirect']}")
+        print(
+            f"  gold {kind}: {s.gold_by_kind[kind]},"
+            f" recall {ratio(s.found_by_gold_kind[kind], s.gold_by_kind[kind])}"
+        )
+    print(
+        f"  found through quoted (direct/partial) predictions {s.found_by['quoted']}, through indirect "
+        f"{s.found_by['indirect']}"
+    )
     for kind in ("direct", "partial", "indirect"):
         print(f"  predicted {kind}: {s.pred_by_kind[kind]}, overlapping gold {s.pred_overlap_by_kind[kind]}")
     print(f"  speaker accuracy {ratio(s.speaker_ok, s.speaker_total)} ({s.speaker_ok}/{s.speaker_total})")
@@ -208,9 +230,14 @@ def bench_pfsa(folder: Path, pipeline: Pipeline, limit: int | None, show: int, l
         golds = []
         for q in row["quotes"]:
             span = q["speaker"] or (q.get("speaker_guess") if lenient else None)
-            golds.append(Gold(q["statement"][0], q["statement"][1],
-                              resolve_pfsa_speaker(text, span, persons.get(row["id"], [])),
-                              text[span[0] : span[1]] if span else None))
+            golds.append(
+                Gold(
+                    q["statement"][0],
+                    q["statement"][1],
+                    resolve_pfsa_speaker(text, span, persons.get(row["id"], [])),
+                    text[span[0] : span[1]] if span else None,
+                )
+            )
         score_doc(scores, text, golds, run_pipeline(pipeline, text, "id"), row["id"])
     report(f"PFSA-ID dev ({'lenient speaker_guess' if lenient else 'strict speaker'})", scores, show)
 
@@ -219,7 +246,7 @@ def bench_pfsa(folder: Path, pipeline: Pipeline, limit: int | None, show: int, l
 
 
 def en_text(body: str) -> str:
-    """The text the English labels index: the gold article body's non-empty lines, stripped, one paragraph each."""
+    """Text the English labels index: the gold body's non-empty lines, stripped, one paragraph each."""
     return "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
 
 

@@ -16,7 +16,11 @@ def make_record(paragraphs, lang, people=(), orgs=(), places=()):
     text = "\n\n".join(paragraphs)
     taken: list[tuple[int, int]] = []
     entities = []
-    groups = [(spec, "PER") for spec in people] + [(spec, "ORG") for spec in orgs] + [(spec, "LOC") for spec in places]
+    groups = (
+        [(spec, "PER") for spec in people]
+        + [(spec, "ORG") for spec in orgs]
+        + [(spec, "LOC") for spec in places]
+    )
     # longest surfaces first so "Trump" inside "Donald Trump" is not a second mention
     surfaces = sorted(((s, spec, kind) for spec, kind in groups for s in spec[2]), key=lambda x: -len(x[0]))
     by_id: dict[str, Entity] = {}
@@ -56,16 +60,21 @@ BASUKI = ("p2", "Basuki Hadimuljono", ["Basuki Hadimuljono", "Basuki"])
 
 
 def id_story():
-    return make_record([
-        "Presiden Joko Widodo meresmikan jembatan baru di Palu, Senin (3/5).",
-        "“Jembatan ini akan mempercepat distribusi barang ke seluruh wilayah,” kata Presiden dalam sambutannya.",
-        "Ia menambahkan, pemerintah akan membangun dua jembatan lagi tahun depan.",
-        "Menteri Pekerjaan Umum Basuki Hadimuljono mengatakan bahwa proyek itu selesai tepat waktu.",
-        "\"Kami bekerja siang dan malam agar warga cepat menikmatinya,\" ujarnya.",
-        "Menurut Basuki, biaya pembangunan mencapai Rp 1,2 triliun.",
-        "Dengan kata lain, jembatan itu menjadi simbol kebangkitan kota. Hal itu sudah jelas bagi warga.",
-        "Lebih lanjut, jalan akses juga diperlebar oleh kontraktor.",
-    ], "id", people=[JOKOWI, BASUKI])
+    return make_record(
+        [
+            "Presiden Joko Widodo meresmikan jembatan baru di Palu, Senin (3/5).",
+            "“Jembatan ini akan mempercepat distribusi barang ke seluruh wilayah,” kata Presiden dalam "
+            "sambutannya.",
+            "Ia menambahkan, pemerintah akan membangun dua jembatan lagi tahun depan.",
+            "Menteri Pekerjaan Umum Basuki Hadimuljono mengatakan bahwa proyek itu selesai tepat waktu.",
+            '"Kami bekerja siang dan malam agar warga cepat menikmatinya," ujarnya.',
+            "Menurut Basuki, biaya pembangunan mencapai Rp 1,2 triliun.",
+            "Dengan kata lain, jembatan itu menjadi simbol kebangkitan kota. Hal itu sudah jelas bagi warga.",
+            "Lebih lanjut, jalan akses juga diperlebar oleh kontraktor.",
+        ],
+        "id",
+        people=[JOKOWI, BASUKI],
+    )
 
 
 def test_direct_quote_with_title_speaker():
@@ -97,8 +106,10 @@ def test_ambiguous_cue_words_in_ordinary_use_are_not_cues():
     record = id_story()
     cues = [q.cue for q in record.quotes]
     assert "kata" in cues  # as a cue, after the quote
-    assert not any("simbol kebangkitan" in q.text or "jalan akses" in q.text or "bagi warga" in q.text
-                   for q in record.quotes)
+    assert not any(
+        "simbol kebangkitan" in q.text or "jalan akses" in q.text or "bagi warga" in q.text
+        for q in record.quotes
+    )
 
 
 ABRAMS = ("p3", "Elliott Abrams", ["Elliott Abrams", "Abrams"])
@@ -108,14 +119,22 @@ ROSOBORON = ("o1", "Rosoboronexport", ["Rosoboronexport"])
 
 
 def seedlike():
-    return make_record([
-        "Pusat pelatihan itu diresmikan pada hari Jumat, menurut layanan pers Rosoboronexport.",
-        "“Kami tetap berkomitmen untuk memperdalam kemitraan dengan mitra kami,” kata layanan pers.",
-        "Presiden Trump menuntut agar Rusia “keluar” dari negara itu, sementara John Bolton mengatakan bahwa "
-        "mereka “tidak akan mentolerir” campur tangan asing.",
-        "“Kami punya banyak opsi dalam hal sanksi, “ kata Abrams kepada wartawan, Jumat, seraya menambahkan "
-        "bahwa ” akan menjadi kesalahan bagi Rusia untuk berpikir begitu”.",
-    ], "id", people=[ABRAMS, TRUMP, BOLTON], orgs=[ROSOBORON], places=[("l1", "Rusia", ["Rusia"])])
+    return make_record(
+        [
+            "Pusat pelatihan itu diresmikan pada hari Jumat, menurut layanan pers Rosoboronexport.",
+            "“Kami tetap berkomitmen untuk memperdalam kemitraan dengan mitra kami,” kata layanan pers.",
+            "Presiden Trump menuntut agar Rusia “keluar” dari negara itu, sementara John Bolton mengatakan "
+            "bahwa "
+            "mereka “tidak akan mentolerir” campur tangan asing.",
+            "“Kami punya banyak opsi dalam hal sanksi, “ kata Abrams kepada wartawan, Jumat, seraya "
+            "menambahkan "
+            "bahwa ” akan menjadi kesalahan bagi Rusia untuk berpikir begitu”.",
+        ],
+        "id",
+        people=[ABRAMS, TRUMP, BOLTON],
+        orgs=[ROSOBORON],
+        places=[("l1", "Rusia", ["Rusia"])],
+    )
 
 
 def test_press_service_speaks_for_its_organisation_also_later():
@@ -147,11 +166,15 @@ def test_quote_split_around_attribution_with_mismatched_marks():
 
 
 def test_multi_paragraph_quote_is_one_quote():
-    record = make_record([
-        "Gubernur Anies Baswedan menjelaskan rencananya kepada warga di balai kota.",
-        "“Pertama, kami akan memperbaiki saluran air di semua kecamatan.",
-        "“Kedua, kami akan menambah pompa di daerah rawan banjir,” ujar Anies.",
-    ], "id", people=[("p6", "Anies Baswedan", ["Anies Baswedan", "Anies"])])
+    record = make_record(
+        [
+            "Gubernur Anies Baswedan menjelaskan rencananya kepada warga di balai kota.",
+            "“Pertama, kami akan memperbaiki saluran air di semua kecamatan.",
+            "“Kedua, kami akan menambah pompa di daerah rawan banjir,” ujar Anies.",
+        ],
+        "id",
+        people=[("p6", "Anies Baswedan", ["Anies Baswedan", "Anies"])],
+    )
     check_spans(record)
     direct = [q for q in record.quotes if q.kind == "direct"]
     assert len(direct) == 1
@@ -161,12 +184,16 @@ def test_multi_paragraph_quote_is_one_quote():
 
 
 def test_other_marks_named_spokesperson_and_continuation():
-    record = make_record([
-        "«Kami menolak tuduhan itu,» kata juru bicara Kementerian Luar Negeri Teuku Faizasyah.",
-        "„Indonesia tetap netral“, tegas Teuku. “Semua pihak harus menahan diri dan kembali berunding.”",
-        "Film “Laskar Pelangi” diputar lagi di bioskop pekan ini.",
-    ], "id", people=[("p7", "Teuku Faizasyah", ["Teuku Faizasyah", "Teuku"])],
-        orgs=[("o2", "Kementerian Luar Negeri", ["Kementerian Luar Negeri"])])
+    record = make_record(
+        [
+            "«Kami menolak tuduhan itu,» kata juru bicara Kementerian Luar Negeri Teuku Faizasyah.",
+            "„Indonesia tetap netral“, tegas Teuku. “Semua pihak harus menahan diri dan kembali berunding.”",
+            "Film “Laskar Pelangi” diputar lagi di bioskop pekan ini.",
+        ],
+        "id",
+        people=[("p7", "Teuku Faizasyah", ["Teuku Faizasyah", "Teuku"])],
+        orgs=[("o2", "Kementerian Luar Negeri", ["Kementerian Luar Negeri"])],
+    )
     check_spans(record)
     q = find(record, "Kami menolak tuduhan itu")
     assert (q.kind, q.cue, q.speaker_name) == ("direct", "kata", "Teuku Faizasyah")
@@ -178,10 +205,15 @@ def test_other_marks_named_spokesperson_and_continuation():
 
 
 def test_speaker_named_before_the_quote():
-    record = make_record([
-        "Kepala BMKG Dwikorita Karnawati mengatakan, “Hujan lebat masih akan turun hingga akhir pekan.”",
-        "Dia juga mengingatkan warga: “Jangan mendekati tebing yang rawan longsor.”",
-    ], "id", people=[("p8", "Dwikorita Karnawati", ["Dwikorita Karnawati"])], orgs=[("o3", "BMKG", ["BMKG"])])
+    record = make_record(
+        [
+            "Kepala BMKG Dwikorita Karnawati mengatakan, “Hujan lebat masih akan turun hingga akhir pekan.”",
+            "Dia juga mengingatkan warga: “Jangan mendekati tebing yang rawan longsor.”",
+        ],
+        "id",
+        people=[("p8", "Dwikorita Karnawati", ["Dwikorita Karnawati"])],
+        orgs=[("o3", "BMKG", ["BMKG"])],
+    )
     q = find(record, "Hujan lebat")
     assert (q.kind, q.cue, q.speaker_name) == ("direct", "mengatakan", "Dwikorita Karnawati")
     q = find(record, "Jangan mendekati")
@@ -192,10 +224,15 @@ def test_speaker_named_before_the_quote():
 
 
 def test_malay_beliau_and_kata():
-    record = make_record([
-        "“Kerajaan akan membantu semua mangsa banjir,” kata Perdana Menteri Anwar Ibrahim di Kuala Lumpur.",
-        "Beliau berkata, bantuan tunai akan disalurkan minggu ini.",
-    ], "ms", people=[("p9", "Anwar Ibrahim", ["Anwar Ibrahim", "Anwar"])])
+    record = make_record(
+        [
+            "“Kerajaan akan membantu semua mangsa banjir,” kata Perdana Menteri Anwar Ibrahim di "
+            "Kuala Lumpur.",
+            "Beliau berkata, bantuan tunai akan disalurkan minggu ini.",
+        ],
+        "ms",
+        people=[("p9", "Anwar Ibrahim", ["Anwar Ibrahim", "Anwar"])],
+    )
     check_spans(record)
     q = find(record, "Kerajaan akan membantu")
     assert (q.kind, q.cue, q.speaker_name) == ("direct", "kata", "Anwar Ibrahim")
@@ -210,15 +247,21 @@ MULYANI = ("e2", "Sri Mulyani Indrawati", ["Sri Mulyani Indrawati", "Sri Mulyani
 
 
 def en_story():
-    return make_record([
-        "The central bank kept interest rates unchanged on Thursday.",
-        "\"Inflation is still too high,\" Governor Perry Warjiyo said at a news conference.",
-        "He added that the bank would watch the currency closely.",
-        "According to Finance Minister Sri Mulyani Indrawati, the budget deficit will stay below 3 percent.",
-        "“We are ready to act,” said Sri Mulyani, “and we will not hesitate.”",
-        "The minister called the plan ‘a reckless gamble’ and said the cabinet would reject it.",
-        "Warjiyo told reporters on Friday that rates could fall next year, according to a person at the meeting.",
-    ], "en", people=[PERRY, MULYANI])
+    return make_record(
+        [
+            "The central bank kept interest rates unchanged on Thursday.",
+            '"Inflation is still too high," Governor Perry Warjiyo said at a news conference.',
+            "He added that the bank would watch the currency closely.",
+            "According to Finance Minister Sri Mulyani Indrawati, the budget deficit will stay "
+            "below 3 percent.",
+            "“We are ready to act,” said Sri Mulyani, “and we will not hesitate.”",
+            "The minister called the plan ‘a reckless gamble’ and said the cabinet would reject it.",
+            "Warjiyo told reporters on Friday that rates could fall next year, according to a person "
+            "at the meeting.",
+        ],
+        "en",
+        people=[PERRY, MULYANI],
+    )
 
 
 def test_english_direct_name_before_cue_and_pronoun():
@@ -249,8 +292,11 @@ def test_english_partial_with_title_speaker_and_told_that():
 
 
 def test_apostrophes_are_not_quotes():
-    record = make_record(["The company's chief said the players' union won't strike, O'Brien said."], "en",
-                         people=[("e3", "O'Brien", ["O'Brien"])])
+    record = make_record(
+        ["The company's chief said the players' union won't strike, O'Brien said."],
+        "en",
+        people=[("e3", "O'Brien", ["O'Brien"])],
+    )
     check_spans(record)
     assert all(q.kind == "indirect" for q in record.quotes)
 
@@ -259,10 +305,16 @@ def test_apostrophes_are_not_quotes():
 
 
 def test_ner_fallback_gives_names_without_ids():
-    record = Record(id="t", article=Article(paragraphs=[
-        "Perwakilan khusus AS untuk Venezuela, Elliott Abrams, mengancam sanksi.",
-        "“Ada banyak hal yang dapat kita lakukan dalam hal ekonomi,” kata Abrams kepada wartawan.",
-    ], language="id"))
+    record = Record(
+        id="t",
+        article=Article(
+            paragraphs=[
+                "Perwakilan khusus AS untuk Venezuela, Elliott Abrams, mengancam sanksi.",
+                "“Ada banyak hal yang dapat kita lakukan dalam hal ekonomi,” kata Abrams kepada wartawan.",
+            ],
+            language="id",
+        ),
+    )
     quotes.annotate(record)
     q = find(record, "Ada banyak hal")
     assert q.kind == "direct" and q.speaker is None and "Abrams" in (q.speaker_name or "")
@@ -285,8 +337,33 @@ def test_annotator_is_registered_after_entities():
         assert names.index("nlp.entities.v1") < names.index("nlp.quotes.v1")
 
 
-PIECES = st.sampled_from(['"', "“", "”", "„", "«", "»", "‘", "’", "'", ",", ".", " ", "\n\n", "kata", "said",
-                          "Budi", "ia", "ujarnya", "bahwa", "menurut", "Kami siap", "he", "according to"])
+PIECES = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "„",
+        "«",
+        "»",
+        "‘",
+        "’",
+        "'",
+        ",",
+        ".",
+        " ",
+        "\n\n",
+        "kata",
+        "said",
+        "Budi",
+        "ia",
+        "ujarnya",
+        "bahwa",
+        "menurut",
+        "Kami siap",
+        "he",
+        "according to",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -299,24 +376,39 @@ def test_never_crashes_and_spans_index_text(pieces):
 
 
 def test_pronoun_prefers_the_person_named_at_a_cue():
-    record = make_record([
-        "Kuala Lumpur dilanda hujan sejak Isnin, kata Menteri Kewangan Tengku Zafrul di Putrajaya semalam.",
-        "Beliau berkata bantuan tunai akan disalurkan kepada semua keluarga yang terjejas.",
-        "Menurut Jabatan Meteorologi Malaysia, hujan lebat dijangka berterusan sehingga hujung minggu.",
-    ], "ms", people=[("p10", "Tengku Zafrul", ["Tengku Zafrul"])], places=[("l2", "Malaysia", ["Malaysia"]),
-                                                                          ("l3", "Kuala Lumpur", ["Kuala Lumpur"])])
+    record = make_record(
+        [
+            "Kuala Lumpur dilanda hujan sejak Isnin, kata Menteri Kewangan Tengku Zafrul di "
+            "Putrajaya semalam.",
+            "Beliau berkata bantuan tunai akan disalurkan kepada semua keluarga yang terjejas.",
+            "Menurut Jabatan Meteorologi Malaysia, hujan lebat dijangka berterusan sehingga hujung minggu.",
+        ],
+        "ms",
+        people=[("p10", "Tengku Zafrul", ["Tengku Zafrul"])],
+        places=[("l2", "Malaysia", ["Malaysia"]), ("l3", "Kuala Lumpur", ["Kuala Lumpur"])],
+    )
     q = find(record, "bantuan tunai akan disalurkan")
-    assert (q.kind, q.cue, q.speaker_name) == ("indirect", "berkata", "Tengku Zafrul")  # bare clause after cue
+    assert (q.kind, q.cue, q.speaker_name) == (
+        "indirect",
+        "berkata",
+        "Tengku Zafrul",
+    )  # bare clause after cue
     q = find(record, "hujan lebat dijangka")
     assert q.speaker is None and q.speaker_name == "Jabatan Meteorologi Malaysia"  # not the place inside it
 
 
 def test_title_with_a_name_the_ner_missed_and_unnamed_sources():
-    record = make_record([
-        "\"This is a fair solution for our farmers,\" Polish Agriculture Minister Tomasz Nowak told reporters.",
-        "The border will reopen next week, officials said.",
-        "Carlineo's attorney, Sonya Zoghlin, said in an email that her client never intended to harm anyone.",
-    ], "en", people=[("e4", "Sonya Zoghlin", ["Sonya Zoghlin"]), ("e5", "Carlineo", ["Carlineo"])])
+    record = make_record(
+        [
+            '"This is a fair solution for our farmers," Polish Agriculture Minister Tomasz Nowak '
+            "told reporters.",
+            "The border will reopen next week, officials said.",
+            "Carlineo's attorney, Sonya Zoghlin, said in an email that her client never intended "
+            "to harm anyone.",
+        ],
+        "en",
+        people=[("e4", "Sonya Zoghlin", ["Sonya Zoghlin"]), ("e5", "Carlineo", ["Carlineo"])],
+    )
     check_spans(record)
     q = find(record, "fair solution")
     assert (q.cue, q.speaker, q.speaker_name) == ("told", None, "Tomasz Nowak")
@@ -328,21 +420,29 @@ def test_title_with_a_name_the_ner_missed_and_unnamed_sources():
 
 
 def test_tail_cue_needs_speaker_words():
-    record = make_record([
-        "Lurah Cawang, Siti Rahmawati, mengatakan sedikitnya 340 keluarga terdampak banjir.",
-    ], "id", people=[("p11", "Siti Rahmawati", ["Siti Rahmawati"])])
+    record = make_record(
+        [
+            "Lurah Cawang, Siti Rahmawati, mengatakan sedikitnya 340 keluarga terdampak banjir.",
+        ],
+        "id",
+        people=[("p11", "Siti Rahmawati", ["Siti Rahmawati"])],
+    )
     q = find(record, "340 keluarga")
     assert (q.kind, q.speaker_name) == ("indirect", "Siti Rahmawati")
     assert q.text.startswith("sedikitnya")
 
 
 def test_ambiguous_cues_in_context():
-    record = make_record([
-        "Harga beras naik lagi pekan ini, jelas Menteri Perdagangan Zulkifli Hasan di Jakarta.",
-        "“Stok kami cukup sampai Lebaran,” lanjut dia. Kondisi di pasar tambah parah karena hujan.",
-        "Lebih lanjut, pedagang diminta tidak menimbun beras, tambahnya.",
-        "Situasinya sudah jelas sejak bulan lalu.",
-    ], "id", people=[("p12", "Zulkifli Hasan", ["Zulkifli Hasan", "Zulkifli"])])
+    record = make_record(
+        [
+            "Harga beras naik lagi pekan ini, jelas Menteri Perdagangan Zulkifli Hasan di Jakarta.",
+            "“Stok kami cukup sampai Lebaran,” lanjut dia. Kondisi di pasar tambah parah karena hujan.",
+            "Lebih lanjut, pedagang diminta tidak menimbun beras, tambahnya.",
+            "Situasinya sudah jelas sejak bulan lalu.",
+        ],
+        "id",
+        people=[("p12", "Zulkifli Hasan", ["Zulkifli Hasan", "Zulkifli"])],
+    )
     check_spans(record)
     q = find(record, "Harga beras naik")
     assert (q.kind, q.cue, q.speaker_name) == ("indirect", "jelas", "Zulkifli Hasan")
@@ -354,12 +454,16 @@ def test_ambiguous_cues_in_context():
 
 
 def test_inversions_mixed_marks_and_nested_quotes():
-    record = make_record([
-        "Mayor Karen Bass spoke on Monday after the storm.",
-        '“We will rebuild every street," said she, "and we will do it fast.”',
-        "“The word ‘impossible’ is not in our plans,” Bass told reporters on Monday.",
-        "She told reporters on Tuesday that the city would borrow money.",
-    ], "en", people=[("e6", "Karen Bass", ["Karen Bass", "Bass"])])
+    record = make_record(
+        [
+            "Mayor Karen Bass spoke on Monday after the storm.",
+            '“We will rebuild every street," said she, "and we will do it fast.”',
+            "“The word ‘impossible’ is not in our plans,” Bass told reporters on Monday.",
+            "She told reporters on Tuesday that the city would borrow money.",
+        ],
+        "en",
+        people=[("e6", "Karen Bass", ["Karen Bass", "Bass"])],
+    )
     check_spans(record)
     first, second = find(record, "We will rebuild"), find(record, "we will do it fast")
     assert first.speaker_name == second.speaker_name == "Karen Bass" and first.cue == "said"

@@ -1,25 +1,28 @@
-"""Quotes with speakers (``nlp.quotes.v1``): direct, partial and indirect speech in Indonesian, Malay and English.
+"""Quotes with speakers (``nlp.quotes.v1``): direct, partial and indirect speech in Indonesian, Malay and
+English.
 
-Every quote is a span of ``record.article.text`` (``start``/``end``; ``text`` is that slice) with its reporting cue
-and speaker. The speaker is an entity of the record (``speaker`` = entity id, ``speaker_name`` = its canonical
-name) when ``nlp.entities.v1`` ran before; otherwise NER mentions are grouped here and only the name is set.
+Every quote is a span of ``record.article.text`` (``start``/``end``; ``text`` is that slice) with its
+reporting cue and speaker. The speaker is an entity of the record (``speaker`` = entity id, ``speaker_name`` =
+its canonical name) when ``nlp.entities.v1`` ran before; otherwise NER mentions are grouped here and only
+the name is set.
 
 How it works, in order:
 
-1. Quote marks. Every double mark (" “ ” „ « ») gets a role from its surroundings (glued to the next word: opening;
-   glued to the previous one: closing; spaced on both sides: either, unless a cue follows). Marks are then paired
-   left to right, so mismatched glyphs (``“ ... “ kata``, ``” ... ”``) pair by position. An unclosed quote runs to
-   the end of its paragraph and continues when the next paragraph opens with a mark (multi-paragraph quotes).
-   Single marks (‘ ’ ') are paired only when cleanly placed at word edges.
-2. Kind. A quoted span inside a sentence (a word before the opening mark that is not a cue) is ``partial``; it is
-   kept only when a cue governs it. Other quoted spans are ``direct``.
-3. Attribution. A cue after the quote (``”, kata X`` / ``," X said``), else a cue before it in the same sentence
-   (``X mengatakan, “`` / ``Menurut X, “``), else the speaker of the quote just before (a continuation).
+1. Quote marks. Every double mark (" “ ” „ « ») gets a role from its surroundings (glued to the next word:
+   opening; glued to the previous one: closing; spaced on both sides: either, unless a cue follows). Marks are
+   then paired left to right, so mismatched glyphs (``“ ... “ kata``, ``” ... ”``) pair by position. An
+   unclosed quote runs to the end of its paragraph and continues when the next paragraph opens with a mark
+   (multi-paragraph quotes). Single marks (‘ ’ ') are paired only when cleanly placed at word edges.
+2. Kind. A quoted span inside a sentence (a word before the opening mark that is not a cue) is ``partial``; it
+   is kept only when a cue governs it. Other quoted spans are ``direct``.
+3. Attribution. A cue after the quote (``”, kata X`` / ``," X said``), else a cue before it in the same
+   sentence (``X mengatakan, “`` / ``Menurut X, “``), else the speaker of the quote just before
+   (a continuation).
 4. Indirect speech: ``X mengatakan bahwa ...``, ``menurut X, ...``, ``..., kata X.``, ``X said (that) ...``,
    ``according to X, ...`` outside quote marks.
-5. Speakers: a named mention; pronouns and ``-nya`` cues go to the last person mentioned outside quotes; press
-   services and spokespeople to their organisation (also when named once and later only "the press service");
-   bare titles (``Presiden``) to the person the text introduced with that title.
+5. Speakers: a named mention; pronouns and ``-nya`` cues go to the person the previous sentences are about;
+   press services and spokespeople to their organisation (also when named once and later only "the press
+   service"); bare titles (``Presiden``) to the person the text introduced with that title.
 
 Cue verbs and speaker words are data: ``resources/quotes/cues.<lang>.tsv`` and ``speakers.<lang>.tsv``.
 """
@@ -250,7 +253,7 @@ class Doc:
         return out
 
     def ends_sentence(self, j: int) -> bool:
-        """Token ``j`` is . ! ? and what follows starts a new sentence (not "D-Minn., in" or ".45-caliber")."""
+        """Token ``j`` is . ! ? and a new sentence follows (not "D-Minn., in" or ".45-caliber")."""
         if self.lower[j] not in _SENTENCE_END:
             return False
         if j + 1 >= len(self.words):
@@ -361,7 +364,7 @@ def text_has_closer_ahead(doc: Doc, pos: int) -> bool:
 
 
 def pair_single_marks(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Single-mark quotes (‘keluar’, 'no'), only where marks sit cleanly at word edges and outside double quotes."""
+    """Single-mark quotes (‘keluar’, 'no'): marks cleanly at word edges, outside double quotes."""
     text = doc.text
     pairs = []
     opened: int | None = None
@@ -546,7 +549,7 @@ class Resolver:
         return Attribution(None, m.entity, m.name, (m.start, m.end))
 
     def pronoun(self, i: int, anchor: int) -> Attribution:
-        """The person a pronoun or ``-nya`` refers to: the first actor of the nearest earlier sentence that names
+        """The person a pronoun or ``-nya`` refers to: the first actor of the nearest earlier sentence naming
         one (a sentence led by a pronoun passes on to the one before), outside quote marks."""
         doc = self.doc
         span = doc.spans[i]
@@ -802,7 +805,7 @@ class Attributor:
         return out
 
     def _subject_phrase(self, i: int, j: int) -> bool:
-        """Tokens ``i..j-1`` before a post-quote cue must look like a speaker (``Smith``, ``he``, ``the minister``)."""
+        """Tokens ``i..j-1`` before a post-quote cue look like a speaker (``Smith``, ``the minister``)."""
         doc = self.doc
         if j - i > _SUBJECT_MAX or not self._speaker_start(i):
             return False
@@ -821,13 +824,13 @@ class Attributor:
         )
 
     def _speaker_start(self, i: int) -> bool:
-        """Token ``i`` may begin words naming a speaker: a capital, a pronoun, title, press service or article."""
+        """Token ``i`` may begin words naming a speaker: a capital, pronoun, title, press service, article."""
         doc = self.doc
         kind = (doc.lex.class_at(doc.lower, i) or ("",))[0]
         return doc.words[i][:1].isupper() or kind in ("pronoun", "title", "spokes", "det")
 
     def _only_linking(self, first: int, j: int) -> bool:
-        """Tokens between ``first`` and the cue are only "and", commas...: a verb sharing an earlier subject."""
+        """Only "and", commas... before the cue: a verb sharing an earlier subject."""
         doc = self.doc
         return all(not doc.is_word(k) or doc.lex.is_class(doc.lower[k], "stop") for k in range(first, j))
 
@@ -847,7 +850,7 @@ class Attributor:
         )
 
     def _opens_next_quote(self, after: int) -> bool:
-        """A cue followed (after its speaker words) by ``,``/``:`` and an opening mark introduces the next quote."""
+        """A cue followed (after its speaker words) by ``,``/``:`` and an opening mark: the next quote's."""
         doc = self.doc
         for j in range(after, min(after + _PHRASE_MAX, len(doc.words) - 1)):
             if doc.words[j] in (",", ":") and doc.words[j + 1] in DOUBLE_MARKS:
@@ -857,7 +860,7 @@ class Attributor:
         return False
 
     def _phrase_end(self, i: int) -> int:
-        """End of the speaker words after a cue: at punctuation, a stop word, or after ``_PHRASE_MAX`` tokens."""
+        """End of the speaker words after a cue: punctuation, a stop word, or ``_PHRASE_MAX`` tokens."""
         doc = self.doc
         j = i
         while j < min(i + _PHRASE_MAX, len(doc.words)):
@@ -870,7 +873,7 @@ class Attributor:
         return j
 
     def _ambiguous_ok(self, j: int, cue: Cue) -> bool:
-        """An ambiguous cue (kata, jelas, lanjut) counts after a comma or quote with a speaker right after it."""
+        """An ambiguous cue (kata, jelas, lanjut) counts after a comma or quote, a speaker right after it."""
         doc = self.doc
         prev = doc.words[j - 1] if j else ""
         if prev not in (",",) and prev not in DOUBLE_MARKS:
@@ -938,7 +941,7 @@ def _quoted(
 
 
 def _embedded(doc: Doc, opening: int, closing: int, start: int, end: int) -> bool:
-    """A quoted phrase inside a sentence: a word (not a cue) right before the opening mark, no sentence inside."""
+    """A quoted phrase inside a sentence: a word (not a cue) before the opening mark, no sentence inside."""
     if re.search(r"[.!?]\s+\S", doc.text[start:end]):
         return False  # holds a sentence break: a full quote
     i = doc.token_at_or_after(opening) - 1
@@ -951,7 +954,7 @@ def _embedded(doc: Doc, opening: int, closing: int, start: int, end: int) -> boo
 
 
 def _continues(doc: Doc, previous: Found, opening: int, partial: bool) -> bool:
-    """A quote without its own cue continues the previous speaker when close by with no other person between."""
+    """A quote without a cue continues the previous speaker when close by, no other person between."""
     if previous.speaker_name is None or previous.marks is None:
         return False
     gap_start = previous.marks[1]
@@ -973,7 +976,7 @@ def _nearest_person(doc: Doc, opening: int) -> Attribution:
     return NO_ATTRIBUTION
 
 
-# --------------------------------------------------------------------------------------------- indirect speech
+# ------------------------------------------------------------------------------------------- indirect speech
 
 
 def find_indirect(doc: Doc, attributor: Attributor) -> list[Found]:
@@ -986,7 +989,11 @@ def find_indirect(doc: Doc, attributor: Attributor) -> list[Found]:
         if cue is None or (longer and len(longer.words) > 1):
             continue  # inside a longer cue ("seraya menambahkan")
         found = _indirect_at(doc, attributor, j, cue)
-        if found and not _overlaps(doc, found):
+        if (
+            found
+            and not _overlaps(doc, found)
+            and not any(q.start < found.end and found.start < q.end for q in out)
+        ):
             out.append(found)
     return out
 
@@ -999,29 +1006,46 @@ def _indirect_at(doc: Doc, attributor: Attributor, j: int, cue: Cue) -> Found | 
     first, last = doc.sentence_start(j), doc.sentence_end(j)
     after = j + len(cue.words)
     if j > first and doc.words[j - 1] == "," and _tail(doc, attributor, after, last, cue):
-        return _make(doc, attributor, cue, j, (first, j - 1), j)  # "..., kata X." / "..., menurut X."
+        end = attributor._phrase_end(after) if cue.role != "clitic" else after
+        return _make(
+            doc, attributor, cue, j, (first, j - 1), j, (after, end)
+        )  # "..., kata X." / "..., menurut X."
     comma = _comma_before_subject(doc, attributor, first, j)
     if comma is not None and _tail(doc, attributor, after, last, cue, phrase=False):
-        return _make(doc, attributor, cue, j, (first, comma), comma + 1, fallback=True)  # "..., Smith said."
+        return _make(doc, attributor, cue, j, (first, comma), comma + 1, (comma + 1, j))  # "..., Smith said."
     if cue.role == "according" or (cue.role == "clitic" and doc.lower[j].startswith("menurut")):
         comma = _next_comma(doc, after, last) if cue.role == "according" else after
         if comma is None or comma >= last or doc.words[comma] != ",":
             return None
-        return _make(doc, attributor, cue, j, (comma + 1, last), first)  # "Menurut X, ..."
+        return _make(
+            doc, attributor, cue, j, (comma + 1, _before_tail(doc, comma + 1, last)), first
+        )  # "Menurut X, ..."
     if cue.ambiguous:
         return None
     content = _content_after(doc, after, last)
     if content is None:
         return None
-    return _make(doc, attributor, cue, j, (content, last), first)  # "X mengatakan bahwa ..."
+    return _make(
+        doc, attributor, cue, j, (content, _before_tail(doc, content, last)), first
+    )  # "X mengatakan bahwa"
+
+
+def _before_tail(doc: Doc, first: int, last: int) -> int:
+    """Content ends before a second attribution at its end ("..., according to a person at the meeting")."""
+    for k in range(first + 1, last - 1):
+        if doc.words[k] == "," and doc.cue_at(k + 1):
+            return k
+    return last
 
 
 def _tail(doc: Doc, attributor: Attributor, after: int, last: int, cue: Cue, phrase: bool = True) -> bool:
     """After the cue only speaker words (when ``phrase``), then the sentence end or a comma."""
     end = attributor._phrase_end(after) if phrase and cue.role != "clitic" else after
     if phrase and cue.role != "clitic":
-        if end == after or end - after > _TAIL_PHRASE_MAX or not attributor._names_speaker(after, end):
+        if end == after or end - after > _TAIL_PHRASE_MAX:
             return False
+        if cue.role != "according" and not attributor._names_speaker(after, end):
+            return False  # "according to two officials" names a source; ", saying he always ..." does not
     return end >= last or doc.words[end] in (",", ".") or doc.lex.is_class(doc.lower[end], "stop")
 
 
@@ -1076,15 +1100,15 @@ def _make(
     j: int,
     content: tuple[int, int],
     subject_first: int,
-    fallback: bool = False,
+    named_by: tuple[int, int] | None = None,
 ) -> Found | None:
     first, last = content
     if last - first < 3:
         return None
     attribution = attributor._attribution(cue, subject_first, j, j + len(cue.words), anchor=doc.spans[j][0])
-    if attribution.speaker_name is None and fallback and subject_first < j:
-        # "..., prosecutors said.": no entity, but the words name the speaker well enough
-        start, end = doc.spans[subject_first][0], doc.spans[j - 1][1]
+    if attribution.speaker_name is None and named_by and named_by[0] < named_by[1]:
+        # "..., prosecutors said." / "..., according to two officials.": no entity, the words name the source
+        start, end = doc.spans[named_by[0]][0], doc.spans[named_by[1] - 1][1]
         attribution.speaker_name, attribution.span = doc.text[start:end], (start, end)
     if attribution.speaker_name is None:
         return None
