@@ -37,7 +37,7 @@ MIN_BODY_CHARS = 250  # below this our body finder defers to trafilatura
 FALLBACK_MAX_TAGS = 40_000
 SHORT_COST = 0.1  # per character of a short block without links, when choosing the body container
 LINK_COST = 1.0  # per character of a block made of links
-_LANG_SAMPLE = 1200  # enough text to tell languages apart; the detector's cost grows with it
+_LANG_SAMPLE = 800  # enough text to tell languages apart; the detector's cost grows with it
 
 _SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
@@ -53,8 +53,8 @@ _BLOCK_TAGS = frozenset({
 # page furniture by tag and by class/id words (general CMS conventions, not per-site rules). "Strong" marks
 # hold however much text they hold; "weak" ones are overruled when the element holds much of the page's
 # body-like text (WordPress puts "tag-x category-advertising" on the post itself).
-_STRONG_TAGS = frozenset({"nav", "figcaption"})
-_WEAK_TAGS = frozenset({"aside", "footer", "header", "form"})
+_STRONG_TAGS = frozenset({"nav", "figcaption", "aside"})
+_WEAK_TAGS = frozenset({"footer", "header", "form"})
 _STRONG_HINT = re.compile(r"(?:^|[\s_-])(?:comments?|comment-?list|disqus|cookies?|consent|breadcrumbs?)(?:$|[\s_-])",
                           re.IGNORECASE)
 _NEGATIVE_HINT = re.compile(
@@ -342,13 +342,13 @@ def _add_element(walk: Walk, attrs: dict, tag: str, parent: int) -> int:
 def _negative(walk: Walk, tag: str, hint: str, parent: int, role: str | None) -> int:
     """0: not furniture, 1: weak sign of furniture, 2: strong sign."""
     hinted = _hint_kind(hint) if hint else 0
-    if tag in _STRONG_TAGS or role == "navigation" or hinted == 2:
+    if tag in _STRONG_TAGS or role in ("navigation", "complementary") or hinted == 2:
         return 2
     if tag in ("body", "html", "main") or hinted == -1:
         return 0
     if tag == "article":  # an article inside an article is a teaser card
         return 1 if _inside(walk, parent, "article") else 0
-    if tag in _WEAK_TAGS or role in ("complementary", "contentinfo", "banner"):
+    if tag in _WEAK_TAGS or role in ("contentinfo", "banner"):
         return 1
     return hinted
 
