@@ -473,3 +473,9 @@ def test_inversions_mixed_marks_and_nested_quotes():
     q = find(record, "the city would borrow")
     assert (q.kind, q.cue, q.speaker_name) == ("indirect", "told", "Karen Bass")
     assert q.text == "the city would borrow money"
+
+
+def test_unnamed_speaker_words_become_the_name():
+    record = make_record(['"We expect growth to return next year," the company said in a statement.'], "en")
+    q = find(record, "We expect growth")
+    assert (q.kind, q.cue, q.speaker, q.speaker_name) == ("direct", "said", None, "the company")

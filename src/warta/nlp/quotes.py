@@ -730,7 +730,11 @@ class Attributor:
             if new_sentence and not self._short_clause(after):
                 return None  # ".” Ia menambahkan bahwa ..." is a new sentence, not this quote's attribution
             self.used_cues.add(j)
-            return self._attribution(cue, i, j, after, anchor=close_end)
+            found = self._attribution(cue, i, j, after, anchor=close_end)
+            if found.speaker_name is None and 0 < k <= 4:
+                start, end = doc.spans[i][0], doc.spans[j - 1][1]  # '," the company said': name it so
+                found.speaker_name, found.span = doc.text[start:end], (start, end)
+            return found
         return None
 
     def _short_clause(self, after: int) -> bool:
@@ -819,6 +823,8 @@ class Attributor:
         speakerish = ("pronoun", "title", "spokes")
         if doc.lex.is_class(doc.lower[i], "stop"):
             return False
+        if doc.lex.is_class(doc.lower[i], "det") and all(doc.is_word(k) for k in range(i, j)):
+            return True  # "the company said", "a spokesman said"
         return any((doc.lex.class_at(doc.lower, k) or ("",))[0] in speakerish for k in range(i, j)) or (
             doc.words[i][:1].isupper()
         )
@@ -867,7 +873,7 @@ class Attributor:
             word = doc.lower[j]
             if not doc.is_word(j) and word not in ("-", "'s", "’s", "."):
                 break
-            if word == "." or (j > i and doc.lex.is_class(word, "stop")) or doc.lex.is_class(word, "comp"):
+            if word == "." or doc.lex.is_class(word, "stop") or doc.lex.is_class(word, "comp"):
                 break
             j += 1
         return j
