@@ -168,8 +168,9 @@ def phoenix_blocks(path: Path):
 
 def classify_synonym(phrase: str, names: set[str]) -> str:
     """country (name, abbreviation or misspelling) | adj (demonym) | city."""
-    if phrase in names or len(re.sub(r"[\W_]", "", phrase)) <= 4 and "." in phrase + "." and phrase.isascii():
-        return "country"
+    letters = re.sub(r"[\W_]", "", phrase)
+    if phrase in names or len(letters) <= 4 and phrase.isascii() and (len(letters) <= 3 or "." in phrase):
+        return "country"  # a name, or a short form such as USA, UK, U.S. (not Bali, Aceh: those are places)
     if _ADJ_END.search(phrase) and " " not in phrase and any(phrase[:3] == n[:3] for n in names):
         return "adj"
     if any(difflib.SequenceMatcher(None, phrase, n).ratio() >= 0.75 for n in names):

@@ -428,3 +428,14 @@ def test_english_class_coordination_title_mentions_and_capital_actor():
     assert "U.S. Secretary of State" not in found
     assert (found["Gazprom"].type, found["Gazprom"].country, found["Gazprom"].role) == ("ORG", "RUS", "BUS")
     assert found["European Union"].country is None
+
+
+def test_country_glued_to_a_name_after_a_title_and_short_island_names_stay_places():
+    text = "Presiden Venezuela Nicolas Maduro tiba di Bali. Wisatawan di Aceh dan Bali bertambah."
+    given = mentions(
+        text, ("Venezuela Nicolas Maduro", "PER"), ("Bali", "LOC"), ("Aceh", "LOC"), ("Bali", "LOC")
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Nicolas Maduro"].country, found["Nicolas Maduro"].role) == ("VEN", "GOV")
+    assert found["Bali"].country == "IDN" and len(found["Bali"].mentions) == 2
+    assert "Indonesia" not in found  # Bali is a place in Indonesia, not a name of the country

@@ -188,8 +188,10 @@ def retype_org(doc: Doc, data: ActorData, cand: Cand) -> None:
 
 
 def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
-    """Move leading title/role words ("Presiden", "Menteri Luar Negeri Rusia") out of a person's name."""
-    stripped = False
+    """Move leading title/role words ("Presiden", "Menteri Luar Negeri Rusia") out of a person's name; a leading
+    country also goes when a title stands right before the mention ("Presiden [Venezuela Nicolas Maduro]")."""
+    before = data.roles.get(doc.lower[cand.first - 1]) if cand.first else None
+    stripped = before is not None and before.kind == "title"
     while cand.last - cand.first > 1:
         length, role = longest_role(doc, data, cand.first, cand.last - 1)
         if length and role.kind in ("title", "mod", "person"):
