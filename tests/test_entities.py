@@ -204,10 +204,12 @@ def test_english_possessive_his():
     assert people["Pablo Vera"].country == "CHL" and people["Pablo Vera"].role == "GOV"
 
 
-def test_coordination_with_a_class_types_and_places_the_name():
+@pytest.mark.parametrize("model_type", ["PER", "LOC", "ORG", "MISC"])
+def test_coordination_with_a_class_types_and_places_the_name(model_type):
     text = "“Zeltronix dan perusahaan Jerman lainnya siap berinvestasi,” kata juru bicara Zeltronix."
-    # the model mistakes the company for a person; the class noun "perusahaan" corrects it
-    found = find_entities(text, "id", mentions=mentions(text, ("Zeltronix", "PER"), ("Zeltronix", "PER")))
+    # whatever the model calls the company, the class noun "perusahaan" makes it an organisation
+    given = mentions(text, ("Zeltronix", model_type), ("Zeltronix", model_type))
+    found = find_entities(text, "id", mentions=given)
     company = by_name(found)["Zeltronix"]
     assert (company.type, company.country, company.role) == ("ORG", "DEU", "BUS")
     assert len(company.mentions) == 2

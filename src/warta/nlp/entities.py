@@ -347,12 +347,14 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.key = ("country", cand.place.country)
         elif cand.place and cand.place.kind == "capital" and acts(doc, data, cand):
             cand.key = ("country", cand.place.country)
+        elif cand.type == "LOC" and cand.place is not None:
+            cand.key = ("loc", " ".join(words))
         elif cand.type == "LOC":
-            surname = " ".join(words) if cand.place is None else ""
-            person = _full_name(words, full_names) if surname else ""
-            # "Jeff Sanborn ... Sanborn said": a surname the model took for a place is the person
-            cand.key = ("name", person) if person != surname else ("loc", " ".join(words))
-            cand.type = "PER" if person != surname else cand.type
+            # an unknown place is read like a name: context may make it an organisation ("X dan organisasi Rusia
+            # lainnya") or a person's surname ("Jeff Sanborn ... Sanborn said")
+            person = _full_name(words, full_names)
+            cand.type = "PER" if person != " ".join(words) else "LOC"
+            cand.key = ("name", person)
         else:
             cand.key = ("name", _full_name(words, full_names))
     link_acronyms(doc, cands)
@@ -491,6 +493,9 @@ def make_entity(
     else:
         entity.type = _vote_type(ev, value)
         entity.name = _longest_surface(spans) if entity.type in ("PER", "ORG") else _common_surface(spans)
+        if entity.type == "LOC":
+            entity.country = place_inside(doc, data, members[0], {"capital", "city"})
+            return entity  # a place: no role, and no country from person-style context
         entity.role = ev.roles.most_common(1)[0][0] if ev.roles else None
         entity.country = ev.countries.most_common(1)[0][0] if ev.countries else None
         place = next((c.place for c in members if c.place and c.place.kind == "org"), None)
