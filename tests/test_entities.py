@@ -257,8 +257,10 @@ def test_known_people_give_country_when_the_text_does_not():
 
 def test_malay_uses_its_own_names_and_role_words():
     text = "Kerajaan Amerika Syarikat dan syarikat Jepun lain membincangkan perkara itu di Tokyo."
+    # the country and office in the organisation's own name outrank the class phrase after it
     found = find_entities(text, "ms", mentions=mentions(text, ("Tokyo", "LOC")))
-    assert entity_with(found, "Amerika Syarikat").country == "USA"
+    government = entity_with(found, "Kerajaan Amerika Syarikat")
+    assert (government.type, government.country, government.role) == ("ORG", "USA", "GOV")
     assert entity_with(found, "Tokyo").country == "JPN"
 
 
@@ -441,3 +443,14 @@ def test_country_glued_to_a_name_after_a_title_and_short_island_names_stay_place
     assert (found["Nicolas Maduro"].country, found["Nicolas Maduro"].role) == ("VEN", "GOV")
     assert found["Bali"].country == "IDN" and len(found["Bali"].mentions) == 2
     assert "Indonesia" not in found  # Bali is a place in Indonesia, not a name of the country
+
+
+def test_institution_noun_before_a_country_is_an_organisation():
+    text = "Tentara Venezuela tetap setia, sementara Pemerintah Filipina diam. Warga Venezuela menunggu."
+    found = by_name(
+        find_entities(text, "id", mentions=mentions(text, ("Venezuela", "LOC"), ("Filipina", "LOC")))
+    )
+    assert (found["Tentara Venezuela"].type, found["Tentara Venezuela"].country) == ("ORG", "VEN")
+    assert found["Tentara Venezuela"].role == "MIL"
+    assert (found["Pemerintah Filipina"].country, found["Pemerintah Filipina"].role) == ("PHL", "GOV")
+    assert [m.text for m in found["Venezuela"].mentions] == ["Venezuela"]  # "Warga" is no institution

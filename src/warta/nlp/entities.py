@@ -81,6 +81,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = ner_cands(doc, data, mentions, lowercase)
     cands = add_gazetteer_places(doc, data, cands, lowercase)
     cands = add_lowercase_countries(doc, data, cands)
+    cands = add_institutions(doc, data, cands)
     cands = add_unknown_names(doc, data, cands, lowercase)
     assign_keys(doc, data, cands)
     return build_entities(doc, data, cands, lang, dateline)
@@ -297,6 +298,26 @@ def add_lowercase_countries(doc: Doc, data: ActorData, cands: list[Cand]) -> lis
         if place and place.kind == "country" and place.country in named and i not in covered:
             added.append(Cand(i, i + 1, "LOC", GAZETTEER_CONFIDENCE / 2, place=place))
     return sorted(cands + added, key=lambda c: c.first)
+
+
+def add_institutions(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """A capitalised institution noun before a country the model did not join ("Tentara Venezuela",
+    "Pemerintah Filipina") is one organisation, with the role of the noun and the country."""
+    starts = {c.first: c for c in cands}
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    out = list(cands)
+    for i, word in enumerate(doc.words):
+        if i in covered or not word[:1].isupper():
+            continue
+        length, role = longest_role(doc, data, i, len(doc.words))
+        country = starts.get(i + length) if role is not None and role.kind == "org" and role.code else None
+        if country is None or not country.place or country.place.kind not in COUNTRY_KINDS:
+            continue
+        if any(k in covered for k in range(i, i + length)) or not doc.words[i + length][:1].isupper():
+            continue
+        out.remove(country)
+        out.append(Cand(i, country.last, "ORG", country.confidence * 0.8, place=None))
+    return sorted(out, key=lambda c: c.first)
 
 
 def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: frozenset[str]) -> list[Cand]:
@@ -516,14 +537,14 @@ def _vote_type(ev: Evidence, name: str) -> str:
 
 
 def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> None:
-    """Role and country words inside an organisation's own name ("Kementerian Pertahanan Rusia", "Tentara X")."""
+    """Role and country words inside an organisation's own name ("Kementerian Pertahanan Rusia", "Tentara X")
+    outrank what the context says about it."""
     for i in range(cand.first, cand.last):
-        if entity.role is None:
-            _length, role = longest_role(doc, data, i, cand.last)
-            if role is not None and role.kind == "org" and role.code:
-                entity.role = role.code
-    if entity.country is None:
-        entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"})
+        _length, role = longest_role(doc, data, i, cand.last)
+        if role is not None and role.kind == "org" and role.code:
+            entity.role = role.code
+            break
+    entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"}) or entity.country
 
 
 def _longest_surface(spans: list[Span]) -> str:
