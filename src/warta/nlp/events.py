@@ -19,6 +19,7 @@ Word-order rules (Indonesian and English are both SVO):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,18 +30,25 @@ from warta.nlp.timex import Timex, find_times
 from warta.nlp.tokenize import tokenize
 from warta.resources import read_lines
 
+# Verbs whose object is another action ("demanded that Russia withdraw", "agreed to cooperate"): an event verb
+# within _EMBED_REACH tokens after them is that content, not a second event.
+_EMBEDDING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+_EMBED_REACH = 8
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _QUOTE_CHARS = frozenset("\"'“”‘’«»„‟‹›`")
 _GAP = 3
+_MACRO = re.compile(r"@[A-Za-z0-9_]+")
 
 
 # --- data --------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
     slots: tuple[frozenset[str] | None, ...]  # None = skip up to _GAP words
     cameo: str
     flags: frozenset[str]
+    origin: str = ""  # the data file it came from: "", "local" or "petrarch"
 
     @property
     def size(self) -> int:
@@ -61,11 +69,9 @@ def data_lang(lang: str | None) -> str:
 @cache
 def lexicon(lang: str) -> Lexicon:
     patterns: list[Pattern] = []
-    for name in (f"events/patterns.{lang}.tsv", f"events/patterns.{lang}.local.tsv"):
-        for row in read_lines(name):
-            text, cameo, *rest = row.split("\t")
-            flags = frozenset(f.strip() for f in (rest[0] if rest else "").split(",") if f.strip())
-            patterns.extend(Pattern(slots, cameo.strip(), flags) for slots in _parse_pattern(text))
+    # Hand-written first: at equal match length the earlier pattern wins (see _matches).
+    for name in PATTERN_FILES:
+        patterns.extend(_read_patterns(name.format(lang=lang)))
     by_first: dict[str, list[Pattern]] = {}
     for pattern in patterns:
         for word in pattern.slots[0] or ():
@@ -83,6 +89,31 @@ def lexicon(lang: str) -> Lexicon:
         {k: frozenset(v) for k, v in words.items()},
         tuple((c, tuple(sorted(ws, key=len, reverse=True))) for c, ws in context.items()),
     )
+
+
+PATTERN_FILES_ALL = (
+    "events/patterns.{lang}.tsv",
+    "events/patterns.{lang}.local.tsv",
+    "events/patterns.{lang}.petrarch.tsv",
+)
+PATTERN_FILES = PATTERN_FILES_ALL
+
+
+def _read_patterns(name: str) -> list[Pattern]:
+    """Rows ``pattern<TAB>cameo[<TAB>flags]``; ``@NAME<TAB>a|b|c`` defines a word set used as ``@NAME``."""
+    patterns: list[Pattern] = []
+    macros: dict[str, str] = {}
+    for row in read_lines(name):
+        text, cameo, *rest = row.split("\t")
+        if text.startswith("@"):
+            macros[text.strip()] = f"({cameo.strip()})"
+            continue
+        if "@" in text:
+            text = _MACRO.sub(lambda m: macros.get(m.group(0), m.group(0)), text)
+        flags = frozenset(f.strip() for f in (rest[0] if rest else "").split(",") if f.strip())
+        origin = name.rsplit(".", 2)[-2] if name.count(".") > 2 else ""
+        patterns.extend(Pattern(slots, cameo.strip(), flags, origin) for slots in _parse_pattern(text))
+    return patterns
 
 
 def _parse_pattern(text: str) -> list[tuple[frozenset[str] | None, ...]]:
@@ -136,6 +167,7 @@ def plover_of(cameo: str) -> tuple[str, str, str] | None:
 
 # --- per-record state ----------------------------------------------------------------------------------
 
+
 @dataclass(slots=True)
 class Tok:
     start: int
@@ -187,41 +219,201 @@ def annotate(record: Record) -> None:
     article = record.article
     text = article.text
     lang = data_lang(article.language)
+    header_end, dateline = _header(text, article.dateline, article.language)
+    # Names inside the header ("JAKARTA, KOMPAS —") are the outlet and the place, never actors.
+    mentions = [
+        Mention(m.start, m.end, e)
+        for e in record.entities
+        if e.type != "MISC"
+        for m in e.mentions
+        if m.start >= header_end
+    ]
+    home = _place_country(dateline, article.language) or _main_country(record.entities)
+    mentions += agent_mentions(text, lang, mentions, home, header_end)
     doc = Doc(
-        text=text, lang=lang, lex=lexicon(lang),
-        mentions=[Mention(m.start, m.end, e) for e in record.entities if e.type != "MISC" for m in e.mentions],
+        text=text,
+        lang=lang,
+        lex=lexicon(lang),
+        mentions=mentions,
         times=find_times(text, article.published, lang),
         quotes=[(q.start, q.end, q.speaker) for q in record.quotes if q.kind == "direct"],
         entities={e.id: e for e in record.entities},
-        dateline=article.dateline,
+        dateline=dateline,
         first_paragraph_end=len(article.paragraphs[0]) if article.paragraphs else 0,
     )
     record.events = extract_events(doc)
 
 
+def _header(text: str, dateline: str | None, language: str | None) -> tuple[int, str | None]:
+    """(end of a dateline header left at the start of the text, the dateline place)."""
+    from warta.extract.news import parse_header
+
+    first_line = text.split("\n", 1)[0]
+    header = parse_header(first_line, (language,) if language else ())
+    if header is None or not header.rest:
+        return 0, dateline
+    end = first_line.find(header.rest)
+    return (end if end > 0 else 0), dateline or header.dateline
+
+
+def _place_country(place: str | None, language: str | None) -> str | None:
+    if not place:
+        return None
+    from warta.nlp.actors import actor_data
+
+    found = actor_data(language).places.get(" ".join(tokenize_words(place)))
+    return found.country if found else None
+
+
+def _main_country(entities: list[Entity]) -> str | None:
+    """The country whose places are named most often (a clear first), for generic actors with no dateline."""
+    counts: dict[str, int] = {}
+    for entity in entities:
+        if entity.type == "LOC" and entity.country:
+            counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def tokenize_words(text: str) -> list[str]:
+    return [text[s:e].lower() for s, e in tokenize(text)]
+
+
+# --- generic actors ("police", "pemerintah") -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    role: str
+    recipient: bool  # may be coded as a recipient (state bodies), not only as an actor
+
+
+@cache
+def agents(lang: str) -> dict[tuple[str, ...], Agent]:
+    out = {}
+    for row in read_lines(f"events/agents.{lang}.tsv"):
+        phrase, role, recipient = (row.split("\t") + ["", ""])[:3]
+        out[tuple(phrase.lower().split())] = Agent(role.strip(), recipient.strip() == "yes")
+    return out
+
+
+def agent_mentions(
+    text: str, lang: str, mentions: list[Mention], home: str | None, start: int
+) -> list[Mention]:
+    """Group nouns that act without a name ("Polisi menangkap ...", "protesters marched"), as mentions of
+    synthetic entities (id ``agent:<phrase>``). Words inside or right before a name are part of that name's
+    phrase ("pemerintah Kota Bekasi", "police chief X") and are skipped. The country is that of a place named
+    right next to the noun ("Afghan government", "polisi Malaysia"), else the dateline's country."""
+    table = agents(lang)
+    if not table:
+        return []
+    longest = max(len(k) for k in table)
+    spans = [(s, e) for s, e in tokenize(text) if s >= start]
+    words = [text[s:e].lower() for s, e in spans]
+    taken = sorted((m.start, m.end) for m in mentions)
+    out, i = [], 0
+    while i < len(spans):
+        size = next(
+            (n for n in range(min(longest, len(spans) - i), 0, -1) if tuple(words[i : i + n]) in table), 0
+        )
+        if not size:
+            i += 1
+            continue
+        a_start, a_end = spans[i][0], spans[i + size - 1][1]
+        if not _overlaps(taken, a_start, a_end) and not _name_follows(mentions, text, a_end):
+            phrase = tuple(words[i : i + size])
+            agent = table[phrase]
+            country = _neighbour_country(mentions, text, a_start, a_end) or home
+            entity = Entity(
+                id=f"agent:{' '.join(phrase)}:{country or ''}",
+                name=" ".join(phrase),
+                type="ORG",
+                country=country,
+                role=agent.role,
+                kind="agent" if agent.recipient else "agent-actor",
+            )
+            out.append(Mention(a_start, a_end, entity))
+        i += size
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _name_follows(mentions: list[Mention], text: str, end: int) -> bool:
+    """A name right after the noun, or in apposition to it ("pemimpin oposisi, Juan Guaido")."""
+    return any(
+        m.entity.type in ("PER", "ORG")
+        and 0 <= m.start - end <= 3
+        and text[end : m.start].strip() in ("", ",")
+        for m in mentions
+    )
+
+
+def _neighbour_country(mentions: list[Mention], text: str, start: int, end: int) -> str | None:
+    for m in mentions:
+        if m.entity.type != "LOC" or not m.entity.country:
+            continue
+        before = text[m.end : start]
+        after = text[end : m.start]
+        if 0 <= start - m.end <= 3 and before.strip() in ("", "'s", "’s"):
+            return m.entity.country
+        if 0 <= m.start - end <= 1 and not after.strip():
+            return m.entity.country
+    return None
+
+
 def extract_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
+    last_actor: Mention | None = (
+        None  # the previous sentence's actor, for a pronoun subject ("Mereka mengecam")
+    )
     for s_start, s_end in sentence_spans(doc.text):
         previous_actor: Mention | None = None
         for c_start, c_end in clause_spans(doc.text, s_start, s_end, doc.lang):
             tokens = _tokens(doc.text, c_start, c_end)
+            embedding_end = -1
             for match_start, match_end, pattern in _matches(tokens, doc.lex):
-                event, actor = _event(doc, tokens, match_start, match_end, pattern,
-                                      (c_start, c_end), (s_start, s_end), previous_actor)
+                if match_start <= embedding_end and not _after_coordinator(tokens, match_start, doc.lex):
+                    continue  # "urged Vietnam to push back", "meminta ... mengembalikan": the content of a demand
+                if _pronoun_subject(tokens, match_start, doc.lex) and last_actor is not None:
+                    previous_actor = previous_actor or last_actor
+                event, actor = _event(
+                    doc,
+                    tokens,
+                    match_start,
+                    match_end,
+                    pattern,
+                    (c_start, c_end),
+                    (s_start, s_end),
+                    previous_actor,
+                )
                 if actor is not None:
                     previous_actor = actor
                 if event is not None:
                     events.append(event)
+                    if event.type in _EMBEDDING:
+                        embedding_end = match_end + _EMBED_REACH
             first = doc.mentions_in(c_start, c_end)
             if first and previous_actor is None:
                 previous_actor = first[0]
+        last_actor = previous_actor or last_actor
     return _dedupe(events)
+
+
+def _pronoun_subject(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """``Mereka mengecam ...``, ``He urged ...``: a pronoun right before the verb (or one word before it)."""
+    pronouns = lex.words.get("pronoun", frozenset())
+    return any(t.lower in pronouns for t in tokens[max(0, i - 2) : i])
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
     out = []
     for s, e in tokenize(text[start:end]):
-        word = text[start + s: start + e]
+        word = text[start + s : start + e]
         if word and all(ch in _QUOTE_CHARS for ch in word):
             continue  # quote marks never break a pattern: menuntut agar Rusia “keluar”
         out.append(Tok(start + s, start + e, word.lower()))
@@ -235,8 +427,9 @@ def _matches(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int, Pattern]]:
         best: tuple[int, Pattern] | None = None
         for pattern in lex.by_first_word.get(tokens[i].lower, ()):
             end = _match_at(tokens, i, pattern.slots)
-            if end is not None and (best is None or end > best[0] or
-                                    (end == best[0] and pattern.size > best[1].size)):
+            if end is not None and (
+                best is None or end > best[0] or (end == best[0] and pattern.size > best[1].size)
+            ):
                 best = (end, pattern)
         if best:
             found.append((i, best[0], best[1]))
@@ -267,12 +460,25 @@ def _match_at(tokens: list[Tok], i: int, slots: tuple) -> int | None:
 
 # --- one event --------------------------------------------------------------------------------------------
 
-def _event(doc: Doc, tokens: list[Tok], i: int, j: int, pattern: Pattern, clause: tuple[int, int],
-           sentence: tuple[int, int], previous_actor: Mention | None) -> tuple[Event | None, Mention | None]:
+
+def _event(
+    doc: Doc,
+    tokens: list[Tok],
+    i: int,
+    j: int,
+    pattern: Pattern,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    previous_actor: Mention | None,
+) -> tuple[Event | None, Mention | None]:
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
-    before = " ".join(t.lower for t in tokens[max(0, i - 4): i])
+    before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
     if _has_word(before, doc.lex.words.get("negation", ())):
         return None, None
+    if i > 0 and tokens[i - 1].lower in doc.lex.words.get("determiner", ()):
+        return None, None  # "the attack", "their support": a noun, not the verb
+    if _conditional(doc, clause):
+        return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
     cameo = pattern.cameo
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
@@ -281,12 +487,23 @@ def _event(doc: Doc, tokens: list[Tok], i: int, j: int, pattern: Pattern, clause
         return None, None
     if recipient is not None and _same_side(actor.entity, recipient.entity):
         recipient = None
-    if recipient is None and ("recipient" in pattern.flags or "foreign" in pattern.flags):
-        recipient = _paragraph_recipient(doc, actor, verb_end, sentence) \
-            if plover_of(cameo) and plover_of(cameo)[0] in COOPERATIVE else None
-        if recipient is None and "recipient" in pattern.flags:
-            return None, actor
+    unnamed = _unnamed_object(doc, tokens, j, pattern) is not None
+    if recipient is None and ("recipient" in pattern.flags or "foreign" in pattern.flags) and not unnamed:
+        recipient = (
+            _paragraph_recipient(doc, actor, verb_end, sentence)
+            if plover_of(cameo) and plover_of(cameo)[0] in COOPERATIVE
+            else None
+        )
+    if (
+        recipient is None
+        and "recipient" in pattern.flags
+        and not unnamed
+        and not _generic_object(doc, tokens, j)
+    ):
+        return None, actor
     if "foreign" in pattern.flags and (recipient is None or not _foreign(actor.entity, recipient.entity)):
+        return None, actor
+    if "finite" in pattern.flags and not _reads_as_finite(doc, actor, recipient, verb_start, clause):
         return None, actor
     cameo, context = _refine(doc, cameo, sentence)
     plover = plover_of(cameo)
@@ -294,12 +511,49 @@ def _event(doc: Doc, tokens: list[Tok], i: int, j: int, pattern: Pattern, clause
         return None, actor
     in_quote = _inside_quote(doc, verb_start)
     event = Event(
-        type=plover[0], actor=_party(actor.entity), recipient=_party(recipient.entity) if recipient else None,
-        evidence=Span(clause[0], clause[1], doc.text[clause[0]:clause[1]]), mode=context or None, cameo=cameo,
-        date=_date(doc, clause, sentence, verb_start), location=_location(doc, clause, verb_end),
+        type=plover[0],
+        actor=_party(actor.entity),
+        recipient=_party(recipient.entity) if recipient else None,
+        evidence=Span(clause[0], clause[1], doc.text[clause[0] : clause[1]]),
+        mode=context or None,
+        cameo=cameo,
+        date=_date(doc, clause, sentence, verb_start),
+        location=_location(doc, clause, verb_end),
         confidence=_confidence(pattern, recipient is not None, in_quote),
     )
     return event, actor
+
+
+def _conditional(doc: Doc, clause: tuple[int, int]) -> bool:
+    conditional = doc.lex.words.get("conditional", frozenset())
+    words = doc.text[clause[0] : clause[1]].split(maxsplit=1)
+    return bool(words) and words[0].lower().strip("\"“”'‘’") in conditional
+
+
+def _reads_as_finite(
+    doc: Doc, actor: Mention, recipient: Mention | None, verb_start: int, clause: tuple[int, int]
+) -> bool:
+    """``Germany expelled the diplomats``: the subject ends at most two words before the verb, in the same clause,
+    and a recipient follows; a bare verb word elsewhere ("trade", "call", "according") is too often no verb."""
+    if recipient is None or not clause[0] <= actor.end <= verb_start:
+        return False
+    gap = doc.text[actor.end : verb_start]
+    return "," not in gap and len(gap.split()) <= 2
+
+
+def _generic_object(doc: Doc, tokens: list[Tok], j: int) -> bool:
+    """``menangkap 26 orang``, ``arrested hundreds of protesters``: the verb has an object that is a counted or
+    generic group, so a pattern that needs a recipient still gives an event (with no recipient)."""
+    following = tokens[j : j + 4]
+    if not following:
+        return False
+    quantities = doc.lex.words.get("quantity", frozenset())
+    if following[0].lower in quantities or following[0].lower[:1].isdigit():
+        return True
+    return any(
+        (m.entity.kind or "").startswith("agent")
+        for m in doc.mentions_in(following[0].start, following[-1].end)
+    )
 
 
 def _has_word(text: str, words: frozenset[str]) -> bool:
@@ -315,48 +569,142 @@ def _intent_code(cameo: str) -> str:
     return cameo
 
 
-def _parties(doc: Doc, tokens: list[Tok], i: int, j: int, pattern: Pattern, clause: tuple[int, int],
-             previous_actor: Mention | None) -> tuple[Mention | None, Mention | None]:
+def _parties(
+    doc: Doc,
+    tokens: list[Tok],
+    i: int,
+    j: int,
+    pattern: Pattern,
+    clause: tuple[int, int],
+    previous_actor: Mention | None,
+) -> tuple[Mention | None, Mention | None]:
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
     left = doc.mentions_in(clause[0], verb_start)
     right = doc.mentions_in(tokens[i].end, clause[1])  # from the verb head: "meminta Rusia keluar" → Rusia
-    if "passive" in pattern.flags:
+    if "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex):
         agent = _after_word(doc, tokens, j, doc.lex.words.get("agent", frozenset()), clause[1])
         subject = _subject(doc, left, verb_start, clause) or previous_actor
         return agent, subject
     if "owner-object" in pattern.flags:
         subject = _subject(doc, left, verb_start, clause)
         destination = _after_word(doc, tokens, j, doc.lex.words.get("destination", frozenset()), clause[1])
-        if subject is None or _in_relative_subject(doc.text[clause[0]:verb_start], doc.lex):
+        if subject is None or _in_relative_subject(doc.text[clause[0] : verb_start], doc.lex):
             owner = next((m for m in right if m.start - verb_end < 40 and m is not destination), None)
             return owner, destination
-        return subject, destination or _first_other(right, subject, doc.text)
-    actor = _subject(doc, left, verb_start, clause)
+        return subject, destination or _first_other(right, subject, doc.text, _locative(doc))
+    coordinated = previous_actor is not None and _after_coordinator(tokens, i, doc.lex)
+    actor = previous_actor if coordinated else _subject(doc, left, verb_start, clause)
+    partner = None if coordinated else _compound_partner(doc, left, actor)
+    if partner is not None:
+        actor, partner = partner, actor  # "pemerintah dan DPR menyetujui": the first conjunct acts
     if actor is None:
         actor = _quote_speaker(doc, tokens, i) or previous_actor
-    return actor, _first_other(right, actor, doc.text)
+    unnamed = _unnamed_object(doc, tokens, j, pattern)
+    if unnamed is not None:
+        return actor, unnamed.owner
+    recipient = _first_other(right, actor, doc.text, _locative(doc))
+    if (
+        recipient is None
+        and partner is not None
+        and plover_of(pattern.cameo)
+        and plover_of(pattern.cameo)[0] in COOPERATIVE
+    ):
+        recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
+    return actor, recipient
+
+
+def _after_passive_auxiliary(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """``were charged``, ``are built``: an active pattern read after a form of "be" is passive."""
+    auxiliaries = lex.words.get("passive_aux", frozenset())
+    word = tokens[i].lower
+    return i > 0 and tokens[i - 1].lower in auxiliaries and not word.endswith("ing")
+
+
+def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> Mention | None:
+    """``X dan Y``/``X and Y`` right before the verb: X (the first conjunct) for the actor ``Y``."""
+    if actor is None:
+        return None
+    k = next((n for n, m in enumerate(left) if m is actor), -1)
+    if k <= 0:
+        return None
+    first = left[k - 1]
+    between = doc.text[first.end : actor.start].strip().lower()
+    return first if between in doc.lex.words.get("coordinator", frozenset()) else None
+
+
+@dataclass(slots=True)
+class Unnamed:
+    owner: Mention | None  # "three Taliban prisoners" → Taliban
+
+
+def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Unnamed | None:
+    """The verb's object is a counted group or a content clause ("menangkap 26 orang", "warned that ..."): no
+    recipient is looked for further on, except a name right after the number ("freed three Taliban prisoners").
+    After "accused/alleged that" the clause's subject is the one accused, so that case is left to the usual rule."""
+    if j >= len(tokens):
+        return None
+    word = tokens[j].lower
+    if word in doc.lex.words.get("complementizer", frozenset()):
+        plover = plover_of(pattern.cameo)
+        return None if plover and plover[0] == "ACCUSE" else Unnamed(None)
+    if word not in doc.lex.words.get("quantity", frozenset()) and not word[:1].isdigit():
+        return None
+    if j + 1 < len(tokens):
+        following = doc.mentions_in(tokens[j + 1].start, tokens[j + 1].end + 40)
+        named = [
+            m
+            for m in following
+            if m.start == tokens[j + 1].start and not (m.entity.kind or "").startswith("agent")
+        ]
+        if named:
+            return Unnamed(named[0])
+    return Unnamed(None)
+
+
+def _after_coordinator(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """``X accused A and warned B``: a verb right after "and"/"dan" shares the subject of the verb before it."""
+    coordinators = lex.words.get("coordinator", frozenset())
+    return i > 0 and tokens[i - 1].lower in coordinators
+
+
+def _locative(doc: Doc) -> frozenset[str]:
+    return doc.lex.words.get("locative", frozenset())
 
 
 def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, int]) -> Mention | None:
     """The actor before the verb (see module doc for the rules)."""
     prepositions = doc.lex.words.get("preposition", frozenset())
     relative = doc.lex.words.get("relative", frozenset())
-    candidates = [m for m in left if not _after_preposition(doc.text, m.start, prepositions)]
+    locative = _locative(doc)
+    candidates = [
+        m
+        for m in left
+        if not _after_preposition(doc.text, m.start, prepositions)
+        and not (m.entity.type == "LOC" and _in_place_phrase(doc.text, m.start, locative))
+    ]
     if not candidates:
         return None
     nearest = candidates[-1]
-    between = doc.text[nearest.end:verb_start]
+    between = doc.text[nearest.end : verb_start]
     if "," not in between:
         return nearest
-    before = doc.text[clause[0]:nearest.start].rstrip()
+    before = doc.text[clause[0] : nearest.start].rstrip()
     after_comma = between.split(",", 1)[1].strip().lower().split()
     if before.endswith(",") or (after_comma and after_comma[0] in relative):
         return nearest  # apposition (", Elliott Abrams, telah ...") or relative clause (", yang berjanji")
     return candidates[0]
 
 
+def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
+    """``di wilayah Purwokerto``, ``in the city of Ramadi``, ``di Desa Wadas , Purworejo``: a place within a few
+    words after a locative preposition says where, not who."""
+    before = re.split(r"[.!?;:\n]", text[max(0, start - 40) : start])[-1]  # within the sentence only
+    words = before.lower().replace(",", " , ").split()[-4:]
+    return any(w in locative for w in words)
+
+
 def _after_preposition(text: str, start: int, prepositions: frozenset[str]) -> bool:
-    words = text[max(0, start - 30):start].lower().split()
+    words = text[max(0, start - 30) : start].lower().split()
     return bool(words) and words[-1] in prepositions
 
 
@@ -375,11 +723,19 @@ def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end:
     return None
 
 
-def _first_other(mentions: list[Mention], actor: Mention | None, text: str = "") -> Mention | None:
+def _first_other(
+    mentions: list[Mention], actor: Mention | None, text: str = "", locative: frozenset[str] = frozenset()
+) -> Mention | None:
     for k, mention in enumerate(mentions):
         if actor is not None and _same_side(actor.entity, mention.entity):
             continue
-        head = _head_of(mention, mentions[k + 1:], text)
+        if mention.entity.kind == "agent-actor":
+            return None  # "menangkap ratusan pelajar": a generic civilian group, too vague to code as a recipient
+        if mention.entity.kind == "agent" and not mention.entity.country:
+            continue  # "menarik pasukan dari ...": whose troops is not said
+        if mention.entity.type == "LOC" and _in_place_phrase(text, mention.start, locative):
+            continue  # "di Kampung Bahari , Tanjung Priok", "in Ankara": where it happened, not to whom
+        head = _head_of(mention, mentions[k + 1 :], text)
         return head or mention
     return None
 
@@ -389,21 +745,30 @@ def _head_of(mention: Mention, following: list[Mention], text: str) -> Mention |
     if mention.entity.type != "LOC" or not following:
         return None
     nxt = following[0]
-    gap = text[mention.end:nxt.start]
-    if nxt.entity.type in ("PER", "ORG") and len(gap) <= 40 and not any(c in gap for c in ",.;()"):
+    gap = text[mention.end : nxt.start]
+    if (
+        nxt.entity.type in ("PER", "ORG")
+        and not (nxt.entity.kind or "").startswith("agent")
+        and len(gap) <= 40
+        and not any(c in gap for c in ",.;()")
+    ):
         return nxt
     return None
 
 
 def _same_side(a: Entity, b: Entity) -> bool:
-    return a.id == b.id or (a.type == "LOC" and b.type == "LOC" and a.country is not None and a.country == b.country)
+    return a.id == b.id or (
+        a.type == "LOC" and b.type == "LOC" and a.country is not None and a.country == b.country
+    )
 
 
 def _foreign(a: Entity, b: Entity) -> bool:
     return a.country is not None and b.country is not None and a.country != b.country
 
 
-def _paragraph_recipient(doc: Doc, actor: Mention, verb_end: int, sentence: tuple[int, int]) -> Mention | None:
+def _paragraph_recipient(
+    doc: Doc, actor: Mention, verb_end: int, sentence: tuple[int, int]
+) -> Mention | None:
     """For a cooperative event with no recipient in its clause: the first other country named later in the
     sentence or the next sentence ("... dibangun oleh eksportir Rusia. Pusat ini ... melatih pilot Venezuela")."""
     end = doc.text.find(".", sentence[1] + 1)
@@ -420,12 +785,14 @@ def _paragraph_recipient(doc: Doc, actor: Mention, verb_end: int, sentence: tupl
 def _quote_speaker(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
     """Inside a direct quote, a first-person subject ("kami", "we") is the speaker's side."""
     first_person = doc.lex.words.get("first_person", frozenset())
-    if not any(t.lower in first_person for t in tokens[max(0, i - 3): i]):
+    if not any(t.lower in first_person for t in tokens[max(0, i - 3) : i]):
         return None
     for start, end, speaker in doc.quotes:
         if start <= tokens[i].start < end and speaker in doc.entities:
             entity = doc.entities[speaker]
-            return Mention(entity.mentions[0].start, entity.mentions[0].end, entity) if entity.mentions else None
+            return (
+                Mention(entity.mentions[0].start, entity.mentions[0].end, entity) if entity.mentions else None
+            )
     return None
 
 
@@ -439,10 +806,15 @@ def _refine(doc: Doc, cameo: str, sentence: tuple[int, int]) -> tuple[str, str]:
     context = plover[2] if plover else ""
     if context and not cameo.endswith("0"):  # 030, 060, 100 ...: the generic code of a family
         return cameo, context
-    sentence_text = f" {doc.text[sentence[0]:sentence[1]].lower()} "
+    sentence_text = f" {doc.text[sentence[0] : sentence[1]].lower()} "
     for ctx, words in doc.lex.context:
-        if any(f" {w} " in sentence_text or f" {w}-" in sentence_text or f" {w}," in sentence_text
-               or f" {w}." in sentence_text for w in words):
+        if any(
+            f" {w} " in sentence_text
+            or f" {w}-" in sentence_text
+            or f" {w}," in sentence_text
+            or f" {w}." in sentence_text
+            for w in words
+        ):
             specific = _code_with_context(cameo, ctx)
             return specific or cameo, ctx
     return cameo, context
@@ -450,8 +822,11 @@ def _refine(doc: Doc, cameo: str, sentence: tuple[int, int]) -> tuple[str, str]:
 
 def _code_with_context(cameo: str, context: str) -> str | None:
     root = cameo[:2]
-    options = [code for code, (_, _, ctx) in cameo_table().items()
-               if code.startswith(root) and ctx == context and len(code) <= len(cameo) + 1]
+    options = [
+        code
+        for code, (_, _, ctx) in cameo_table().items()
+        if code.startswith(root) and ctx == context and len(code) <= len(cameo) + 1
+    ]
     return min(options, key=len) if options else None
 
 
@@ -479,14 +854,21 @@ def _confidence(pattern: Pattern, has_recipient: bool, in_quote: bool) -> float:
 
 
 def _party(entity: Entity) -> Party:
-    return Party(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
+    synthetic = entity.id.startswith("agent:")
+    return Party(
+        name=entity.name, entity=None if synthetic else entity.id, country=entity.country, role=entity.role
+    )
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
     seen, out = set(), []
     for event in events:
-        key = (event.type, event.actor.entity, event.recipient.entity if event.recipient else None,
-               event.evidence.start)
+        key = (
+            event.type,
+            event.actor.entity,
+            event.recipient.entity if event.recipient else None,
+            event.evidence.start,
+        )
         if key not in seen:
             seen.add(key)
             out.append(event)

@@ -13,7 +13,8 @@ from functools import cache
 
 from warta.resources import read_lines
 
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
+# The opening quote may be typeset as a closing one (”Kalau ...), and tokenised text spaces it off (". ” Kalau").
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=(?:[\"'“‘«(\[”’]\s?)?[A-Z0-9À-ÖØ-Þ])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 

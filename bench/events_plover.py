@@ -1,0 +1,121 @@
+"""Event benchmark on the PLOVER gold-standard records (322 English sentences, evaluation only).
+
+    python3 bench/events_plover.py [--shared ../shared] [--quick] [--no-petrarch] [--show-misses N]
+
+Each sentence runs through warta's real pipeline (entities → quotes → events) as a one-paragraph English
+article. Printed per PLOVER type (the GSR's ``event_plover_current``) and overall:
+- type accuracy: the type of warta's most confident event equals the gold type (no event = wrong);
+- precision/recall of (type, actor, recipient): a predicted event is correct when its type is the gold type,
+  its actor matches a gold source and its recipient matches a gold target (or both have none). Parties match by
+  country code (``code`` of the gold actor) or by a shared name word with ``actorText``. Precision counts every
+  event warta codes in the sentence; recall counts gold sentences with at least one correct event.
+
+The GSR sentences are CAMEO-manual examples (CC BY-NC-SA): read from ../shared to measure only; never tune
+patterns on them or copy them into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from events_common import Tally, annotate, best_event, fmt, party_matches, print_pr, use_petrarch
+
+ROOT = Path(__file__).resolve().parents[1]
+GSR = "data/events/plover-gsr.jsonl"
+QUICK_EVERY = 8  # --quick: every 8th sentence (~40), all types represented
+
+
+def load(shared: Path, quick: bool) -> list[dict] | None:
+    path = shared / GSR
+    if not path.is_file():
+        return None
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if (r.get("language") or "en") == "en"]
+    return rows[::QUICK_EVERY] if quick else rows
+
+
+def recipient_ok(event, gold: dict) -> bool:
+    targets = gold["target"] or []
+    if event.recipient is None:
+        return not targets
+    return party_matches(
+        event.recipient.name,
+        event.recipient.country,
+        [t.get("actorText") or "" for t in targets],
+        [t.get("code") or "" for t in targets],
+    )
+
+
+def actor_ok(event, gold: dict) -> bool:
+    sources = gold["source"] or []
+    return party_matches(
+        event.actor.name,
+        event.actor.country,
+        [s.get("actorText") or "" for s in sources],
+        [s.get("code") or "" for s in sources],
+    )
+
+
+def evaluate(rows: list[dict], show_misses: int) -> tuple[Counter, Counter, Counter, Tally]:
+    total, right, confusion, tally = Counter(), Counter(), Counter(), Tally()
+    misses = []
+    for row in rows:
+        gold_type = row["event_plover_current"]
+        events = annotate([row["text"]], "en").events
+        best = best_event(events)
+        total[gold_type] += 1
+        guess = best.type if best else "none"
+        right[gold_type] += guess == gold_type
+        confusion[(gold_type, guess)] += guess != gold_type
+        tally.gold[gold_type] += 1
+        hits = [e for e in events if e.type == gold_type and actor_ok(e, row) and recipient_ok(e, row)]
+        tally.found[gold_type] += bool(hits)
+        for event in events:
+            tally.pred[event.type] += 1
+            tally.correct[event.type] += event in hits
+        if guess != gold_type and len(misses) < show_misses:
+            misses.append(f"  {row['id']}: gold {gold_type}, warta {guess} ({best.cameo if best else ''})")
+    if misses:
+        print("type misses:\n" + "\n".join(misses))
+    return total, right, confusion, tally
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--quick", action="store_true", help=f"every {QUICK_EVERY}th sentence only")
+    parser.add_argument("--no-petrarch", action="store_true", help="without the PETRARCH-derived patterns")
+    parser.add_argument("--show-misses", type=int, default=0)
+    args = parser.parse_args()
+    rows = load(args.shared, args.quick)
+    if rows is None:
+        print(f"{args.shared / GSR} not found: PLOVER GSR benchmark skipped")
+        return 0
+    use_petrarch(not args.no_petrarch)
+    started = time.perf_counter()
+    total, right, confusion, tally = evaluate(rows, args.show_misses)
+    seconds = time.perf_counter() - started
+    print(
+        f"PLOVER GSR, {len(rows)} English sentences{' (quick)' if args.quick else ''}, "
+        f"PETRARCH patterns {'off' if args.no_petrarch else 'on'}, {seconds:.1f} s"
+    )
+    print(f"\n{'type':<10} {'n':>4} {'type acc':>8}   most common wrong guess")
+    for key in sorted(total):
+        wrong = [(g, n) for (t, g), n in confusion.items() if t == key and n]
+        top = max(wrong, key=lambda x: x[1]) if wrong else None
+        print(
+            f"{key:<10} {total[key]:>4} {fmt(right[key] / total[key]):>8}   "
+            f"{f'{top[0]} ({top[1]})' if top else ''}"
+        )
+    print(f"{'overall':<10} {sum(total.values()):>4} {fmt(sum(right.values()) / sum(total.values())):>8}")
+    print_pr(tally, "(type, actor, recipient): precision over all coded events, recall over gold sentences")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
