@@ -37,6 +37,7 @@ MIN_BODY_CHARS = 250  # below this our body finder defers to trafilatura
 FALLBACK_MAX_TAGS = 40_000
 SHORT_COST = 0.1  # per character of a short block without links, when choosing the body container
 LINK_COST = 1.0  # per character of a block made of links
+POSITIVE_SHARE = 0.7  # share of its container's evidence a marked article-body element must carry
 _LANG_SAMPLE = 800  # enough text to tell languages apart; the detector's cost grows with it
 
 _SKIP_TAGS = frozenset({
@@ -479,7 +480,19 @@ def choose_container(walk: Walk) -> int:
         s = score[i] * (1.5 if walk.positive[i] and score[i] > 0 else 1.0)
         if s > best_score:
             best, best_score = i, s
-    return best
+    return _marked_body_within(walk, best, score, furniture)
+
+
+def _marked_body_within(walk: Walk, best: int, score: list[float], furniture: list[bool]) -> int:
+    """Inside the container, an element marked as the article body (class "entry-content", <article>) that
+    carries most of its evidence is the tighter choice (a news ticker beside the story stays outside)."""
+    if score[best] <= 0:
+        return best
+    chosen, chosen_score = best, POSITIVE_SHARE * score[best]
+    for i in range(best + 1, len(walk.tag)):
+        if walk.positive[i] and not furniture[i] and score[i] >= chosen_score and _under(walk, i, best)[0]:
+            chosen, chosen_score = i, score[i]
+    return chosen
 
 
 def _under(walk: Walk, element: int, container: int) -> tuple[bool, bool]:
