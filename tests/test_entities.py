@@ -454,3 +454,17 @@ def test_institution_noun_before_a_country_is_an_organisation():
     assert found["Tentara Venezuela"].role == "MIL"
     assert (found["Pemerintah Filipina"].country, found["Pemerintah Filipina"].role) == ("PHL", "GOV")
     assert [m.text for m in found["Venezuela"].mentions] == ["Venezuela"]  # "Warga" is no institution
+
+
+def test_cli_ner_tags_a_conll_file(tmp_path):
+    conll = tmp_path / "tokens.conll"
+    conll.write_text(
+        "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\n.\tO\n\nIa\tO\npergi\tO\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["ner", "--conll", str(conll), "--lang", "id"], catch_exceptions=False)
+    assert result.exit_code == 0
+    blocks = result.stdout.strip().split("\n\n")
+    assert len(blocks) == 2
+    rows = [line.split("\t") for line in blocks[0].splitlines()]
+    assert [r[0] for r in rows] == ["Presiden", "Joko", "Widodo", "tiba", "."]
+    assert all(r[1] == "O" or r[1][:2] in ("B-", "I-") for r in rows)

@@ -73,6 +73,8 @@ class Cand:
 
 @dataclass(slots=True)
 class Window:
+    """What one context phrase says about the name next to it."""
+
     role: str | None = None
     role_kind: str | None = None
     country: str | None = None
@@ -148,10 +150,8 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
         if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
             if cand.type != "ORG" or employer:
                 break
-            employer, i = (
-                cand.key,
-                cand.first - 1,
-            )  # "Direktur Utama <PT Pertamina> X", "juru bicara <Kemlu>, X"
+            # "Direktur Utama <PT Pertamina> X", "juru bicara <Kemlu>, X": the organisation X works for
+            employer, i = cand.key, cand.first - 1
             continue
         country = country_at(data, lower, cand)
         if country:
