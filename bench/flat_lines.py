@@ -14,6 +14,8 @@ Scores `content` lines (precision, recall, F1; `title` and `boilerplate` are neg
   * jusText   each line is one <p> of a minimal HTML page, stoplist of the page's language (English when
               unknown or missing), default parameters; a line is content iff its paragraph is "good".
 
+`--cv` needs lightgbm (it trains the fold models with scripts/train_lines.py); the rest does not.
+
 Usage: python bench/flat_lines.py [--data PATH] [--cv] [--limit N]
 """
 
@@ -165,15 +167,14 @@ def print_rows(name: str, pages: list[Page], preds: list[list[bool]], seconds: f
 # Out-of-fold warta
 
 
-def _fold_predict(job: tuple[list[dict], list[Page]]) -> list[list[bool]]:
+def _fold_predict(job: tuple[list[dict], list[Page], float]) -> list[list[bool]]:
     """Train a line model on one fold's training pages, then run the full warta predictor with it."""
     import train_lines
 
     from warta.extract import lines as L
 
-    train_pages, test_pages = job
-    model_bytes, edges = train_lines.train(train_pages)
-    L.use_model(model_bytes, {"edges": edges, "features": L.FEATURE_NAMES})
+    train_pages, test_pages, threshold = job
+    L.use_model(train_lines.train(train_pages, threshold), {"inputs": L.model_input_names()})
     _, predict = warta_predictor()
     return [predict(p["lines"], p["lang"]) for p in test_pages]
 
@@ -190,11 +191,14 @@ def warta_cross_validated(pages: list[Page]) -> list[list[bool]]:
         {"source": p["source"], "feats": L.page_features(p["lines"], p["lang"]), "y": np.asarray(p["gold"])}
         for p in pages
     ]
+    # Same cut-off as the shipped model (chosen by the training script's own cross-validation).
+    threshold = json.loads((REPO / "src/warta/resources/models/lines_gbdt.json").read_text())["threshold"]
     folds = train_lines.page_folds(feats, CV_FOLDS)
     jobs = []
     for test_idx in folds:
         test_set = set(test_idx.tolist())
-        jobs.append(([f for i, f in enumerate(feats) if i not in test_set], [pages[i] for i in test_idx]))
+        train_part = [f for i, f in enumerate(feats) if i not in test_set]
+        jobs.append((train_part, [pages[i] for i in test_idx], threshold))
     preds: list[list[bool]] = [[] for _ in pages]
     with ProcessPoolExecutor(max_workers=2, initializer=sys.path.insert, initargs=(0, str(REPO / "scripts"))) as pool:
         for test_idx, fold_preds in zip(folds, pool.map(_fold_predict, jobs), strict=True):
