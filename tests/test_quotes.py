@@ -479,3 +479,16 @@ def test_unnamed_speaker_words_become_the_name():
     record = make_record(['"We expect growth to return next year," the company said in a statement.'], "en")
     q = find(record, "We expect growth")
     assert (q.kind, q.cue, q.speaker, q.speaker_name) == ("direct", "said", None, "the company")
+
+
+def test_passive_attribution_in_the_next_sentence():
+    record = make_record(
+        [
+            "Presiden Joko Widodo dan Menteri Keuangan Sri Mulyani hadir di Istana.",
+            "“Anggaran kita cukup untuk tahun depan.” Hal itu disampaikan oleh Sri Mulyani dalam rapat, Senin.",
+        ],
+        "id",
+        people=[JOKOWI, ("p13", "Sri Mulyani", ["Sri Mulyani"])],
+    )
+    q = find(record, "Anggaran kita cukup")
+    assert (q.kind, q.cue, q.speaker_name) == ("direct", "disampaikan", "Sri Mulyani")

@@ -77,6 +77,7 @@ class Lexicon:
     """Cue forms and speaker word classes of one language, matched longest-first on lower-cased tokens."""
 
     cues: dict[tuple[str, ...], Cue] = field(default_factory=dict)
+    passives: dict[tuple[str, ...], Cue] = field(default_factory=dict)  # "Hal itu disampaikan X" only
     classes: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_len: int = 1
 
@@ -84,7 +85,8 @@ class Lexicon:
         parts = line.split("\t")
         words = tuple(parts[0].split())
         flags = parts[2].split(",") if len(parts) > 2 else []
-        self.cues.setdefault(words, Cue(words, parts[1].strip(), "ambiguous" in flags, "clause" in flags))
+        cue = Cue(words, parts[1].strip(), "ambiguous" in flags, "clause" in flags)
+        (self.passives if cue.role == "passive" else self.cues).setdefault(words, cue)
         self.max_len = max(self.max_len, len(words))
 
     def add_class(self, line: str) -> None:
@@ -759,6 +761,25 @@ class Attributor:
                 return found
         return None
 
+    def passive_after(self, close_end: int) -> Attribution | None:
+        """The next sentence names the speaker in the passive: "“...” Hal itu disampaikan Menteri X, Senin."."""
+        doc = self.doc
+        i = doc.token_at_or_after(close_end)
+        if i < len(doc.words) and doc.lower[i] in _SENTENCE_END:
+            i += 1
+        for j in range(i, min(i + 3, len(doc.words))):
+            cue = doc.lex.passives.get((doc.lower[j],))
+            if cue is None:
+                continue
+            after = j + 1
+            if after < len(doc.words) and doc.lex.is_class(doc.lower[after], "agent"):
+                after += 1  # "disampaikan oleh X"
+            found = self.resolve.in_phrase(after, self._phrase_end(after), close_end)
+            if found is None or found.speaker_name is None:
+                return None
+            return Attribution(doc.words[j], found.speaker, found.speaker_name, found.span)
+        return None
+
     def later_in_sentence(self, opening: int, closing: int) -> Attribution | None:
         """For a partial quote: a cue later in its sentence ("called the plan “a gamble” and said ...")."""
         doc = self.doc
@@ -922,6 +943,8 @@ def _quoted(
     attribution = attributor.post(closing, end) if closed else None
     if attribution is None:
         attribution = attributor.pre(opening, floor)
+    if attribution is None and closed and not partial:
+        attribution = attributor.passive_after(closing)
     if attribution is None and previous is not None and _continues(doc, previous, opening, partial):
         attribution = Attribution(
             previous.cue if partial else None, previous.speaker, previous.speaker_name, previous.speaker_span
