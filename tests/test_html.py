@@ -140,6 +140,7 @@ _html_pieces = st.sampled_from([
     "<figure><img src='a.jpg'><figcaption>", "JAKARTA, KOMPAS.com - ", "Baca juga: ", " (ant/ant)", "\x00",
     '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-',
     "Sebuah kalimat yang cukup panjang untuk dianggap isi berita. ", "&amp;", "&#0;", "<", ">", "\ufffd",
+    "<?xml version='1.0'?>", "<?pi x?>", "<svg><foreignObject>", "<frameset>", "<template>", "<time datetime='x'>",
 ])
 
 

@@ -300,7 +300,7 @@ def walk_blocks(body) -> Walk:
                 if in_link:
                     state["links"] += len(text.strip())
             continue
-        if tag in _SKIP_TAGS or tag[0] in "-!":
+        if not tag or tag in _SKIP_TAGS or tag[0] in "-!":  # None: a processing instruction
             if tag == "img" and parent >= 0:
                 _note_image(walk, node, parent)
             continue
@@ -413,8 +413,8 @@ def _image_src(node) -> str | None:
         value = (attrs.get(key) or "").strip()
         if value and not value.startswith("data:"):
             return value
-    srcset = (attrs.get("srcset") or attrs.get("data-srcset") or "").strip()
-    return srcset.split(",")[0].split()[0] if srcset else None
+    first = (attrs.get("srcset") or attrs.get("data-srcset") or "").split(",")[0].split()
+    return first[0] if first else None
 
 
 def _note_figure(walk: Walk, node, index: int) -> None:
