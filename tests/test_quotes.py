@@ -492,3 +492,9 @@ def test_passive_attribution_in_the_next_sentence():
     )
     q = find(record, "Anggaran kita cukup")
     assert (q.kind, q.cue, q.speaker_name) == ("direct", "disampaikan", "Sri Mulyani")
+
+
+def test_name_after_cue_without_an_entity():
+    record = make_record(["“Belum ada keputusan soal itu,” kata Teguh kepada wartawan di Bandung."], "id")
+    q = find(record, "Belum ada keputusan")
+    assert (q.cue, q.speaker, q.speaker_name) == ("kata", None, "Teguh")

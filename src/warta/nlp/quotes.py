@@ -815,6 +815,12 @@ class Attributor:
             sentence = self.doc.sentence_start(j)
             if found is None and sentence < first and self._only_linking(first, j):
                 found = self.resolve.first_actor(sentence, j, anchor)
+        if found is None and cue.role != "clitic":
+            run = self.resolve._capitalised_run(after, min(after + 1, len(doc.words)))
+            if run:  # "kata Teguh": a name no entity covers is still the best name there is
+                end = self._phrase_end(after)
+                run = self.resolve._capitalised_run(after, end) or run
+                found = Attribution(None, None, run[2], run[:2])
         found = found or Attribution(None, None, None, None)
         return Attribution(cue_text, found.speaker, found.speaker_name, found.span)
 
