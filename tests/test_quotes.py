@@ -498,3 +498,16 @@ def test_name_after_cue_without_an_entity():
     record = make_record(["“Belum ada keputusan soal itu,” kata Teguh kepada wartawan di Bandung."], "id")
     q = find(record, "Belum ada keputusan")
     assert (q.cue, q.speaker, q.speaker_name) == ("kata", None, "Teguh")
+
+
+def test_kata_opening_a_sentence():
+    record = make_record(
+        [
+            "Kata Jokowi, pemerintah akan menambah kuota pupuk bersubsidi. Kata kunci program ini adalah pemerataan."
+        ],
+        "id",
+        people=[JOKOWI],
+    )
+    q = find(record, "pemerintah akan menambah")
+    assert (q.kind, q.cue, q.speaker_name) == ("indirect", "Kata", "Joko Widodo")
+    assert not any("pemerataan" in q.text for q in record.quotes)

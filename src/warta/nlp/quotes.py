@@ -906,10 +906,11 @@ class Attributor:
         return j
 
     def _ambiguous_ok(self, j: int, cue: Cue) -> bool:
-        """An ambiguous cue (kata, jelas, lanjut) counts after a comma or quote, a speaker right after it."""
+        """An ambiguous cue (kata, jelas, lanjut) counts after a comma or quote, or opening a sentence ("Kata
+        Jokowi, ..."), with a speaker right after it."""
         doc = self.doc
         prev = doc.words[j - 1] if j else ""
-        if prev not in (",",) and prev not in DOUBLE_MARKS:
+        if prev != "," and prev not in DOUBLE_MARKS and doc.sentence_start(j) != j:
             return False
         after = j + len(cue.words)
         if after >= len(doc.words):
@@ -1048,8 +1049,9 @@ def _indirect_at(doc: Doc, attributor: Attributor, j: int, cue: Cue) -> Found | 
     comma = _comma_before_subject(doc, attributor, first, j)
     if comma is not None and _tail(doc, attributor, after, last, cue, phrase=False):
         return _make(doc, attributor, cue, j, (first, comma), comma + 1, (comma + 1, j))  # "..., Smith said."
-    if cue.role == "according" or (cue.role == "clitic" and doc.lower[j].startswith("menurut")):
-        comma = _next_comma(doc, after, last) if cue.role == "according" else after
+    opening = cue.ambiguous and j == first and attributor._ambiguous_ok(j, cue)  # "Kata Jokowi, ..."
+    if opening or cue.role == "according" or (cue.role == "clitic" and doc.lower[j].startswith("menurut")):
+        comma = _next_comma(doc, after, last) if cue.role != "clitic" else after
         if comma is None or comma >= last or doc.words[comma] != ",":
             return None
         return _make(
