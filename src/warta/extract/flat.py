@@ -103,6 +103,7 @@ def parse_lines(lines: list[str], lang: str | None = None) -> FlatParse:
     lines = lines[:MAX_LINES]
     parse = FlatParse(lines=lines, labels=_classify(lines, lang))
     _mark_phrases(parse)
+    _bridge_inserts(parse)
     _rescue_prose(parse)
     _cut_comment_form(parse)
     _mark_images(parse)
@@ -188,6 +189,23 @@ def _mark_phrases(parse: FlatParse) -> None:
         # "Baca Juga :" alone on its line announces a linked headline on the next one
         if kind == "readalso" and i + 1 < len(lines) and _is_marker_only(line) and _linked_headline(lines[i + 1]):
             labels[i + 1] = "boilerplate"
+
+
+_INSERT_KINDS = frozenset({"readalso", "ad"})
+
+
+def _bridge_inserts(parse: FlatParse) -> None:
+    """A "Baca Juga"/"Iklan" insert sits *inside* the body: the prose line right after it continues the
+    article even when the classifier, seeing the insert, doubted it."""
+    labels, lines = parse.labels, parse.lines
+    for i in range(2, len(lines)):
+        if labels[i] != "boilerplate" or not _prose_like(lines[i]) or len(lines[i].split()) < 12:
+            continue
+        if boilerplate_kind(lines[i]) is not None or boilerplate_kind(lines[i - 1]) not in _INSERT_KINDS:
+            continue
+        if labels[i - 2] == "content" or (i >= 3 and boilerplate_kind(lines[i - 2]) in _INSERT_KINDS
+                                          and labels[i - 3] == "content"):
+            labels[i] = "content"
 
 
 def _rescue_prose(parse: FlatParse) -> None:
@@ -296,7 +314,8 @@ def _mark_lead(parse: FlatParse, start: int) -> None:
 
 
 def _prose_like(line: str) -> bool:
-    return len(line.split()) >= 8 and bool(_TERMINAL.search(line.rstrip()))
+    text, _credit = news.split_credit(line.rstrip())
+    return len(text.split()) >= 8 and bool(_TERMINAL.search(text))
 
 
 def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
