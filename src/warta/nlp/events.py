@@ -105,7 +105,7 @@ def _read_patterns(name: str) -> list[Pattern]:
     macros: dict[str, str] = {}
     for row in read_lines(name):
         text, cameo, *rest = row.split("\t")
-        if text.startswith("@"):
+        if _MACRO.fullmatch(text.strip()):
             macros[text.strip()] = f"({cameo.strip()})"
             continue
         if "@" in text:
@@ -533,12 +533,12 @@ def _conditional(doc: Doc, clause: tuple[int, int]) -> bool:
 def _reads_as_finite(
     doc: Doc, actor: Mention, recipient: Mention | None, verb_start: int, clause: tuple[int, int]
 ) -> bool:
-    """``Germany expelled the diplomats``: the subject ends at most two words before the verb, in the same clause,
-    and a recipient follows; a bare verb word elsewhere ("trade", "call", "according") is too often no verb."""
-    if recipient is None or not clause[0] <= actor.end <= verb_start:
+    """``Germany expelled the diplomats``: the subject ends at most three words before the verb, in the same
+    clause; a verb word elsewhere ("trade talks", "in order to") is too often no verb in flat text."""
+    if not clause[0] <= actor.end <= verb_start:
         return False
     gap = doc.text[actor.end : verb_start]
-    return "," not in gap and len(gap.split()) <= 2
+    return "," not in gap and len(gap.split()) <= 3
 
 
 def _generic_object(doc: Doc, tokens: list[Tok], j: int) -> bool:

@@ -1,0 +1,74 @@
+"""The PETRARCH-2 → warta English pattern converter (scripts/build_event_patterns_en.py), on synthetic input."""
+
+import importlib.util
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_event_patterns_en.py"
+spec = importlib.util.spec_from_file_location("build_event_patterns_en", SCRIPT)
+build = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(build)
+
+DICTIONARY = """# header
+####### SYNONYM SETS #######
+&ARMS_
++WEAPON
++ROCKET_LAUNCHER
+
+####### VERB PATTERNS #######
+---  SHIP   [---]  ---
+SHIP {SHIPS SHIPPED SHIPPING }
+CARRY
+- * &ARMS_                                  [072]   # SHIP
+- * (TO ^ +) {FOOD AID}                     [073]   # CARRY
+- SOLDIERS * SUPPLIES                       [072]   # pre-verb subject: skipped
+- * COMPLAINT                               [0211]  # appeal -> 10x
+- * STATEMENT                               [010]   # statement: skipped
+---  THREATEN   [130]  ---
+THREATEN
++CALL_OFF [160]
+"""
+
+
+def test_regular_forms_follow_english_spelling():
+    assert build.regular_forms("carry") == ["carry", "carries", "carried", "carrying"]
+    assert build.regular_forms("raze") == ["raze", "razes", "razed", "razing"]
+    assert build.regular_forms("push") == ["push", "pushes", "pushed", "pushing"]
+
+
+def test_codes_statements_dropped_appeals_become_requests():
+    assert build.map_code("010") is None
+    assert build.map_code("0211") == "1011"
+    assert build.map_code("042:043") == "042"
+    assert build.map_code("---") is None
+
+
+def test_conversion_of_a_small_dictionary(tmp_path):
+    path = tmp_path / "CAMEO.txt"
+    path.write_text(DICTIONARY, encoding="latin-1")
+    synsets, blocks = build.read_dictionary(path)
+    assert synsets["&ARMS"] == ["weapon", "weapons", "rocket launcher"]
+    rows = build.convert(blocks, synsets)
+    patterns = {pattern: code for pattern, code, _ in rows}
+    assert "@V0 * (weapon|weapons)|@V0 * rocket launcher" in patterns
+    assert patterns["@V0 * to * food aid"] == "073"
+    assert patterns["@V0 * complaint"] == "1011"
+    assert not any("soldiers" in p or "statement" in p for p in patterns)
+    forms = next(p for p, _, origin in rows if origin == "verb forms")
+    assert forms.startswith("@V0")
+    verbs = next(code for p, code, origin in rows if p == "@V0")
+    assert set(verbs.split("|")) == {
+        "ship",
+        "ships",
+        "shipped",
+        "shipping",
+        "carry",
+        "carries",
+        "carried",
+        "carrying",
+    }
+    assert not any(origin.startswith("bare") for _, _, origin in rows)  # bare verbs only with --bare
+    bare = {
+        p: c for p, c, origin in build.convert(blocks, synsets, with_bare=True) if origin.startswith("bare")
+    }
+    assert bare["(threaten|threatened|threatening|threatens)"] == "130"
+    assert bare["called off"] == "160"
