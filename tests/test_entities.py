@@ -240,7 +240,10 @@ def test_organisation_name_gives_role_and_country():
 
 
 def test_domestic_role_falls_back_to_the_dateline_country_and_others_do_not():
-    text = "Demonstrasi dipimpin oleh pemimpin oposisi, Ana Lopes. Seorang turis, Mark Doe, menonton."
+    text = (
+        "Demonstrasi dipimpin oleh pemimpin oposisi, Ana Lopes. Seorang turis, Mark Doe, menonton. "
+        "Media Brasil dan Kolombia meliputnya dari Bogota."
+    )
     given = mentions(text, ("Ana Lopes", "PER"), ("Mark Doe", "PER"))
     found = by_name(find_entities(text, "id", dateline="Caracas", mentions=given))
     assert (found["Ana Lopes"].country, found["Ana Lopes"].role) == ("VEN", "OPP")
@@ -468,3 +471,20 @@ def test_cli_ner_tags_a_conll_file(tmp_path):
     rows = [line.split("\t") for line in blocks[0].splitlines()]
     assert [r[0] for r in rows] == ["Presiden", "Joko", "Widodo", "tiba", "."]
     assert all(r[1] == "O" or r[1][:2] in ("B-", "I-") for r in rows)
+
+
+def test_actors_of_a_record_about_the_dateline_country_belong_to_it():
+    text = "Hasto bertemu Rina Wati di Palembang. Indonesia, kata Hasto, siap. Sementara itu Jepang diam."
+    given = mentions(text, ("Hasto", "PER"), ("Rina Wati", "PER"), ("Palembang", "LOC"), ("Hasto", "PER"))
+    found = by_name(find_entities(text, "id", dateline="Jakarta", mentions=given))
+    assert found["Hasto"].country == "IDN" and found["Rina Wati"].country == "IDN"
+    assert (
+        by_name(find_entities(text, "id", mentions=given))["Hasto"].country is None
+    )  # no dateline, no guess
+
+
+def test_unknown_place_with_a_person_title_is_a_person():
+    text = "Ketua Partai Golkar Zaenal Bintang hadir. Perwakilan Zaenal Bintang menolak berkomentar."
+    given = mentions(text, ("Partai Golkar", "ORG"), ("Zaenal Bintang", "LOC"), ("Zaenal Bintang", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Zaenal Bintang"].type == "PER"

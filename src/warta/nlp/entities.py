@@ -273,7 +273,9 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
             continue
         surface = doc.text[doc.spans[i][0] : doc.spans[i + length - 1][1]]
         initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
-        if _allowed_surface(data, phrase, surface, lowercase if initial else frozenset()):
+        if _allowed_surface(
+            data, phrase, surface, lowercase if initial and place.kind != "country" else frozenset()
+        ):
             return length, place
     return None
 
@@ -466,6 +468,17 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
                 ev.countries[window.country] += 1
         if type_hint:
             ev.types[type_hint] += 2
+        for window in (
+            before,
+            after,
+        ):  # "Presiden X", "X, pemimpin oposisi": a person; "X, perusahaan ...": not
+            cue = {"title": "PER", "person": "PER", "org": "ORG" if window is after else None}.get(
+                window.role_kind
+            )
+            if cue and not type_hint:
+                ev.types[cue] += 1
+        if cand.title_role:
+            ev.types["PER"] += 1
         if before.employer:
             ev.employers.append(before.employer)
         if before.possessive:
@@ -561,26 +574,29 @@ def _common_surface(spans: list[Span]) -> str:
 def resolve_countries(
     doc: Doc, data: ActorData, groups, entities: dict, evidence: dict, dateline: str | None
 ) -> None:
-    """Fill missing countries and roles: known people/organisations, then possessive owners and employers, then
-    the dateline country for domestic roles (and for any role when the record is mostly about that country)."""
-    for key, entity in entities.items():
-        if key[0] != "name" or entity.country and entity.role:
+    """Fill missing countries and roles of people and organisations: known people/organisations, then possessive
+    owners and employers, then the dateline country for domestic roles, or for every actor when the record is
+    about the dateline's country (most place mentions, or no country named at all)."""
+    actors = {key: e for key, e in entities.items() if key[0] == "name" and e.type in ("PER", "ORG")}
+    for key, entity in actors.items():
+        if entity.country and entity.role:
             continue
         known = _known(entity, groups[key], doc)
         if known is not None:
             entity.country = entity.country or known.country
             entity.role = entity.role or known.role
     for _ in range(2):  # owners may get their country from an earlier pass
-        for key, ev in evidence.items():
-            _from_links(entities[key], ev, entities)
+        for key, entity in actors.items():
+            _from_links(entity, evidence[key], actors)
     home = _dateline_country(data, dateline)
     if home is None:
         return
-    at_home = _main_country(entities) == home
-    for key, entity in entities.items():
-        if key[0] == "name" and entity.country is None and entity.role:
-            if entity.role in DOMESTIC_ROLES or at_home and entity.role not in ("IGO", "NGO"):
-                entity.country = home
+    at_home = _main_country(entities) in (home, "")
+    for entity in actors.values():
+        if entity.country is None and (
+            entity.role in DOMESTIC_ROLES or at_home and entity.role not in ("IGO", "NGO")
+        ):
+            entity.country = home  # a domestic role, or any actor of a record about the dateline's country
 
 
 def _from_links(entity: Entity, ev: Evidence, entities: dict) -> None:
@@ -600,13 +616,15 @@ def _from_links(entity: Entity, ev: Evidence, entities: dict) -> None:
 
 
 def _main_country(entities: dict) -> str | None:
-    """The country with the most place mentions (its name, capital or cities); None on a tie."""
+    """The country with the most place mentions (its name, capital or cities); None on a tie, "" when none."""
     counts = Counter()
     for key, entity in entities.items():
         if key[0] in ("country", "loc") and entity.country:
             counts[entity.country] += len(entity.mentions)
     top = counts.most_common(2)
-    if not top or len(top) > 1 and top[0][1] == top[1][1]:
+    if not top:
+        return ""
+    if len(top) > 1 and top[0][1] == top[1][1]:
         return None
     return top[0][0]
 
