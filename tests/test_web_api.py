@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
-from webdata import fill_store  # noqa: E402
+from webdata import HOSTILE_PAGE, fill_store  # noqa: E402
 
 from warta.web import create_app  # noqa: E402
 
@@ -161,15 +161,15 @@ def test_write_endpoints_need_the_right_token(writer):
 
 
 def test_upload_with_token_ingests(writer):
-    from conftest import EXAMPLES
-
-    page = (EXAMPLES / "id_banjir_jakarta.txt").read_bytes()
-    r = writer.post("/api/ingest/upload", files={"file": ("banjir.txt", page)},
+    page = HOSTILE_PAGE.replace("Jakarta Timur", "Jakarta Barat").encode()  # a new page: a new id
+    r = writer.post("/api/ingest/upload", files={"file": ("tol.html", page)},
                     headers={"Authorization": "Bearer s3cret"})
     assert r.status_code == 200, r.text
+    assert not r.json()["failures"], r.json()
     [rid] = r.json()["records"]
     data = writer.get(f"/api/records/{rid}").json()
-    assert data["source"]["path"] == "upload:banjir.txt"
+    assert data["source"]["path"] == "upload:tol.html"
+    assert "Jakarta Barat" in data["text"]
 
 
 def test_ingest_url_refuses_other_schemes(writer):
@@ -237,7 +237,7 @@ def test_hostile_page_ingested_by_the_pipeline_is_escaped(client, db):
     from warta.store.sqlite_query import SQLiteReader
 
     with SQLiteReader(db) as store:
-        [hit] = store.search_records("jalan tol").hits
+        [hit] = store.search_records('"Jakarta Timur" tol').hits
     page = markup(client.get(f"/records/{hit.id}").text)
     assert page.scripts == ["/static/app.js"] and not page.handlers and "img" not in page.tags
 
@@ -278,3 +278,28 @@ def test_slow_queries_become_503(db, monkeypatch):
     monkeypatch.setattr(SQLiteQueries, "search_records", slow)
     r = TestClient(create_app(db)).get("/api/search", params={"q": "banjir"})
     assert r.status_code == 503 and "too long" in r.json()["detail"]
+
+
+def test_broad_search_plans_agree_with_the_plain_ones(db, monkeypatch):
+    """Ranking window, date-index walk and count cap (used when a search matches many records) give the
+    same pages as the plain plans on this small store."""
+    from warta.store import sqlite_query
+    from warta.store.query import Filters
+    from warta.store.sqlite_query import SQLiteReader
+
+    def pages(store, *args):
+        return [[h.id for h in store.search_records(*args, page=p, per_page=2).hits] for p in (1, 2, 3)]
+
+    cases = [("the OR in OR di", Filters(), "date"), ("the OR in OR di OR dan", Filters(language="en"), "date"),
+             ("the OR in OR di OR dan", Filters(), "oldest"), ("Ibrahim OR Putin", Filters(), "relevance")]
+    with SQLiteReader(db) as store:
+        plain = [pages(store, *case) for case in cases]
+        monkeypatch.setattr(sqlite_query, "WALK_MIN", 1)
+        monkeypatch.setattr(sqlite_query, "COUNT_CAP", 1)
+        walked = [pages(store, *case) for case in cases]
+        assert store.search_records("the OR in OR di OR dan", Filters(language="en")).total_capped
+    assert walked == plain
+    with SQLiteReader(db) as store:
+        monkeypatch.setattr(sqlite_query, "RANK_WINDOW", 1)
+        windowed = store.search_records("Ibrahim OR Putin", per_page=10)
+        assert len(windowed.hits) == 4 and windowed.total == 4  # window refilled when it held too few

@@ -74,6 +74,7 @@ class SearchPage:
     per_page: int
     sort: str
     hits: list[SearchHit]
+    total_capped: bool = False  # counting stopped at a cap: total is a lower bound
 
 
 @dataclass(slots=True)

@@ -33,6 +33,20 @@ _EVENT_COLUMNS = """ev.record_id, ev.n, ev.type, ev.mode, ev.cameo, ev.location,
     ev.actor_role, ev.recipient_name, ev.recipient_entity, ev.recipient_country, ev.recipient_role,
     ev.evidence_start, ev.evidence_end, ev.evidence, r.title AS record_title, r.site AS record_site"""
 _EVENT_DAY = "coalesce(ev.date, substr(r.published, 1, 10))"
+FACET_SAMPLE = 2000  # facets of a broad search count its best 2,000 matches
+RANK_WINDOW = 10_000  # a search with more matches ranks its 10,000 most recently stored ones
+WALK_MIN = 2_000  # a search with more matches is put in date order by walking the date index
+COUNT_CAP = 10_000  # a filtered search counts up to here ("10,000+")
+MMAP_BYTES = 1 << 34
+_IN_MATCH = "r.rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
+_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS records_language_published ON records(language, published)",
+    "CREATE INDEX IF NOT EXISTS records_site_published ON records(site, published)",
+    "CREATE INDEX IF NOT EXISTS entities_record_name ON entities(name, record_id)",
+    "CREATE INDEX IF NOT EXISTS events_type_record ON events(type, record_id)",
+    "CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country)",
+    "CREATE INDEX IF NOT EXISTS events_recipient_country ON events(recipient_country)",
+]
 
 
 class SQLiteQueries:
@@ -48,40 +62,89 @@ class SQLiteQueries:
     def search_records(self, query: str = "", filters: Filters | None = None, sort: str = "relevance",
                        page: int = 1, per_page: int = 20) -> SearchPage:
         """One page of records matching ``query`` (any text; escaped) and ``filters``. Without a query the
-        records are listed by date; ``relevance`` then falls back to newest first."""
-        source, where, params, match = _record_filter(query, filters or Filters())
+        records are listed by date; ``relevance`` then falls back to newest first.
+
+        Plan: the page's rowids are chosen from the FTS index and the narrow indexes (``ensure_indexes``)
+        alone; only the chosen page's rows of the wide records table are read, and only they get snippets."""
+        conds, params = _record_conditions(filters or Filters())
+        match = _fts(query)
         sort = sort if (match or sort != "relevance") else "date"
+        offset = (page - 1) * per_page
+        with deadline(self.conn, self.time_limit_s):
+            matches = self._fts_count(match) if match else 0
+            total, capped = self._count(match, conds, params, matches)
+            rows = self._page(match, conds, params, sort, matches, per_page, offset)
+            if len(rows) < per_page and offset + len(rows) < total and sort == "relevance":
+                rows = self._page(match, conds, params, sort, 0, per_page, offset)  # window too narrow
+        return SearchPage(total, page, per_page, sort, [_hit(r) for r in rows], capped)
+
+    def _page(self, match: str, conds: list[str], params: list[Any], sort: str, matches: int, limit: int,
+              offset: int) -> list[sqlite3.Row]:
+        """Choose the page's rowids from indexes only, then read those rows and make their snippets."""
+        if match and sort == "relevance":
+            start = self._window_start(match) if matches > RANK_WINDOW else None
+            top, top_params, order = _ranked(match, conds, params, start)
+        elif match and matches > WALK_MIN:
+            top, top_params, order = _walk_by_date(match, conds, params, sort)
+        else:
+            top, top_params, order = _by_date(match, conds, params, sort)
         snippet = (f"snippet(records_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)" if match
                    else "substr(r.text, 1, 240)")
-        score = "bm25(records_fts, 5.0, 1.0)" if match else "NULL"
-        order = {"relevance": "score", "date": "r.published DESC NULLS LAST, r.id",
-                 "oldest": "r.published ASC NULLS LAST, r.id"}[sort]
-        sql = (f"SELECT {_HIT_COLUMNS}, {snippet} AS snip, {score} AS score FROM {source} WHERE {where} "
-               f"ORDER BY {order} LIMIT ? OFFSET ?")
-        with deadline(self.conn, self.time_limit_s):
-            total = self.conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
-            rows = self.conn.execute(sql, [*params, per_page, (page - 1) * per_page]).fetchall()
-        return SearchPage(total, page, per_page, sort, [_hit(r) for r in rows])
+        # CROSS JOIN fixes the join order: FTS5 is asked for each page row by rowid, never scanned whole
+        fts_join = "CROSS JOIN records_fts ON records_fts.rowid = top.rid AND records_fts MATCH ?" if match else ""
+        sql = (f"WITH top AS MATERIALIZED ({top} LIMIT ? OFFSET ?) "
+               f"SELECT {_HIT_COLUMNS}, {snippet} AS snip, top.score AS score "
+               f"FROM top CROSS JOIN records r ON r.rowid = top.rid {fts_join} ORDER BY {order}")
+        return self.conn.execute(sql, [*top_params, limit, offset, *([match] if match else [])]).fetchall()
+
+    def _fts_count(self, match: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM records_fts WHERE records_fts MATCH ?",
+                                 (match,)).fetchone()[0]
+
+    def _window_start(self, match: str) -> int | None:
+        """Smallest rowid among the RANK_WINDOW most recently stored matches (FTS5 walks rowids in order)."""
+        row = self.conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid DESC "
+                                "LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1)).fetchone()
+        return row[0] if row else None
+
+    def _count(self, match: str, conds: list[str], params: list[Any], matches: int) -> tuple[int, bool]:
+        """(total, capped): exact from the index alone; with filters on a search, counting stops at
+        COUNT_CAP (the UI then says "10,000+")."""
+        if match and not conds:
+            return matches, False
+        where = " AND ".join(([_IN_MATCH] if match else []) + conds) or "1"
+        args = ([match] if match else []) + params
+        if not match:
+            return self.conn.execute(f"SELECT count(*) FROM records r WHERE {where}", args).fetchone()[0], False
+        n = self.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records r WHERE {where} LIMIT ?)",
+                              [*args, COUNT_CAP + 1]).fetchone()[0]
+        return min(n, COUNT_CAP), n > COUNT_CAP
 
     def iter_search(self, query: str = "", filters: Filters | None = None, sort: str = "date",
                     limit: int = 100_000) -> Iterator[dict[str, Any]]:
         """Every matching record's ``warta/1`` JSON (downloads); same order rules as ``search_records``."""
-        source, where, params, match = _record_filter(query, filters or Filters())
-        order = "bm25(records_fts, 5.0, 1.0)" if (match and sort == "relevance") else (
-            "r.published ASC NULLS LAST, r.id" if sort == "oldest" else "r.published DESC NULLS LAST, r.id")
-        sql = f"SELECT r.json FROM {source} WHERE {where} ORDER BY {order} LIMIT ?"
-        for row in self.conn.execute(sql, [*params, limit]):
+        conds, params = _record_conditions(filters or Filters())
+        match = _fts(query)
+        top, top_params, order = _ranked(match, conds, params) if match and sort == "relevance" else \
+            _by_date(match, conds, params, "oldest" if sort == "oldest" else "date")
+        sql = (f"WITH top AS MATERIALIZED ({top} LIMIT ?) SELECT r.json FROM top JOIN records r "
+               f"ON r.rowid = top.rid ORDER BY {order}")
+        for row in self.conn.execute(sql, [*top_params, limit]):
             yield json.loads(row[0])
 
-    def facets(self, query: str = "", filters: Filters | None = None, limit: int = 12
-               ) -> dict[str, list[FacetValue]]:
-        """Counts of records per site, language, month, entity, event type and country among the matches.
-        One statement over a materialised match set, so the full-text query runs once."""
-        source, where, params, _ = _record_filter(query, filters or Filters())
+    def facets(self, query: str = "", filters: Filters | None = None, limit: int = 12,
+               sample: int = FACET_SAMPLE) -> dict[str, Any]:
+        """Counts of records per site, language, month, entity, event type and country among the matches
+        (the best ``sample`` matches when there are more: ``counted`` says how many were counted). One
+        statement over a materialised match set, so the full-text query runs once."""
+        conds, params = _record_conditions(filters or Filters())
+        match = _fts(query)
+        top, top_params, _ = _ranked(match, conds, params) if match else _by_date(match, conds, params, "date")
         sql = f"""
             WITH m AS MATERIALIZED (SELECT r.id, r.site, r.language, substr(r.published, 1, 7) AS month
-                                    FROM {source} WHERE {where})
-            SELECT 'site', site, count(*) FROM m WHERE site IS NOT NULL GROUP BY site
+                                    FROM ({top} LIMIT ?) AS t JOIN records r ON r.rowid = t.rid)
+            SELECT 'counted', NULL, count(*) FROM m
+            UNION ALL SELECT 'site', site, count(*) FROM m WHERE site IS NOT NULL GROUP BY site
             UNION ALL SELECT 'language', language, count(*) FROM m WHERE language IS NOT NULL GROUP BY language
             UNION ALL SELECT 'month', month, count(*) FROM m WHERE month IS NOT NULL GROUP BY month
             UNION ALL SELECT 'entity', e.name, count(*) FROM m JOIN entities e ON e.record_id = m.id
@@ -93,16 +156,25 @@ class SQLiteQueries:
                 UNION ALL SELECT m.id, ev.actor_country FROM m JOIN events ev ON ev.record_id = m.id
                 UNION ALL SELECT m.id, ev.recipient_country FROM m JOIN events ev ON ev.record_id = m.id
             ) WHERE c IS NOT NULL GROUP BY c"""
-        out: dict[str, list[FacetValue]] = {k: [] for k in
-                                            ("site", "language", "month", "entity", "event_type", "country")}
+        out: dict[str, Any] = {k: [] for k in ("site", "language", "month", "entity", "event_type", "country")}
+        counted = 0
         with deadline(self.conn, self.time_limit_s):
-            for name, value, count in self.conn.execute(sql, params):
-                out[name].append(FacetValue(str(value), count))
+            for name, value, count in self.conn.execute(sql, [*top_params, sample]):
+                if name == "counted":
+                    counted = count
+                else:
+                    out[name].append(FacetValue(str(value), count))
         for name, values in out.items():
             values.sort(key=lambda v: (v.value,) if name == "month" else (-v.count, v.value))
             if name != "month":
                 del values[limit:]
-        return out
+        return {**out, "counted": counted, "complete": counted < sample}
+
+    def ensure_indexes(self) -> None:
+        """Narrow indexes the search plan reads instead of the wide records rows (idempotent; the web app
+        calls it on a writable store at start-up)."""
+        for sql in _INDEXES:
+            self.conn.execute(sql)
 
     def near_duplicates(self, record: dict[str, Any], limit: int = 20) -> list[dict[str, Any]]:
         """Records in the same near-duplicate ``cluster`` (a field dedup may add: an id, or an object with
@@ -252,6 +324,9 @@ class SQLiteReader(SQLiteQueries):
         self.conn = sqlite3.connect(path, timeout=timeout_s, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA query_only=1")
+        # a connection lives for one request, so its own page cache starts cold: map the file instead and
+        # share the operating system's cache across connections
+        self.conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
 
     def close(self) -> None:
         self.conn.close()
@@ -268,35 +343,116 @@ class SQLiteReader(SQLiteQueries):
         return SQLiteStore.stats(self)  # type: ignore[arg-type] - only needs .conn and .path
 
 
-def _record_filter(query: str, f: Filters) -> tuple[str, str, list[Any], str]:
-    """FROM clause, WHERE clause, parameters and the escaped FTS query for a record search."""
-    from warta.store.sqlite import fts_query
+class ReaderPool:
+    """Read-only connections handed out one request at a time and reused afterwards: each is used by one
+    request (one thread) at a time, never concurrently, and keeps its page cache and parsed schema warm
+    between requests. At most ``keep`` idle connections are kept."""
 
-    match = fts_query(query or "")
-    source = "records_fts JOIN records r ON r.rowid = records_fts.rowid" if match else "records r"
-    where: list[str] = ["records_fts MATCH ?"] if match else ["1"]
-    params: list[Any] = [match] if match else []
+    def __init__(self, path: str, time_limit_s: float = 2.0, keep: int = 8):
+        import queue
+
+        self.path, self.time_limit_s, self.keep = path, time_limit_s, keep
+        self._idle: queue.LifoQueue[SQLiteReader] = queue.LifoQueue()
+
+    def acquire(self) -> SQLiteReader:
+        import queue
+
+        try:
+            reader = self._idle.get_nowait()
+        except queue.Empty:
+            return SQLiteReader(self.path, time_limit_s=self.time_limit_s)
+        reader.conn.rollback()  # no read transaction (and so no old snapshot) survives a request
+        return reader
+
+    def release(self, reader: SQLiteReader) -> None:
+        if self._idle.qsize() < self.keep:
+            self._idle.put(reader)
+        else:
+            reader.close()
+
+    def close(self) -> None:
+        while not self._idle.empty():
+            self._idle.get_nowait().close()
+
+
+def _record_conditions(f: Filters) -> tuple[list[str], list[Any]]:
+    """Conditions on ``records r`` that indexes can answer: plain column comparisons (dates as string ranges,
+    which work for dates and date-times alike) and rowid sets for entity, event type and country."""
+    conds: list[str] = []
+    params: list[Any] = []
     for column, value in (("r.site", f.site), ("r.language", f.language)):
         if value:
-            where.append(f"{column} = ?")
+            conds.append(f"{column} = ?")
             params.append(value)
     if f.date_from:
-        where.append("substr(r.published, 1, 10) >= ?")
+        conds.append("r.published >= ?")
         params.append(f.date_from)
     if f.date_to:
-        where.append("substr(r.published, 1, 10) <= ?")
-        params.append(f.date_to)
+        conds.append("r.published < ?")
+        params.append(_next_day(f.date_to))
+    by_id = "r.rowid IN (SELECT x.rowid FROM records x WHERE x.id IN ({}))"
     if f.entity:
-        where.append("r.id IN (SELECT record_id FROM entities WHERE name = ?)")
+        conds.append(by_id.format("SELECT record_id FROM entities WHERE name = ?"))
         params.append(f.entity)
     if f.event_type:
-        where.append("r.id IN (SELECT record_id FROM events WHERE type = ?)")
+        conds.append(by_id.format("SELECT record_id FROM events WHERE type = ?"))
         params.append(f.event_type)
     if f.country:
-        where.append("""r.id IN (SELECT record_id FROM entities WHERE country = ? UNION
-                        SELECT record_id FROM events WHERE actor_country = ? OR recipient_country = ?)""")
+        conds.append(by_id.format("SELECT record_id FROM entities WHERE country = ? UNION "
+                                  "SELECT record_id FROM events WHERE actor_country = ? OR recipient_country = ?"))
         params += [f.country] * 3
-    return source, " AND ".join(where), params, match
+    return conds, params
+
+
+def _ranked(match: str, conds: list[str], params: list[Any], start: int | None = None
+            ) -> tuple[str, list[Any], str]:
+    """Best matches first (bm25, title weighted 5×): a SELECT of (rid, score, published) to be LIMITed, its
+    parameters, and the ORDER BY that keeps its order in an outer query over ``top``. ``start``: rank only
+    matches from this rowid on (bm25 costs a little per match; a broad query ranks its most recent ones)."""
+    where, args = "records_fts MATCH ?", [match]
+    if start is not None:
+        where += " AND records_fts.rowid >= ?"
+        args.append(start)
+    if conds:
+        # "+" keeps the planner from handing the rowid list to FTS5 as equality lookups (one MATCH per rowid)
+        where += f" AND +records_fts.rowid IN (SELECT r.rowid FROM records r WHERE {' AND '.join(conds)})"
+        args += params
+    return (f"SELECT records_fts.rowid AS rid, bm25(records_fts, 5.0, 1.0) AS score, NULL AS published "
+            f"FROM records_fts WHERE {where} ORDER BY score, rid", args, "top.score, top.rid")
+
+
+def _walk_by_date(match: str, conds: list[str], params: list[Any], sort: str) -> tuple[str, list[Any], str]:
+    """Date order for a broad search: walk the published index and keep the rows the FTS index matches,
+    stopping at the page (many rows match, so the walk is short)."""
+    where = " AND ".join([*conds, "EXISTS (SELECT 1 FROM records_fts WHERE records_fts.rowid = r.rowid "
+                          "AND records_fts MATCH ?)"])
+    inner, outer = _DATE_ORDERS[sort]
+    return (f"SELECT r.rowid AS rid, NULL AS score, r.published AS published FROM records r WHERE {where} "
+            f"ORDER BY {inner}", [*params, match], outer)
+
+
+_DATE_ORDERS = {"date": ("r.published DESC, r.rowid DESC", "top.published DESC, top.rid DESC"),
+                "oldest": ("r.published IS NULL, r.published, r.rowid", "top.published IS NULL, top.published, top.rid")}
+
+
+def _by_date(match: str, conds: list[str], params: list[Any], sort: str) -> tuple[str, list[Any], str]:
+    """Newest (or oldest) first; without a query this walks the published indexes and stops at the page."""
+    where = " AND ".join(([_IN_MATCH] if match else []) + conds) or "1"
+    inner, outer = _DATE_ORDERS[sort]
+    return (f"SELECT r.rowid AS rid, NULL AS score, r.published AS published FROM records r WHERE {where} "
+            f"ORDER BY {inner}", ([match] if match else []) + params, outer)
+
+
+def _fts(query: str | None) -> str:
+    from warta.store.sqlite import fts_query  # sqlite.py imports this module, so not at the top
+
+    return fts_query(query or "")
+
+
+def _next_day(day: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
 def _event_filter(f: EventFilters) -> tuple[str, list[Any]]:

@@ -50,6 +50,7 @@ class SearchResponse(BaseModel):
     per_page: int
     sort: str
     hits: list[Hit]
+    total_capped: bool = Field(description="true when counting stopped at a cap and total is a lower bound")
 
 
 class FacetValue(BaseModel):
@@ -64,6 +65,8 @@ class Facets(BaseModel):
     entity: list[FacetValue]
     event_type: list[FacetValue]
     country: list[FacetValue]
+    counted: int = Field(description="matches the counts cover (the best ones, when there are more)")
+    complete: bool = Field(description="true when every match was counted")
 
 
 class Record(BaseModel):
@@ -227,7 +230,8 @@ def search(store: Store, filters: RecordFilters, q: Q = "", sort: Sort = "releva
 def facets(store: Store, filters: RecordFilters, q: Q = "",
            limit: Annotated[int, Query(ge=1, le=100)] = 12) -> dict[str, Any]:
     """Record counts per site, language, month, entity, event type and country among the matches."""
-    return {k: [as_dict(v) for v in values] for k, values in store.facets(q, filters, limit).items()}
+    return {k: [as_dict(v) for v in v_] if isinstance(v_, list) else v_
+            for k, v_ in store.facets(q, filters, limit).items()}
 
 
 @router.get("/records/{record_id}", response_model=Record, response_model_by_alias=True, responses=NOT_FOUND)

@@ -1,7 +1,7 @@
 """The web app: server-rendered pages (``pages.py``) and a JSON API under ``/api`` (``api.py``) over a store.
 
-``create_app(db, token)`` builds it. Every request opens its own read-only connection (SQLite connections are
-not shared across threads) and every query runs under a time limit. Write endpoints need the token given
+``create_app(db, token)`` builds it. Every request gets a read-only connection of its own from a pool (a
+connection serves one request at a time, never two threads at once) and every query runs under a time limit. Write endpoints need the token given
 at start-up; without one they are disabled. Responses carry a Content-Security-Policy that allows only the
 app's own scripts and styles, so page-derived text can never run as script even if escaping failed.
 """
@@ -22,7 +22,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from warta.store.sqlite_query import SQLiteReader
+from warta.store.sqlite_query import ReaderPool, SQLiteReader
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -42,6 +42,7 @@ class Settings:
         self.token = token or None
         self.time_limit_s = time_limit_s
         self.write_lock = threading.Lock()  # one writer at a time (SQLite has one anyway; this avoids busy waits)
+        self.readers = ReaderPool(db, time_limit_s)
 
 
 def create_app(db: str, token: str | None = None, time_limit_s: float = 2.0,
@@ -51,7 +52,8 @@ def create_app(db: str, token: str | None = None, time_limit_s: float = 2.0,
     from warta.store.sqlite import SQLiteStore
     from warta.web import api, pages
 
-    SQLiteStore(db).close()  # create the file and run migrations once, before any reader opens it
+    with SQLiteStore(db) as store:  # create the file, migrate and index once, before any reader opens it
+        store.ensure_indexes()
     app = FastAPI(title="warta", version=_version(), docs_url=None, redoc_url=None,
                   description="Read-only JSON API over a warta store; write endpoints need a bearer token.")
     app.state.settings = Settings(db, token, time_limit_s)
@@ -83,13 +85,13 @@ def settings(request: Request) -> Settings:
 
 
 def reader(request: Request) -> Iterator[SQLiteReader]:
-    """A read-only store connection for this request, closed when the request ends."""
-    s = settings(request)
-    store = SQLiteReader(s.db, time_limit_s=s.time_limit_s)
+    """A read-only store connection for this request alone, back to the pool when the request ends."""
+    pool = settings(request).readers
+    store = pool.acquire()
     try:
         yield store
     finally:
-        store.close()
+        pool.release(store)
 
 
 _bearer = HTTPBearer(auto_error=False, description="the token given to `warta serve --token`")
