@@ -488,3 +488,11 @@ def test_unknown_place_with_a_person_title_is_a_person():
     given = mentions(text, ("Partai Golkar", "ORG"), ("Zaenal Bintang", "LOC"), ("Zaenal Bintang", "LOC"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Zaenal Bintang"].type == "PER"
+
+
+def test_organisation_head_noun_outvotes_a_person_title_before_it():
+    text = "Ketua Umum Partai Golkar, Jusuf Kalla, akan memberikan penjelasan."
+    given = mentions(text, ("Partai Golkar", "PER"), ("Jusuf Kalla", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Partai Golkar"].type == "ORG" and found["Partai Golkar"].role == "PTY"
+    assert found["Jusuf Kalla"].type == "PER"

@@ -468,17 +468,7 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
                 ev.countries[window.country] += 1
         if type_hint:
             ev.types[type_hint] += 2
-        for window in (
-            before,
-            after,
-        ):  # "Presiden X", "X, pemimpin oposisi": a person; "X, perusahaan ...": not
-            cue = {"title": "PER", "person": "PER", "org": "ORG" if window is after else None}.get(
-                window.role_kind
-            )
-            if cue and not type_hint:
-                ev.types[cue] += 1
-        if cand.title_role:
-            ev.types["PER"] += 1
+        ev.types.update(_type_cues(doc, data, cand, before, after, type_hint))
         if before.employer:
             ev.employers.append(before.employer)
         if before.possessive:
@@ -486,6 +476,20 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
             if owner is not None:
                 ev.owners.append(owner.key)
     return ev
+
+
+def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) -> Counter:
+    """Votes for the type from the name's own head noun ("Partai X", "PT X"), a title before it ("Presiden X")
+    and an apposition after it ("X, pemimpin oposisi,"; "X, perusahaan Jerman,")."""
+    _length, head = longest_role(doc, data, cand.first, cand.last)
+    if head is not None and head.kind == "org" and cand.last - cand.first > 1:
+        return Counter({"ORG": 2})
+    cues = Counter()
+    if before.role_kind == "title" or before.employer or cand.title_role:
+        cues["PER"] += 2  # "Presiden X", "Ketua Partai Golkar X": as strong as a class noun
+    if not type_hint and after.role_kind in ("title", "person", "org"):
+        cues["ORG" if after.role_kind == "org" else "PER"] += 1
+    return cues
 
 
 def _previous_person(cands: list[Cand], cand: Cand) -> Cand | None:
