@@ -59,7 +59,12 @@ def party_matches(
     if country and country in gold_codes:
         return True
     words = name_words(name)
-    return any(words & name_words(g) for g in gold_names)
+    return any(_similar(a, b) for g in gold_names for a in words for b in name_words(g))
+
+
+def _similar(a: str, b: str) -> bool:
+    """The same word, or the same stem of at least six letters (Democrats / Democratic)."""
+    return a == b or (min(len(a), len(b)) >= 6 and a[:6] == b[:6])
 
 
 def best_event(events: list[Event]) -> Event | None:

@@ -33,7 +33,7 @@ from warta.resources import read_lines
 # Verbs whose object is another action ("demanded that Russia withdraw", "agreed to cooperate"): an event verb
 # within _EMBED_REACH tokens after them is that content, not a second event.
 _EMBEDDING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
-_EMBED_REACH = 8
+_EMBED_REACH = 30  # tokens: in practice the rest of the clause
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _QUOTE_CHARS = frozenset("\"'“”‘’«»„‟‹›`")
 _GAP = 3
@@ -526,8 +526,9 @@ def _event(
 
 def _conditional(doc: Doc, clause: tuple[int, int]) -> bool:
     conditional = doc.lex.words.get("conditional", frozenset())
-    words = doc.text[clause[0] : clause[1]].split(maxsplit=1)
-    return bool(words) and words[0].lower().strip("\"“”'‘’") in conditional
+    words = [w.strip("\"“”'‘’«»").lower() for w in doc.text[clause[0] : clause[1]].split()[:3]]
+    words = [w for w in words if w]
+    return bool(words) and words[0] in conditional
 
 
 def _reads_as_finite(
