@@ -2,8 +2,8 @@
 """Throughput and memory of the whole pipeline at scale, on a WARC built from the ScrapingHub pages.
 
 The 181 ScrapingHub article pages (``../shared/bench/extraction/scrapinghub/html/*.html.gz``, with their URLs
-from ``ground-truth.json``) are written into a WARC.gz with warcio, repeated 1× and 4× (each copy with its own
-URL, so every page is a new record). Then, each in its own process tree, timed from outside:
+from ``ground-truth.json``) are written with warcio into 4 WARC.gz files (Spark runs one task per file),
+repeated 1× and 4× (each copy with its own URL, so every page is a new record). Then, each in its own process tree, timed from outside:
 
 - ``in-process``: extraction only, then extract + annotate (``Pipeline.process`` over the WARC reader, no
   store), one core; ``steady/core`` is its rate per CPU-second once the models are loaded;
@@ -95,7 +95,8 @@ from warta.pipeline import Pipeline
 from warta.sources.files import SourceOptions
 from warta.sources.warc import read_warc_file
 pipeline, records, cpu = Pipeline(only=sys.argv[2] or None), 0, 0.0
-for n, page in enumerate(read_warc_file(Path(sys.argv[1]), SourceOptions())):
+pages = (page for path in sorted(Path(sys.argv[1]).glob("*.warc.gz")) for page in read_warc_file(path, SourceOptions()))
+for n, page in enumerate(pages):
     started = time.process_time()
     result = page if hasattr(page, "reason") else pipeline.process(page)
     cpu += (time.process_time() - started) if n else 0.0
@@ -104,27 +105,31 @@ print(json.dumps({"records": records, "steady": (records - 1) / max(cpu, 1e-9)})
 """
 
 
-def build_warc(shared: Path, out: Path, copies: int, limit: int | None) -> int:
+def build_warcs(shared: Path, folder: Path, copies: int, limit: int | None, parts: int = 4) -> tuple[int, int]:
+    """The pages × ``copies`` as ``parts`` WARC.gz files (Spark runs one task per file); (pages, bytes)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     truth = json.loads((shared / PAGES / "ground-truth.json").read_text(encoding="utf-8"))
     files = sorted((shared / PAGES / "html").glob("*.html.gz"))[:limit]
+    folder.mkdir()
+    handles = [open(folder / f"part{n}.warc.gz", "wb") for n in range(parts)]
+    writers = [WARCWriter(fh, gzip=True) for fh in handles]
     count = 0
-    with open(out, "wb") as fh:
-        writer = WARCWriter(fh, gzip=True)
-        for copy in range(copies):
-            for path in files:
-                key = path.name.removesuffix(".html.gz")
-                url = (truth.get(key) or {}).get("url") or f"https://scrapinghub.example/{key}"
-                url += f"{'&' if '?' in url else '?'}copy={copy}" if copy else ""
-                headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                           protocol="HTTP/1.1")
-                body = gzip.decompress(path.read_bytes())
-                writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                              http_headers=headers))
-                count += 1
-    return count
+    for copy in range(copies):
+        for path in files:
+            key = path.name.removesuffix(".html.gz")
+            url = (truth.get(key) or {}).get("url") or f"https://scrapinghub.example/{key}"
+            url += f"{'&' if '?' in url else '?'}copy={copy}" if copy else ""
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            body = gzip.decompress(path.read_bytes())
+            writer = writers[count % parts]
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+            count += 1
+    for fh in handles:
+        fh.close()
+    return count, sum(p.stat().st_size for p in folder.iterdir())
 
 
 def measure(argv: list[str], env: dict[str, str]) -> dict:
@@ -192,9 +197,9 @@ def main() -> int:
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="warta-scale-") as tmp:
             work = Path(tmp)
-            warc = work / f"scrapinghub-x{size}.warc.gz"
-            pages = build_warc(args.shared, warc, size, limit)
-            label_in = f"{pages} pages {warc.stat().st_size / 1e6:.0f}MB"
+            warc = work / f"scrapinghub-x{size}"
+            pages, size_bytes = build_warcs(args.shared, warc, size, limit)
+            label_in = f"{pages} pages {size_bytes / 1e6:.0f}MB"
             for label, cores, argv in runs(warc, work, spark):
                 result = measure(argv, env)
                 if result["rc"] != 0:

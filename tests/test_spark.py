@@ -48,6 +48,18 @@ def write_warc(path, pages: int, extra: bool) -> int:
     return len(responses)
 
 
+def lean_session():
+    """local[1] with the web UI and shuffle partitions off: a small job starts faster."""
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    return (SparkSession.builder.master("local[1]").appName("warta-test").config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "1").getOrCreate())
+
+
 def test_spark_job_writes_datasets_and_resumes(tmp_path):
     inputs = tmp_path / "warcs"
     inputs.mkdir()
@@ -55,8 +67,9 @@ def test_spark_job_writes_datasets_and_resumes(tmp_path):
     write_warc(inputs / "b.warc", pages=3, extra=False)
     out = str(tmp_path / "out")
     logs: list[str] = []
+    spark = lean_session()
 
-    totals = job.run([str(inputs)], out, master="local[1]", timeout=30, log=logs.append)
+    totals = job.run([str(inputs)], out, timeout=30, log=logs.append, spark=spark)
     assert totals["inputs"] == 2 and totals["skipped"] == 0
     assert totals["records"] == 7
     assert totals["failures"] == {"skipped_non_html": 1, "skipped_status": 1}
@@ -72,6 +85,6 @@ def test_spark_job_writes_datasets_and_resumes(tmp_path):
     assert any("skipped_status" in line for line in logs)
 
     write_warc(inputs / "c.warc.gz", pages=2, extra=False)
-    again = job.run([str(inputs)], out, master="local[1]", timeout=30, log=logs.append)
+    again = job.run([str(inputs)], out, timeout=30, log=logs.append, spark=spark)
     assert again["skipped"] == 2 and again["inputs"] == 1 and again["records"] == 2
     assert ds.dataset(f"{out}/records", format="parquet").count_rows() == 9

@@ -34,6 +34,7 @@ from typing import Any
 TABLES = ("records", "entities", "quotes", "events", "failures")
 WARC_NAME = re.compile(r"\.(warc|arc)(\.gz)?$", re.IGNORECASE)
 FLUSH_ROWS = 500  # rows buffered per table before a row group is written: memory stays flat per task
+_PIPELINES: dict[tuple[str | None, float | None], Any] = {}  # per Python worker: models load once, not per task
 
 
 # --- filesystems -------------------------------------------------------------------------------------------
@@ -138,7 +139,9 @@ def process_input(uri: str, out: str, only: str | None = None, timeout: float | 
 
     started = time.monotonic()
     key = input_key(uri)
-    pipeline = Pipeline(only=only, timeout=timeout)
+    pipeline = _PIPELINES.get((only, timeout))
+    if pipeline is None:
+        pipeline = _PIPELINES[(only, timeout)] = Pipeline(only=only, timeout=timeout)
     parts = _Parts(out, key)
     records, failures = 0, Counter()
     for item in _pages(uri):
