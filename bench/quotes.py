@@ -11,7 +11,8 @@ Numbers printed per set:
 - by kind: recall through direct/partial predictions vs indirect ones, and predictions per kind;
 - speaker accuracy over found gold quotes with a gold speaker: the predicted speaker name shares a name word
   with the gold speaker. PFSA-ID speakers are often "Presiden", "dia" or a surname (PERSONCOREF); they are
-  resolved to a full name through the gold PERSON spans (same name word, else the last person before).
+  resolved to a full name through the gold PERSON spans: one sharing a name word, else (a title) the last person
+  introduced with that title ("Presiden Joko Widodo"), else the last person before.
 
 PFSA-ID is CC BY-NC-SA: it is read from ../shared only to measure, never copied or used to tune anything.
 """
@@ -214,6 +215,10 @@ def resolve_pfsa_speaker(text: str, span: list[int] | None, persons: list[tuple[
             return text[p[0] : p[1]]
     if own:
         return raw  # a surname never introduced in a labelled span: compare as written
+    title = raw.lower().split()
+    for p in reversed(before):  # "Presiden" -> the person introduced as "Presiden Joko Widodo"
+        if title and text[max(0, p[0] - 40) : p[0]].lower().split()[-4:][-len(title) :] == title:
+            return text[p[0] : p[1]]
     return text[before[-1][0] : before[-1][1]] if before else None
 
 
