@@ -11,8 +11,8 @@ Numbers printed per set:
 - by kind: recall through direct/partial predictions vs indirect ones, and predictions per kind;
 - speaker accuracy over found gold quotes with a gold speaker: the predicted speaker name shares a name word
   with the gold speaker. PFSA-ID speakers are often "Presiden", "dia" or a surname (PERSONCOREF); they are
-  resolved to a full name through the gold PERSON spans: one sharing a name word, else (a title) the last person
-  introduced with that title ("Presiden Joko Widodo"), else the last person before.
+  resolved to a full name through the gold PERSON spans: one sharing a name word, else (a title) the last
+  person introduced with that title ("Presiden Joko Widodo"), else the last person before.
 
 PFSA-ID is CC BY-NC-SA: it is read from ../shared only to measure, never copied or used to tune anything.
 """

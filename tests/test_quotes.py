@@ -485,7 +485,8 @@ def test_passive_attribution_in_the_next_sentence():
     record = make_record(
         [
             "Presiden Joko Widodo dan Menteri Keuangan Sri Mulyani hadir di Istana.",
-            "“Anggaran kita cukup untuk tahun depan.” Hal itu disampaikan oleh Sri Mulyani dalam rapat, Senin.",
+            "“Anggaran kita cukup untuk tahun depan.” Hal itu disampaikan oleh Sri Mulyani dalam rapat, "
+            "Senin.",
         ],
         "id",
         people=[JOKOWI, ("p13", "Sri Mulyani", ["Sri Mulyani"])],
@@ -503,7 +504,8 @@ def test_name_after_cue_without_an_entity():
 def test_kata_opening_a_sentence():
     record = make_record(
         [
-            "Kata Jokowi, pemerintah akan menambah kuota pupuk bersubsidi. Kata kunci program ini adalah pemerataan."
+            "Kata Jokowi, pemerintah akan menambah kuota pupuk bersubsidi. Kata kunci program ini adalah "
+            "pemerataan."
         ],
         "id",
         people=[JOKOWI],

@@ -762,7 +762,7 @@ class Attributor:
         return None
 
     def passive_after(self, close_end: int) -> Attribution | None:
-        """The next sentence names the speaker in the passive: "“...” Hal itu disampaikan Menteri X, Senin."."""
+        """The next sentence names the speaker in the passive ("“...” Hal itu disampaikan Menteri X.")."""
         doc = self.doc
         i = doc.token_at_or_after(close_end)
         if i < len(doc.words) and doc.lower[i] in _SENTENCE_END:
