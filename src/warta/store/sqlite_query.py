@@ -112,12 +112,14 @@ class SQLiteQueries:
         COUNT_CAP (the UI then says "10,000+")."""
         if match and not conds:
             return matches, False
-        where = " AND ".join(([_IN_MATCH] if match else []) + conds) or "1"
-        args = ([match] if match else []) + params
         if not match:
-            return self.conn.execute(f"SELECT count(*) FROM records r WHERE {where}", args).fetchone()[0], False
-        n = self.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records r WHERE {where} LIMIT ?)",
-                              [*args, COUNT_CAP + 1]).fetchone()[0]
+            where = " AND ".join(conds) or "1"
+            return self.conn.execute(f"SELECT count(*) FROM records r WHERE {where}", params).fetchone()[0], False
+        # stream the FTS matches through the filter set, so counting stops at the cap
+        n = self.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? AND +records_fts.rowid IN "
+            f"(SELECT r.rowid FROM records r WHERE {' AND '.join(conds)}) LIMIT ?)",
+            [match, *params, COUNT_CAP + 1]).fetchone()[0]
         return min(n, COUNT_CAP), n > COUNT_CAP
 
     def iter_search(self, query: str = "", filters: Filters | None = None, sort: str = "date",
@@ -135,11 +137,12 @@ class SQLiteQueries:
     def facets(self, query: str = "", filters: Filters | None = None, limit: int = 12,
                sample: int = FACET_SAMPLE) -> dict[str, Any]:
         """Counts of records per site, language, month, entity, event type and country among the matches
-        (the best ``sample`` matches when there are more: ``counted`` says how many were counted). One
-        statement over a materialised match set, so the full-text query runs once."""
+        (the ``sample`` most recently stored ones when there are more: ``counted`` says how many). One
+        statement over a materialised match set, so the full-text query runs once; CROSS JOIN keeps SQLite
+        from scanning a whole annotation table to meet the (small) match set."""
         conds, params = _record_conditions(filters or Filters())
         match = _fts(query)
-        top, top_params, _ = _ranked(match, conds, params) if match else _by_date(match, conds, params, "date")
+        top, top_params, _ = _recent(match, conds, params) if match else _by_date(match, conds, params, "date")
         sql = f"""
             WITH m AS MATERIALIZED (SELECT r.id, r.site, r.language, substr(r.published, 1, 7) AS month
                                     FROM ({top} LIMIT ?) AS t JOIN records r ON r.rowid = t.rid)
@@ -147,14 +150,14 @@ class SQLiteQueries:
             UNION ALL SELECT 'site', site, count(*) FROM m WHERE site IS NOT NULL GROUP BY site
             UNION ALL SELECT 'language', language, count(*) FROM m WHERE language IS NOT NULL GROUP BY language
             UNION ALL SELECT 'month', month, count(*) FROM m WHERE month IS NOT NULL GROUP BY month
-            UNION ALL SELECT 'entity', e.name, count(*) FROM m JOIN entities e ON e.record_id = m.id
+            UNION ALL SELECT 'entity', e.name, count(*) FROM m CROSS JOIN entities e ON e.record_id = m.id
                 GROUP BY e.name
             UNION ALL SELECT 'event_type', ev.type, count(DISTINCT ev.record_id) FROM m
-                JOIN events ev ON ev.record_id = m.id GROUP BY ev.type
+                CROSS JOIN events ev ON ev.record_id = m.id GROUP BY ev.type
             UNION ALL SELECT 'country', c, count(DISTINCT id) FROM (
-                SELECT m.id, e.country AS c FROM m JOIN entities e ON e.record_id = m.id
-                UNION ALL SELECT m.id, ev.actor_country FROM m JOIN events ev ON ev.record_id = m.id
-                UNION ALL SELECT m.id, ev.recipient_country FROM m JOIN events ev ON ev.record_id = m.id
+                SELECT m.id, e.country AS c FROM m CROSS JOIN entities e ON e.record_id = m.id
+                UNION ALL SELECT m.id, ev.actor_country FROM m CROSS JOIN events ev ON ev.record_id = m.id
+                UNION ALL SELECT m.id, ev.recipient_country FROM m CROSS JOIN events ev ON ev.record_id = m.id
             ) WHERE c IS NOT NULL GROUP BY c"""
         out: dict[str, Any] = {k: [] for k in ("site", "language", "month", "entity", "event_type", "country")}
         counted = 0
@@ -419,6 +422,16 @@ def _ranked(match: str, conds: list[str], params: list[Any], start: int | None =
         args += params
     return (f"SELECT records_fts.rowid AS rid, bm25(records_fts, 5.0, 1.0) AS score, NULL AS published "
             f"FROM records_fts WHERE {where} ORDER BY score, rid", args, "top.score, top.rid")
+
+
+def _recent(match: str, conds: list[str], params: list[Any]) -> tuple[str, list[Any], str]:
+    """Matches most recently stored first: FTS5 reads its doclists in rowid order, so no sort is needed."""
+    where, args = "records_fts MATCH ?", [match]
+    if conds:
+        where += f" AND +records_fts.rowid IN (SELECT r.rowid FROM records r WHERE {' AND '.join(conds)})"
+        args += params
+    return (f"SELECT records_fts.rowid AS rid, NULL AS score, NULL AS published FROM records_fts WHERE {where} "
+            "ORDER BY records_fts.rowid DESC", args, "top.rid DESC")
 
 
 def _walk_by_date(match: str, conds: list[str], params: list[Any], sort: str) -> tuple[str, list[Any], str]:

@@ -65,7 +65,7 @@ class Facets(BaseModel):
     entity: list[FacetValue]
     event_type: list[FacetValue]
     country: list[FacetValue]
-    counted: int = Field(description="matches the counts cover (the best ones, when there are more)")
+    counted: int = Field(description="matches the counts cover (the most recently stored, when there are more)")
     complete: bool = Field(description="true when every match was counted")
 
 
