@@ -350,9 +350,11 @@ PIECES = st.sampled_from(
         "'",
         ",",
         ".",
+        ":",
         " ",
         "\n\n",
         "kata",
+        "Kata",
         "said",
         "Budi",
         "ia",
@@ -362,17 +364,24 @@ PIECES = st.sampled_from(
         "Kami siap",
         "he",
         "according to",
+        "Hal itu disampaikan",
+        "oleh",
+        "juru bicara",
+        "Presiden",
+        "the company said",
     ]
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(PIECES, max_size=40))
-def test_never_crashes_and_spans_index_text(pieces):
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=50), st.sampled_from(["id", "en", "ms", None, "fr"]))
+def test_never_crashes_and_spans_index_text(pieces, lang):
     text = " ".join(pieces)
-    for q in find_quotes(text, "id", []):
+    mentions = [quotes.Mention(m.start(), m.end(), "PER", "p", "Budi") for m in re.finditer("Budi", text)]
+    for q in find_quotes(text, lang, mentions):
         assert 0 <= q.start < q.end <= len(text)
         assert q.kind in ("direct", "partial", "indirect")
+        assert text[q.start : q.end] == text[q.start : q.end].strip()
 
 
 def test_pronoun_prefers_the_person_named_at_a_cue():
