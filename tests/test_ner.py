@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import io
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +16,7 @@ from hypothesis import strategies as st
 from warta.nlp import ner
 from warta.nlp.tokenize import tokenize, tokens
 
+SRC = str(Path(ner.__file__).resolve().parents[2])
 IOB2 = re.compile(r"^(O|[BI]-(PER|ORG|LOC|MISC))$")
 
 ID_SENTENCE = "Presiden Joko Widodo bertemu Menteri Luar Negeri Retno Marsudi di Jakarta."
@@ -118,6 +122,38 @@ def test_mention_offsets_point_into_text() -> None:
         assert mention["type"] in ner.TYPES
 
 
+_NEWS_WORDS = st.sampled_from(
+    [
+        "Presiden",
+        "Jakarta",
+        "kata",
+        "Mi-17",
+        "di",
+        "“",
+        "”",
+        ".",
+        ",",
+        "A.S.",
+        "Rusia-Venezuela",
+        "  ",
+        "\n\n",
+        "AS",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(_NEWS_WORDS, st.text(max_size=12)), max_size=40), st.sampled_from(["id", "en", "xx"])
+)
+def test_find_entities_never_breaks_on_odd_text(parts: list[str], lang: str) -> None:
+    text = " ".join(parts)
+    for mention in ner.find_entities(text, lang):
+        assert 0 <= mention["start"] < mention["end"] <= len(text)
+        assert text[mention["start"] : mention["end"]] == mention["text"]
+        assert mention["type"] in ner.TYPES
+
+
 def test_equipment_codes_are_misc() -> None:
     text = "Rusia mengirim helikopter Mi-17 dan Mi-26, jet Su-35, rudal S-400 serta senapan AK-47 ke sana."
     found = {m["text"]: m for m in ner.find_entities(text, "id")}
@@ -158,16 +194,21 @@ def test_tag_conll_round_trip() -> None:
     assert tags[3] == "B-LOC"
 
 
-def test_models_load_lazily_and_are_cached() -> None:
-    fresh = importlib.reload(ner)
-    assert fresh.loaded_models() == []
-    fresh.tag(["Jakarta"], "id")
-    assert fresh.loaded_models() == ["id"]
-    first = fresh.get_model("id")
-    fresh.tag(["Kuala", "Lumpur"], "ms")  # Malay shares the Indonesian model
-    assert fresh.get_model("ms") is first
-    assert fresh.loaded_models() == ["id"]
-    assert fresh.get_model("fr") is None
+def test_models_load_lazily_and_are_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ner, "_MODELS", {})  # as after import: nothing loaded yet
+    assert ner.loaded_models() == []
+    ner.tag(["Jakarta"], "id")
+    assert ner.loaded_models() == ["id"]
+    first = ner.get_model("id")
+    ner.tag(["Kuala", "Lumpur"], "ms")  # Malay shares the Indonesian model
+    assert ner.get_model("ms") is first
+    assert ner.loaded_models() == ["id"]
+    assert ner.get_model("fr") is None
+
+
+def test_import_loads_no_model() -> None:
+    code = "import warta.nlp.ner as n, sys; assert n.loaded_models() == []; assert 'pycrfsuite' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": SRC})
 
 
 def test_score_entities_counts_exact_matches() -> None:
