@@ -183,8 +183,10 @@ def test_golden_record_through_pipeline():
     assert record["source"]["encoding"] == "utf-8 (meta)"
     assert record["url"] == "https://news.example-detik.test/berita/d-7189911/bmkg-gempa-guncang-sukabumi"
     assert len(record["paragraphs"]) == 4
-    assert record["paragraphs"][0].startswith("Jakarta - Gempa bumi bermagnitudo 5,1")
-    for leftover in ("Baca juga", "ADVERTISEMENT", "SCROLL TO CONTINUE", "(akm/akm)", "Terpopuler", "Tag:"):
+    assert record["dateline"] == "Jakarta"
+    assert record["paragraphs"][0].startswith("Gempa bumi bermagnitudo 5,1")
+    for leftover in ("Jakarta -", "Baca juga", "ADVERTISEMENT", "SCROLL TO CONTINUE", "(akm/akm)", "Terpopuler",
+                     "Tag:"):
         assert leftover not in record["text"]
     assert record["images"][0]["src"].endswith("/community/media/gempa-sukabumi.jpeg")
     assert gzip.decompress(path.read_bytes()).startswith(b"<!DOCTYPE html>")
