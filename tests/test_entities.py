@@ -496,3 +496,10 @@ def test_organisation_head_noun_outvotes_a_person_title_before_it():
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Partai Golkar"].type == "ORG" and found["Partai Golkar"].role == "PTY"
     assert found["Jusuf Kalla"].type == "PER"
+
+
+def test_english_apposition_with_a_possessive_country():
+    text = "Zeltronix, Russia's state arms exporter, opened a centre. Zeltronix said it would grow."
+    given = mentions(text, ("Zeltronix", "PER"), ("Russia", "LOC"), ("Zeltronix", "PER"))
+    company = by_name(find_entities(text, "en", mentions=given))["Zeltronix"]
+    assert (company.type, company.country, company.role) == ("ORG", "RUS", "BUS")

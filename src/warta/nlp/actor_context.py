@@ -265,7 +265,7 @@ def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand
             after_prep = True
         elif in_role_phrase(data, lower) or lower in data.words("determiner") or word[:1].isupper():
             tokens.append(i)
-        else:
+        elif lower not in _POSSESSIVE_CLITICS:  # "X, Russia's state arms exporter,"
             break
         i += 1
     if tokens and not (

@@ -488,7 +488,7 @@ def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) 
     if before.role_kind == "title" or before.employer or cand.title_role:
         cues["PER"] += 2  # "Presiden X", "Ketua Partai Golkar X": as strong as a class noun
     if not type_hint and after.role_kind in ("title", "person", "org"):
-        cues["ORG" if after.role_kind == "org" else "PER"] += 1
+        cues["ORG" if after.role_kind == "org" else "PER"] += 2
     return cues
 
 
