@@ -250,3 +250,15 @@ def resources_root():
     from warta import resources
 
     return resources.ROOT
+
+
+def test_question_relative_clause_base_form_and_colon_header():
+    assert not coded(["Why did Kenya expel the Somali diplomats?"], lang="en").events
+    record = coded(["Police said the man who attacked the Kenyan embassy was arrested."], lang="en")
+    assert not [e for e in record.events if e.type == "ASSAULT"]  # "the man" is no entity: no actor
+    assert not coded(["Despite the Supreme Court ban, fireworks lit up the sky."], lang="en").events
+    record = coded(["Japan threatened to ban imports from Vietnam."], lang="en")
+    assert [e.type for e in record.events] == ["THREATEN"]
+    record = coded(["NAIROBI: Police arrested 12 people on Friday."], lang="en")
+    (event,) = record.events
+    assert event.actor.name == "police" and event.actor.country == "KEN"

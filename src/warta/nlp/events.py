@@ -38,6 +38,7 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 _QUOTE_CHARS = frozenset("\"'“”‘’«»„‟‹›`")
 _GAP = 3
 _MACRO = re.compile(r"@[A-Za-z0-9_]+")
+_SHOUTED_PLACE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})\s*:\s+(?=[A-Z])")
 
 
 # --- data --------------------------------------------------------------------------------------------
@@ -249,6 +250,9 @@ def _header(text: str, dateline: str | None, language: str | None) -> tuple[int,
     from warta.extract.news import parse_header
 
     first_line = text.split("\n", 1)[0]
+    shouted = _SHOUTED_PLACE.match(first_line)  # "NEW DELHI: ...", which the dash-based parser leaves
+    if shouted:
+        return shouted.end(), dateline or shouted.group(1).title()
     header = parse_header(first_line, (language,) if language else ())
     if header is None or not header.rest:
         return 0, dateline
@@ -372,6 +376,8 @@ def extract_events(doc: Doc) -> list[Event]:
         None  # the previous sentence's actor, for a pronoun subject ("Mereka mengecam")
     )
     for s_start, s_end in sentence_spans(doc.text):
+        if doc.text[s_start:s_end].rstrip("\"'”’») ").endswith("?"):
+            continue  # a question asserts no event ("Why have the fans boycotted ...?")
         previous_actor: Mention | None = None
         for c_start, c_end in clause_spans(doc.text, s_start, s_end, doc.lang):
             tokens = _tokens(doc.text, c_start, c_end)
@@ -477,6 +483,10 @@ def _event(
         return None, None
     if i > 0 and tokens[i - 1].lower in doc.lex.words.get("determiner", ()):
         return None, None  # "the attack", "their support": a noun, not the verb
+    if "base" in pattern.flags and not (
+        i > 0 and tokens[i - 1].lower in doc.lex.words.get("verb_marker", ())
+    ):
+        return None, None  # "the Supreme Court ban": a base form is a verb after "to", a modal or "do" only
     if _conditional(doc, clause):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
     cameo = pattern.cameo
@@ -594,6 +604,9 @@ def _parties(
             return owner, destination
         return subject, destination or _first_other(right, subject, doc.text, _locative(doc))
     coordinated = previous_actor is not None and _after_coordinator(tokens, i, doc.lex)
+    if not coordinated and _after_relative(tokens, i, doc.lex):
+        actor = _relative_head(doc, left, tokens[i - 1].start)
+        return actor, _first_other(right, actor, doc.text, _locative(doc)) if actor else None
     actor = previous_actor if coordinated else _subject(doc, left, verb_start, clause)
     partner = None if coordinated else _compound_partner(doc, left, actor)
     if partner is not None:
@@ -662,6 +675,19 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
     return Unnamed(None)
 
 
+def _after_relative(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    return i > 0 and tokens[i - 1].lower in lex.words.get("relative", frozenset())
+
+
+def _relative_head(doc: Doc, left: list[Mention], relative_start: int) -> Mention | None:
+    """``the man who kidnapped ...``, ``kelompok yang menyerang ...``: the doer is the noun right before the
+    relative pronoun; when that is no entity ("the man"), there is no actor rather than an earlier name."""
+    before = [m for m in left if m.end <= relative_start]
+    if before and doc.text[before[-1].end : relative_start].strip() in ("", ","):
+        return before[-1]
+    return None
+
+
 def _after_coordinator(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     """``X accused A and warned B``: a verb right after "and"/"dan" shares the subject of the verb before it."""
     coordinators = lex.words.get("coordinator", frozenset())
@@ -697,11 +723,17 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
 
 
 def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
-    """``di wilayah Purwokerto``, ``in the city of Ramadi``, ``di Desa Wadas , Purworejo``: a place within a few
-    words after a locative preposition says where, not who."""
-    before = re.split(r"[.!?;:\n]", text[max(0, start - 40) : start])[-1]  # within the sentence only
-    words = before.lower().replace(",", " , ").split()[-4:]
-    return any(w in locative for w in words)
+    """``di wilayah Purwokerto``, ``in the city of Ramadi``, ``di Desa Wadas , Distrik Sugapa , Kabupaten X``: a place
+    within six words after a locative preposition says where, not who."""
+    before = re.split(r"[.!?;:\n]", text[max(0, start - 120) : start])[-1]  # within the sentence only
+    segments = before.lower().split(",")  # "di Kampung A , Distrik B , Kabupaten C": a list of places
+    for segment in reversed(segments[-4:]):
+        words = segment.split()
+        if any(w in locative for w in words[-6:]):
+            return True
+        if len(words) > 4:
+            return False  # a longer stretch is no item of a place list
+    return False
 
 
 def _after_preposition(text: str, start: int, prepositions: frozenset[str]) -> bool:
@@ -771,7 +803,10 @@ def _paragraph_recipient(
     doc: Doc, actor: Mention, verb_end: int, sentence: tuple[int, int]
 ) -> Mention | None:
     """For a cooperative event with no recipient in its clause: the first other country named later in the
-    sentence or the next sentence ("... dibangun oleh eksportir Rusia. Pusat ini ... melatih pilot Venezuela")."""
+    sentence or the next sentence ("... dibangun oleh eksportir Rusia. Pusat ini ... melatih pilot Venezuela").
+    Only for a named actor: a generic one ("warga membangun desa") is too vague to link that far."""
+    if (actor.entity.kind or "").startswith("agent"):
+        return None
     end = doc.text.find(".", sentence[1] + 1)
     end = len(doc.text) if end < 0 else end
     paragraph_end = doc.text.find("\n\n", verb_end)
