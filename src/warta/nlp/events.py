@@ -33,6 +33,7 @@ from warta.resources import read_lines
 # Verbs whose object is another action ("demanded that Russia withdraw", "agreed to cooperate"): an event verb
 # within _EMBED_REACH tokens after them is that content, not a second event.
 _EMBEDDING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "REJECT"})
 _EMBED_REACH = 30  # tokens: in practice the rest of the clause
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _QUOTE_CHARS = frozenset("\"'“”‘’«»„‟‹›`")
@@ -326,6 +327,9 @@ def agent_mentions(
             i += 1
             continue
         a_start, a_end = spans[i][0], spans[i + size - 1][1]
+        if _inside_name(text, a_start):
+            i += size
+            continue
         if not _overlaps(taken, a_start, a_end) and not _name_follows(mentions, text, a_end):
             phrase = tuple(words[i : i + size])
             agent = table[phrase]
@@ -341,6 +345,15 @@ def agent_mentions(
             out.append(Mention(a_start, a_end, entity))
         i += size
     return out
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """``the People's Daily``, ``the Police Department``: a capitalised group noun in mid-sentence is part of a
+    name, not the generic actor."""
+    if not text[start].isupper():
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \"'“‘”’«")
+    return bool(before) and before[-1] not in ".!?:—–-\n"
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -497,7 +510,8 @@ def _event(
         return None, None
     if recipient is not None and _same_side(actor.entity, recipient.entity):
         recipient = None
-    unnamed = _unnamed_object(doc, tokens, j, pattern) is not None
+    found = _unnamed_object(doc, tokens, j, pattern)
+    unnamed = found is not None and found.counted  # an object was named, only not by a name
     if recipient is None and ("recipient" in pattern.flags or "foreign" in pattern.flags) and not unnamed:
         recipient = (
             _paragraph_recipient(doc, actor, verb_end, sentence)
@@ -607,7 +621,11 @@ def _parties(
     if not coordinated and _after_relative(tokens, i, doc.lex):
         actor = _relative_head(doc, left, tokens[i - 1].start)
         return actor, _first_other(right, actor, doc.text, _locative(doc)) if actor else None
-    actor = previous_actor if coordinated else _subject(doc, left, verb_start, clause)
+    if not coordinated and _after_coordinator(tokens, i, doc.lex):
+        # "Pemkot X menargetkan ... dan menerapkan sanksi": the clause's subject, not the object just before
+        actor = _clause_subject(doc, left)
+    else:
+        actor = previous_actor if coordinated else _subject(doc, left, verb_start, clause)
     partner = None if coordinated else _compound_partner(doc, left, actor)
     if partner is not None:
         actor, partner = partner, actor  # "pemerintah dan DPR menyetujui": the first conjunct acts
@@ -631,7 +649,12 @@ def _after_passive_auxiliary(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     """``were charged``, ``are built``: an active pattern read after a form of "be" is passive."""
     auxiliaries = lex.words.get("passive_aux", frozenset())
     word = tokens[i].lower
-    return i > 0 and tokens[i - 1].lower in auxiliaries and not word.endswith("ing")
+    if word.endswith("ing") or i == 0:
+        return False
+    before = tokens[i - 1].lower
+    if before.endswith("ly") and i > 1:  # "was critically injured"
+        before = tokens[i - 2].lower
+    return before in auxiliaries
 
 
 def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> Mention | None:
@@ -649,6 +672,7 @@ def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> M
 @dataclass(slots=True)
 class Unnamed:
     owner: Mention | None  # "three Taliban prisoners" → Taliban
+    counted: bool = True  # a counted group (an object), not a content clause ("recognizes that ...")
 
 
 def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Unnamed | None:
@@ -660,7 +684,11 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
     word = tokens[j].lower
     if word in doc.lex.words.get("complementizer", frozenset()):
         plover = plover_of(pattern.cameo)
-        return None if plover and plover[0] == "ACCUSE" else Unnamed(None)
+        if plover and plover[0] == "ACCUSE":
+            return None
+        # "demanded that ...", "warned that ...": the clause is what is asked or threatened, which is enough for a
+        # pattern that needs an object; "recognizes that ..." (realises) is no recognition of anyone
+        return Unnamed(None, counted=bool(plover) and plover[0] in _SPEECH_ACTS)
     if word not in doc.lex.words.get("quantity", frozenset()) and not word[:1].isdigit():
         return None
     if j + 1 < len(tokens):
@@ -673,6 +701,11 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
         if named:
             return Unnamed(named[0])
     return Unnamed(None)
+
+
+def _clause_subject(doc: Doc, left: list[Mention]) -> Mention | None:
+    prepositions = doc.lex.words.get("preposition", frozenset())
+    return next((m for m in left if not _after_preposition(doc.text, m.start, prepositions)), None)
 
 
 def _after_relative(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
@@ -737,7 +770,10 @@ def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
 
 
 def _after_preposition(text: str, start: int, prepositions: frozenset[str]) -> bool:
+    """The word before (skipping a number: "untuk 5.000 orang", "of 12 people") is a preposition."""
     words = text[max(0, start - 30) : start].lower().split()
+    if len(words) > 1 and words[-1][:1].isdigit():
+        words = words[:-1]
     return bool(words) and words[-1] in prepositions
 
 
