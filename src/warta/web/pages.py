@@ -66,7 +66,7 @@ def vars_of(obj: Any) -> dict[str, Any]:
 def _month_chart(months: list[Any]) -> render.Chart:
     days = [(m.value + "-01", m.count) for m in months]
     granularity, buckets = render.periods(days, max_days=-1)  # always months
-    return render.stacked_bars(buckets, {"records": {d[:7]: n for d, n in days}}, granularity, height=90)
+    return render.stacked_bars(buckets, {"records": {d[:7]: n for d, n in days}}, granularity, width=260, height=100)
 
 
 @router.get("/records/{record_id}", response_class=HTMLResponse)
