@@ -1,9 +1,11 @@
 """Named-entity recognition for news text: PER, ORG, LOC, MISC with character spans.
 
 Indonesian/Malay (``id``, ``ms``) and English (``en``) use linear-chain CRF models (python-crfsuite) trained by
-``scripts/train_ner.py`` and shipped in ``warta/resources/models``. Features are word shape, affixes, context words,
-word clusters learned from the training text, a "seen in lower case" lexicon and a CLDR/Phoenix gazetteer
+``scripts/train_ner.py`` and shipped in ``warta/resources/models``. Features are word shape, affixes, inner character
+trigrams, context words, capitalised-run ("name candidate") edges, a "seen in lower case" lexicon from the training
+text (``ner-<lang>.lex``, which can also hold word clusters) and a CLDR/Phoenix gazetteer
 (``warta/resources/ner/gazetteer.tsv``). Other languages get a capitalisation + gazetteer fallback.
+Headline-cased lines are truecased before tagging.
 Equipment and model codes (``Mi-17``, ``F-16``, ``S-400``) are MISC with ``kind="equipment"`` by a shape rule.
 
 Models load lazily on first use and are cached per language; nothing is downloaded at run time.
@@ -34,7 +36,6 @@ _EQUIPMENT = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,2}")
 _EQUIPMENT_NOT = frozenset({"ke", "h", "d", "g"})
 # Lower-case words that may sit inside a name (Abdurrachman bin Ali, Bank of America, Ludwig van Beethoven).
 _NAME_CONNECTORS = frozenset("of the de van der von bin binti al la le da du del dos y".split())
-_PUNCT = re.compile(r"[^\w\s]+")
 _QUOTES = frozenset("\"'“”‘’«»„‟‹›`")
 _CLOSERS = frozenset("\"'”’»")
 _ENDERS = frozenset({".", "!", "?", "…", "..."})
