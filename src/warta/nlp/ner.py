@@ -498,7 +498,7 @@ def _sentences(
     """Cut token spans into sentences: after . ! ? (and a closing quote right after), at blank lines."""
     current: list[tuple[int, int]] = []
     for k, (s, e) in enumerate(spans):
-        if current and "\n\n" in text[current[-1][1] : s]:
+        if current and text.count("\n", current[-1][1], s) >= 2:  # a blank line ends a sentence
             yield current
             current = []
         current.append((s, e))
