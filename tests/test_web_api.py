@@ -183,8 +183,11 @@ def test_pages_render(client):
         r = client.get(path)
         assert r.status_code == 200, path
         assert r.headers["content-type"].startswith("text/html")
-    assert client.get("/records/nope").status_code == 404
+    missing = client.get("/records/nope")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "no such record" in missing.text
     assert client.get("/actors/Nobody").status_code == 404
+    assert client.get("/api/actors/Nobody").json() == {"detail": "no such actor"}
 
 
 def test_security_headers(client):
@@ -303,3 +306,12 @@ def test_broad_search_plans_agree_with_the_plain_ones(db, monkeypatch):
         monkeypatch.setattr(sqlite_query, "RANK_WINDOW", 1)
         windowed = store.search_records("Ibrahim OR Putin", per_page=10)
         assert len(windowed.hits) == 4 and windowed.total == 4  # window refilled when it held too few
+
+
+def test_the_query_time_limit_is_real(db, monkeypatch):
+    """A store whose limit is a microsecond interrupts a real query; the API answers 503, not 500."""
+    from warta.store.sqlite_query import deadline
+
+    monkeypatch.setattr(deadline, "every", 1)  # check after every VM step: this store is tiny
+    r = TestClient(create_app(db, time_limit_s=1e-6)).get("/api/facets", params={"q": "the OR di OR dan"})
+    assert r.status_code == 503 and "too long" in r.json()["detail"]

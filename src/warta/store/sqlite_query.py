@@ -505,12 +505,14 @@ class deadline:
     """Abort statements that run longer than ``seconds`` (SQLite progress handler): they raise
     ``sqlite3.OperationalError('interrupted')``, which the web layer turns into a 503."""
 
+    every = 10_000  # SQLite VM steps between checks
+
     def __init__(self, conn: sqlite3.Connection, seconds: float):
         self.conn, self.seconds = conn, seconds
 
     def __enter__(self) -> None:
         end = time.monotonic() + self.seconds
-        self.conn.set_progress_handler(lambda: 1 if time.monotonic() > end else 0, 10_000)
+        self.conn.set_progress_handler(lambda: 1 if time.monotonic() > end else 0, self.every)
 
     def __exit__(self, *exc: object) -> None:
         self.conn.set_progress_handler(None, 0)

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from warta.store.sqlite_query import ReaderPool, SQLiteReader
@@ -61,6 +62,7 @@ def create_app(db: str, token: str | None = None, time_limit_s: float = 2.0,
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_exception_handler(sqlite3.OperationalError, _busy)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -74,10 +76,20 @@ async def _security_headers(request: Request, call_next):
     return response
 
 
-async def _busy(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
+async def _busy(request: Request, exc: sqlite3.OperationalError):
     # the deadline interrupts slow queries; a locked database is also transient
     detail = "query took too long; narrow it down" if "interrupt" in str(exc) else "store busy; try again"
-    return JSONResponse({"detail": detail}, status_code=503)
+    return await _http_error(request, StarletteHTTPException(503, detail))
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException):
+    """JSON for the API, a page for people."""
+    if request.url.path.startswith(("/api/", "/openapi.json", "/static/")):
+        return await http_exception_handler(request, exc)
+    from warta.web.pages import templates
+
+    return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
+                                      status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
 
 def settings(request: Request) -> Settings:
