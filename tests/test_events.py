@@ -262,3 +262,10 @@ def test_question_relative_clause_base_form_and_colon_header():
     record = coded(["NAIROBI: Police arrested 12 people on Friday."], lang="en")
     (event,) = record.events
     assert event.actor.name == "police" and event.actor.country == "KEN"
+
+
+def test_indonesian_passive_agent_without_oleh_and_noun_after_preposition():
+    record = coded(["Sepuluh warga diserang kelompok kriminal bersenjata di Distrik Sugapa."])
+    (event,) = [e for e in record.events if e.type == "ASSAULT"]
+    assert event.actor.name == "kelompok kriminal bersenjata" and event.recipient is None
+    assert not coded(["Two people died during protests in Lagos."], lang="en").events

@@ -494,7 +494,7 @@ def _event(
     before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
     if _has_word(before, doc.lex.words.get("negation", ())):
         return None, None
-    if i > 0 and tokens[i - 1].lower in doc.lex.words.get("determiner", ()):
+    if i > 0 and tokens[i - 1].lower in doc.lex.words.get("noun_marker", ()):
         return None, None  # "the attack", "their support": a noun, not the verb
     if "base" in pattern.flags and not (
         i > 0 and tokens[i - 1].lower in doc.lex.words.get("verb_marker", ())
@@ -608,7 +608,15 @@ def _parties(
     right = doc.mentions_in(tokens[i].end, clause[1])  # from the verb head: "meminta Rusia keluar" → Rusia
     if "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex):
         agent = _after_word(doc, tokens, j, doc.lex.words.get("agent", frozenset()), clause[1])
+        if agent is None and "passive" in pattern.flags:
+            agent = _right_after(
+                doc, right, verb_end
+            )  # "diserang kelompok bersenjata": the agent needs no "oleh"
         subject = _subject(doc, left, verb_start, clause) or previous_actor
+        if subject is not None and subject.entity.kind == "agent-actor":
+            subject = (
+                None  # "sepuluh warga diserang ...": a generic civilian group is not coded as a recipient
+            )
         return agent, subject
     if "owner-object" in pattern.flags:
         subject = _subject(doc, left, verb_start, clause)
@@ -701,6 +709,11 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
         if named:
             return Unnamed(named[0])
     return Unnamed(None)
+
+
+def _right_after(doc: Doc, mentions: list[Mention], end: int) -> Mention | None:
+    first = next((m for m in mentions if m.start >= end), None)
+    return first if first is not None and not doc.text[end : first.start].strip() else None
 
 
 def _clause_subject(doc: Doc, left: list[Mention]) -> Mention | None:
