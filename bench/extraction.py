@@ -9,7 +9,9 @@
     and htmldate.
 
 Every tool gets the same decoded text (the files are UTF-8); decoding is not timed. Each tool runs once on
-the first page untimed (imports, caches), then over all pages.
+the first page untimed (imports, caches); then all tools run page by page, interleaved, so that load from
+other processes weighs on every tool alike. warta's time includes all its metadata work (title, authors,
+date, language, dateline/credit); the peers' body-only runs do not.
 
 Usage:
     PYTHONPATH=src python bench/extraction.py                  # both sets, all pages
@@ -203,19 +205,27 @@ def load_wcxb(folder: Path, limit: int | None) -> list[tuple[str, str, str | Non
 
 # --- runs ----------------------------------------------------------------------------------------------
 
-def timed_map(fn: Callable, pages: list, *args_of: Callable) -> tuple[list, float]:
-    fn(*(a(pages[0]) for a in args_of))  # warm-up, untimed
-    started = time.perf_counter()
-    out = [fn(*(a(p) for a in args_of)) for p in pages]
-    return out, time.perf_counter() - started
+def timed_runs(tools: dict[str, Callable], pages: list) -> dict[str, tuple[list, float]]:
+    """Run every tool on every page, interleaved page by page (the starting tool rotates), so that a change
+    in machine load during the run affects all tools alike; returns each tool's outputs and seconds."""
+    names = list(tools)
+    for name in names:  # warm-up, untimed
+        tools[name](pages[0][1], pages[0][2])
+    outputs: dict[str, list] = {name: [] for name in names}
+    seconds = dict.fromkeys(names, 0.0)
+    for i, page in enumerate(pages):
+        for name in names[i % len(names):] + names[: i % len(names)]:
+            started = time.perf_counter()
+            outputs[name].append(tools[name](page[1], page[2]))
+            seconds[name] += time.perf_counter() - started
+    return {name: (outputs[name], seconds[name]) for name in names}
 
 
 def run_scrapinghub(folder: Path, limit: int | None, tools: list[str]) -> None:
     pages = load_scrapinghub(folder, limit)
     print(f"\nScrapingHub article-extraction benchmark: {len(pages)} pages ({folder})")
     print(f"{'tool':<18} {'precision':>9} {'recall':>7} {'F1':>7} {'accuracy':>8} {'pages/s':>8}")
-    for name in tools:
-        outputs, seconds = timed_map(BODY_TOOLS[name], pages, lambda p: p[1], lambda p: p[2])
+    for name, (outputs, seconds) in timed_runs({t: BODY_TOOLS[t] for t in tools}, pages).items():
         scores = [shingle_score(out, page[3]) for out, page in zip(outputs, pages, strict=True)]
         precision, recall, f1, accuracy = summarise_shingles(scores)
         print(f"{name:<18} {precision:>9.3f} {recall:>7.3f} {f1:>7.3f} {accuracy:>8.3f} "
@@ -267,8 +277,7 @@ def run_wcxb(folder: Path, limit: int | None, tools: list[str]) -> None:
           "(title/author/date: share correct of pages with that gold field)")
     with_author = [i for i, p in enumerate(pages) if p[3].get("author")]
     with_date = [i for i, p in enumerate(pages) if p[3].get("publish_date")]
-    for name in tools:
-        outputs, seconds = timed_map(WCXB_TOOLS[name], pages, lambda p: p[1], lambda p: p[2])
+    for name, (outputs, seconds) in timed_runs({t: WCXB_TOOLS[t] for t in tools}, pages).items():
 
         def cell(values: list[bool] | None) -> str:
             return f"{sum(values) / len(values):>6.3f}" if values else f"{'-':>6}"
