@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from warta.model import PARAGRAPH_SEP
+
 # PLOVER event types by tone: how the actor treats the recipient
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 NEUTRAL = frozenset({"REQUEST"})
@@ -97,23 +99,38 @@ class _Span:
 
 def annotated_paragraphs(record: dict[str, Any]) -> list[list[Segment]]:
     """The record's text as paragraphs of segments; each segment knows which annotations cover it.
-    Overlapping spans are fine: the text is cut at every span boundary (a sweep over sorted boundaries)."""
+    Overlapping spans are fine: the text is cut at every span and paragraph boundary (a sweep over sorted
+    boundaries), and the blank-line separators between paragraphs are left out."""
     text = record.get("text") or ""
     spans = _spans(record, len(text))
+    paragraphs = _paragraph_ranges(text)
     cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)  # position -> [(+1/-1, span index)]
     for i, s in enumerate(spans):
         cuts[s.start].append((1, i))
         cuts[s.end].append((-1, i))
+    for start, end in paragraphs:
+        cuts.setdefault(start, [])
+        cuts.setdefault(end, [])
+    out: list[list[Segment]] = [[] for _ in paragraphs]
     active: set[int] = set()
-    segments: list[Segment] = []
-    prev = 0
-    for pos in sorted(set(cuts) | {len(text)}):
-        if pos > prev:
-            segments.append(_segment(text[prev:pos], [spans[i] for i in active]))
-        for delta, i in cuts.get(pos, ()):
+    prev, para = 0, 0
+    for pos in sorted(cuts):
+        while para < len(paragraphs) and paragraphs[para][1] <= prev:
+            para += 1
+        if pos > prev and para < len(paragraphs) and paragraphs[para][0] <= prev:
+            out[para].append(_segment(text[prev:pos], [spans[i] for i in active]))
+        for delta, i in cuts[pos]:
             active.add(i) if delta > 0 else active.discard(i)
         prev = pos
-    return _split_paragraphs(segments)
+    return [p for p in out if p]
+
+
+def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    ranges, start = [], 0
+    for piece in text.split(PARAGRAPH_SEP):
+        ranges.append((start, start + len(piece)))
+        start += len(piece) + len(PARAGRAPH_SEP)
+    return ranges
 
 
 def _spans(record: dict[str, Any], length: int) -> list[_Span]:
@@ -140,18 +157,6 @@ def _segment(text: str, covering: list[_Span]) -> Segment:
     first = entities[0] if entities else None  # innermost entity wins the link
     return Segment(text, first.label if first else None, first.detail if first else None,
                    any(s.kind == "quote" for s in covering), events)
-
-
-def _split_paragraphs(segments: list[Segment]) -> list[list[Segment]]:
-    paragraphs: list[list[Segment]] = [[]]
-    for seg in segments:
-        pieces = seg.text.split("\n\n")
-        for n, piece in enumerate(pieces):
-            if n:
-                paragraphs.append([])
-            if piece:
-                paragraphs[-1].append(Segment(piece, seg.entity, seg.entity_type, seg.quote, seg.events))
-    return [p for p in paragraphs if p]
 
 
 def snippet_parts(snippet: str, matches: list[tuple[int, int]]) -> list[tuple[str, bool]]:
