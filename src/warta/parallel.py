@@ -25,6 +25,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from warta import dedup
 from warta.model import Failure, InputProgress, Page, Record
 from warta.pipeline import Pipeline, Stats
 
@@ -38,9 +39,12 @@ class Runner:
     Failures from the sources and ``END`` markers pass straight through; pages are processed."""
 
     def __init__(self, workers: int = 1, only: str | None = None, timeout: float | None = 60.0,
-                 chunk: int = 4, depth: int = 3):
+                 chunk: int = 4, depth: int = 3, fingerprints: bool = False):
         self.workers, self.only, self.timeout = max(1, workers), only, timeout
         self.chunk, self.depth = chunk, depth
+        # workers also compute each record's duplicate fingerprint, taking that work off the main process
+        # (only when the records go to a store, which uses and drops them)
+        self.fingerprints = fingerprints
         self.stats = Stats()
 
     def run(self, tagged: Iterable[tuple[Tag, Any]]) -> Iterator[tuple[Tag, Any]]:
@@ -60,7 +64,7 @@ class Runner:
 
 # --- worker pool -------------------------------------------------------------------------------------------
 
-def _work(inbox, results, slot: int, only: str | None, timeout: float | None) -> None:
+def _work(inbox, results, slot: int, only: str | None, timeout: float | None, fingerprints: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     parent = mp.parent_process()  # the process that started us (not the forkserver, which forked us)
     pipeline = Pipeline(only=only, timeout=timeout)
@@ -74,7 +78,9 @@ def _work(inbox, results, slot: int, only: str | None, timeout: float | None) ->
         if job is None:
             return
         for seq, page in job:
-            results.put((slot, seq, pipeline.process(page)))
+            result = pipeline.process(page)
+            fp = dedup.fingerprint(result.article.text) if fingerprints and isinstance(result, Record) else None
+            results.put((slot, seq, result, fp))
 
 
 @dataclass
@@ -139,7 +145,7 @@ class _Pool:
 
     def _collect(self) -> Iterator[tuple[Tag, Any]]:
         try:
-            n, seq, result = self.results.get(timeout=0.5)
+            n, seq, result, fp = self.results.get(timeout=0.5)
         except queue.Empty:
             yield from self._check_health()
             return
@@ -148,6 +154,8 @@ class _Pool:
             return  # a late answer from a worker already replaced; its page was redone or failed
         slot.busy_since = time.monotonic()
         self.deaths = 0
+        if fp is not None:
+            dedup.remember(result.id, fp)
         yield self.tags.pop(seq), result
 
     def _check_health(self) -> Iterator[tuple[Tag, Any]]:
@@ -177,7 +185,8 @@ class _Pool:
         slot = self.slots[n]
         slot.inbox = self.ctx.Queue()
         slot.process = self.ctx.Process(
-            target=_work, args=(slot.inbox, self.results, n, self.runner.only, self.runner.timeout),
+            target=_work, args=(slot.inbox, self.results, n, self.runner.only, self.runner.timeout,
+                                self.runner.fingerprints),
             daemon=True, name=f"warta-worker-{n}")
         slot.process.start()
 
@@ -306,6 +315,7 @@ class IngestSummary:
 def ingest(paths: list[str], store, options, runner: Runner, progress: bool = False) -> IngestSummary:
     """Run ``paths`` through ``runner`` into ``store``, resuming where an earlier ingest stopped."""
     tracker = Tracker(store.input_progress())
+    runner.fingerprints = True  # every record is stored, so the store picks up each fingerprint
     total = _total_bytes(paths, tracker.known) if progress else None
     results = runner.run(tracker.items(paths, options))
 

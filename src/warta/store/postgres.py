@@ -259,8 +259,9 @@ class PostgresStore(PostgresQueries):  # read queries for the web UI and API: po
         row = self.conn.execute("SELECT cluster FROM dedup WHERE record_id = %s", (record.id,)).fetchone()
         if row:
             record.cluster = row["cluster"]
+            dedup.forget(record.id)
             return None
-        fp = dedup.fingerprint(record.article.text)
+        fp = dedup.fingerprint_of(record.id, record.article.text)
         exact = self.conn.execute("SELECT cluster FROM dedup WHERE text_hash = %s LIMIT 1", (fp.text_hash,)).fetchone()
         candidates = [] if exact else [
             (r["record_id"], r["cluster"], bytes(r["minhash"])) for r in self.conn.execute(

@@ -60,8 +60,9 @@ class SQLiteScale:
         row = self.conn.execute("SELECT cluster FROM dedup WHERE record_id = ?", (record.id,)).fetchone()
         if row:
             record.cluster = row[0]
+            dedup.forget(record.id)
             return None
-        fp = dedup.fingerprint(record.article.text)
+        fp = dedup.fingerprint_of(record.id, record.article.text)
         exact = self.conn.execute("SELECT cluster FROM dedup WHERE text_hash = ? LIMIT 1", (fp.text_hash,)).fetchone()
         record.cluster = dedup.choose_cluster(record.id, fp, exact[0] if exact else None,
                                               [] if exact else self._candidates(fp))
