@@ -303,9 +303,15 @@ def test_broad_search_plans_agree_with_the_plain_ones(db, monkeypatch):
         assert store.search_records("the OR in OR di OR dan", Filters(language="en")).total_capped
     assert walked == plain
     with SQLiteReader(db) as store:
-        monkeypatch.setattr(sqlite_query, "RANK_WINDOW", 1)
-        windowed = store.search_records("Ibrahim OR Putin", per_page=10)
-        assert len(windowed.hits) == 4 and windowed.total == 4  # window refilled when it held too few
+        monkeypatch.setattr(sqlite_query, "RANK_WINDOW", 2)
+        whole = [h.id for h in store.search_records("Ibrahim OR Putin", per_page=10).hits]
+        paged = [h.id for p in (1, 2, 3) for h in store.search_records("Ibrahim OR Putin", page=p, per_page=1).hits]
+        filtered = [h.id for p in (1, 2) for h in
+                    store.search_records("Ibrahim OR Putin", Filters(language="en"), page=p, per_page=1).hits]
+    # the two most recently stored matches ranked first, then the rest; pages follow the same order
+    assert len(whole) == 4 and paged == whole[:3]
+    assert set(whole[:2]) == {"rec-putin-ukraine", "rec-putin-threat"}
+    assert filtered == [h for h in whole if h != "rec-jokowi-anwar"][:2]
 
 
 def test_the_query_time_limit_is_real(db, monkeypatch):

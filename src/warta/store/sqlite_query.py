@@ -73,17 +73,32 @@ class SQLiteQueries:
         with deadline(self.conn, self.time_limit_s):
             matches = self._fts_count(match) if match else 0
             total, capped = self._count(match, conds, params, matches)
-            rows = self._page(match, conds, params, sort, matches, per_page, offset)
-            if len(rows) < per_page and offset + len(rows) < total and sort == "relevance":
-                rows = self._page(match, conds, params, sort, 0, per_page, offset)  # window too narrow
+            if match and sort == "relevance" and matches > RANK_WINDOW:
+                rows = self._windowed_page(match, conds, params, per_page, offset)
+            else:
+                rows = self._page(match, conds, params, sort, matches, per_page, offset)
         return SearchPage(total, page, per_page, sort, [_hit(r) for r in rows], capped)
 
+    def _windowed_page(self, match: str, conds: list[str], params: list[Any], limit: int, offset: int
+                       ) -> list[sqlite3.Row]:
+        """Relevance order for a broad search: the RANK_WINDOW most recently stored matches ranked by bm25,
+        then the older matches ranked the same way. One total order, so pages never overlap; the first
+        pages only pay for ranking the window."""
+        start = self._window_start(match)
+        rows = self._page(match, conds, params, "relevance", 0, limit, offset, start=start)
+        if len(rows) == limit or start is None:
+            return rows
+        in_window = _count_rows(self.conn, match, conds, params, start)
+        older = self._page(match, conds, params, "relevance", 0, limit - len(rows), max(0, offset - in_window),
+                           below=start)
+        return rows + older
+
     def _page(self, match: str, conds: list[str], params: list[Any], sort: str, matches: int, limit: int,
-              offset: int) -> list[sqlite3.Row]:
-        """Choose the page's rowids from indexes only, then read those rows and make their snippets."""
+              offset: int, start: int | None = None, below: int | None = None) -> list[sqlite3.Row]:
+        """Choose the page's rowids from indexes only, then read those rows and make their snippets.
+        ``start``/``below``: rank only matches with rowid >= start / < below."""
         if match and sort == "relevance":
-            start = self._window_start(match) if matches > RANK_WINDOW else None
-            top, top_params, order = _ranked(match, conds, params, start)
+            top, top_params, order = _ranked(match, conds, params, start, below)
         elif match and matches > WALK_MIN:
             top, top_params, order = _walk_by_date(match, conds, params, sort)
         else:
@@ -407,29 +422,41 @@ def _record_conditions(f: Filters) -> tuple[list[str], list[Any]]:
     return conds, params
 
 
-def _ranked(match: str, conds: list[str], params: list[Any], start: int | None = None
+def _ranked(match: str, conds: list[str], params: list[Any], start: int | None = None, below: int | None = None
             ) -> tuple[str, list[Any], str]:
     """Best matches first (bm25, title weighted 5×): a SELECT of (rid, score, published) to be LIMITed, its
-    parameters, and the ORDER BY that keeps its order in an outer query over ``top``. ``start``: rank only
-    matches from this rowid on (bm25 costs a little per match; a broad query ranks its most recent ones)."""
-    where, args = "records_fts MATCH ?", [match]
-    if start is not None:
-        where += " AND records_fts.rowid >= ?"
-        args.append(start)
-    if conds:
-        # "+" keeps the planner from handing the rowid list to FTS5 as equality lookups (one MATCH per rowid)
-        where += f" AND +records_fts.rowid IN (SELECT r.rowid FROM records r WHERE {' AND '.join(conds)})"
-        args += params
+    parameters, and the ORDER BY that keeps its order in an outer query over ``top``. ``start``/``below``
+    limit the rowids ranked (bm25 costs a little per match, so a broad query ranks a window at a time)."""
+    where, args = _match_where(match, conds, params, start, below)
     return (f"SELECT records_fts.rowid AS rid, bm25(records_fts, 5.0, 1.0) AS score, NULL AS published "
             f"FROM records_fts WHERE {where} ORDER BY score, rid", args, "top.score, top.rid")
 
 
-def _recent(match: str, conds: list[str], params: list[Any]) -> tuple[str, list[Any], str]:
-    """Matches most recently stored first: FTS5 reads its doclists in rowid order, so no sort is needed."""
+def _match_where(match: str, conds: list[str], params: list[Any], start: int | None = None,
+                 below: int | None = None) -> tuple[str, list[Any]]:
+    """WHERE over records_fts: the match, a rowid range FTS5 can seek to, and the record filters."""
     where, args = "records_fts MATCH ?", [match]
+    if start is not None:
+        where += " AND records_fts.rowid >= ?"
+        args.append(start)
+    if below is not None:
+        where += " AND records_fts.rowid < ?"
+        args.append(below)
     if conds:
+        # "+" keeps the planner from handing the rowid list to FTS5 as equality lookups (one MATCH per rowid)
         where += f" AND +records_fts.rowid IN (SELECT r.rowid FROM records r WHERE {' AND '.join(conds)})"
         args += params
+    return where, args
+
+
+def _count_rows(conn: sqlite3.Connection, match: str, conds: list[str], params: list[Any], start: int) -> int:
+    where, args = _match_where(match, conds, params, start)
+    return conn.execute(f"SELECT count(*) FROM records_fts WHERE {where}", args).fetchone()[0]
+
+
+def _recent(match: str, conds: list[str], params: list[Any]) -> tuple[str, list[Any], str]:
+    """Matches most recently stored first: FTS5 reads its doclists in rowid order, so no sort is needed."""
+    where, args = _match_where(match, conds, params)
     return (f"SELECT records_fts.rowid AS rid, NULL AS score, NULL AS published FROM records_fts WHERE {where} "
             "ORDER BY records_fts.rowid DESC", args, "top.rid DESC")
 

@@ -4,6 +4,7 @@ autoescape); this module only prepares plain values."""
 from __future__ import annotations
 
 import math
+from dataclasses import asdict
 from importlib import resources
 from typing import Annotated, Any
 
@@ -12,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from warta.store.query import Filters
+from warta.store.query import EventFilters, Filters
 from warta.store.sqlite_query import SQLiteReader
 from warta.web import render
 from warta.web.app import reader
@@ -56,17 +57,14 @@ _FACET_NAMES = {"site": "Site", "language": "Language", "entity": "Entity", "eve
 
 
 def _active_filters(filters: Filters) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in vars_of(filters).items() if v]
-
-
-def vars_of(obj: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in obj.__slots__}
+    return [(k, v) for k, v in asdict(filters).items() if v]
 
 
 def _month_chart(months: list[Any]) -> render.Chart:
     days = [(m.value + "-01", m.count) for m in months]
     granularity, buckets = render.periods(days, max_days=-1)  # always months
-    return render.stacked_bars(buckets, {"records": {d[:7]: n for d, n in days}}, granularity, width=260, height=100)
+    counts = {d[:7]: n for d, n in days}
+    return render.stacked_bars(buckets, {"records": counts}, granularity, width=260, height=100)
 
 
 @router.get("/records/{record_id}", response_class=HTMLResponse)
@@ -102,16 +100,10 @@ def actor_page(request: Request, store: Store, name: str) -> HTMLResponse:
     data = store.actor(name)
     if data is None:
         raise HTTPException(404, "no such actor")
-    as_actor = store.events(_events_of(actor=name), 1, 50)[1]
-    as_recipient = store.events(_events_of(recipient=name), 1, 50)[1]
+    as_actor = store.events(EventFilters(actor=name), 1, 50)[1]
+    as_recipient = store.events(EventFilters(recipient=name), 1, 50)[1]
     return _page(request, "actor.html", a=data, chart=render.mentions_chart(data["mention_days"]),
                  as_actor=as_actor, as_recipient=as_recipient)
-
-
-def _events_of(**kwargs: str):
-    from warta.store.query import EventFilters
-
-    return EventFilters(**kwargs)
 
 
 @router.get("/events", response_class=HTMLResponse)
