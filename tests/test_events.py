@@ -269,3 +269,13 @@ def test_indonesian_passive_agent_without_oleh_and_noun_after_preposition():
     (event,) = [e for e in record.events if e.type == "ASSAULT"]
     assert event.actor.name == "kelompok kriminal bersenjata" and event.recipient is None
     assert not coded(["Two people died during protests in Lagos."], lang="en").events
+
+
+def test_reported_clause_subject_is_not_the_speaker_and_quote_speaker_acts_for_we():
+    record = coded(
+        ["Juru bicara Kementerian Luar Negeri Teuku Faizasyah mengatakan , Jepang akan menyerang Tiongkok ."]
+    )
+    assert not [e for e in record.events if e.actor.name == "Teuku Faizasyah"]
+    record = coded(["BEKASI — Polisi menangkap 29 anak di Harapan Jaya ."])
+    (event,) = [e for e in record.events if e.type == "COERCE"]
+    assert event.actor.country == "IDN"  # no known dateline place: the language's home country

@@ -230,7 +230,11 @@ def annotate(record: Record) -> None:
         for m in e.mentions
         if m.start >= header_end
     ]
-    home = _place_country(dateline, article.language) or _main_country(record.entities)
+    home = (
+        _place_country(dateline, article.language)
+        or _main_country(record.entities)
+        or next((c.upper() for c in lexicon(lang).words.get("home_country", ())), None)
+    )
     mentions += agent_mentions(text, lang, mentions, home, header_end)
     doc = Doc(
         text=text,
@@ -625,6 +629,14 @@ def _parties(
             owner = next((m for m in right if m.start - verb_end < 40 and m is not destination), None)
             return owner, destination
         return subject, destination or _first_other(right, subject, doc.text, _locative(doc))
+    quote_end = _quote_end(doc, verb_start)
+    if quote_end is not None:
+        right = [
+            m for m in right if m.end <= quote_end
+        ]  # "... ,” ujar Prabowo": the attribution is no object
+        speaker = _quote_speaker(doc, tokens, i)
+        if speaker is not None:  # "kami menjalin kerja sama ...": the speaker's side acts
+            return speaker, _first_other(right, speaker, doc.text, _locative(doc))
     coordinated = previous_actor is not None and _after_coordinator(tokens, i, doc.lex)
     if not coordinated and _after_relative(tokens, i, doc.lex):
         actor = _relative_head(doc, left, tokens[i - 1].start)
@@ -755,6 +767,10 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
         if not _after_preposition(doc.text, m.start, prepositions)
         and not (m.entity.type == "LOC" and _in_place_phrase(doc.text, m.start, locative))
     ]
+    barrier = _last_reporting_verb(doc, clause[0], verb_start)
+    if barrier is not None:
+        # "X mengatakan , para pebalap akan menemui ...": the speaker is not the subject of what is reported
+        candidates = [m for m in candidates if m.start >= barrier]
     if not candidates:
         return None
     nearest = candidates[-1]
@@ -766,6 +782,19 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
     if before.endswith(",") or (after_comma and after_comma[0] in relative):
         return nearest  # apposition (", Elliott Abrams, telah ...") or relative clause (", yang berjanji")
     return candidates[0]
+
+
+def _last_reporting_verb(doc: Doc, start: int, end: int) -> int | None:
+    """End of the last reporting verb followed by a comma or "that"/"bahwa" between ``start`` and ``end``."""
+    reporting = doc.lex.words.get("reporting", frozenset())
+    found = None
+    for match in re.finditer(r"[^\W\d_]+", doc.text[start:end]):
+        if match.group(0).lower() in reporting:
+            after = doc.text[start + match.end() : start + match.end() + 8].lstrip().lower()
+            complement = doc.lex.words.get("complementizer", frozenset())
+            if after.startswith(",") or any(after.startswith(w + " ") for w in complement):
+                found = start + match.end()
+    return found
 
 
 def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
@@ -879,6 +908,10 @@ def _quote_speaker(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
                 Mention(entity.mentions[0].start, entity.mentions[0].end, entity) if entity.mentions else None
             )
     return None
+
+
+def _quote_end(doc: Doc, position: int) -> int | None:
+    return next((end for start, end, _ in doc.quotes if start <= position < end), None)
 
 
 def _inside_quote(doc: Doc, position: int) -> bool:
