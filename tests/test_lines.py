@@ -111,6 +111,14 @@ def test_indonesian_page_body_high_junk_low():
     assert max(junk) < 0.5, junk
 
 
+def test_short_page_ranks_its_only_paragraph_first():
+    # The training pages are long; on a one-paragraph page the paragraph may fall under 0.5 (flat.py then
+    # rescues prose), but it must still stand out from everything around it.
+    page = [ID_HEAD[4], ID_BODY[0], *ID_TAIL]
+    scores = content_scores(page, "id")
+    assert scores[1] == max(scores) and scores[1] > 2 * max(scores[2:]), scores
+
+
 def test_blank_lines_score_zero_and_lengths_match():
     page = ["", "   ", *EN_BODY, "\t"]
     scores = content_scores(page, "en")
