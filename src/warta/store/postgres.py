@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -49,6 +50,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX records_published ON records(published);
     CREATE INDEX records_language ON records(language);
     CREATE INDEX records_fts ON records USING GIN (fts);
+    CREATE INDEX records_ts_config ON records(ts_config);
     CREATE TABLE failures (
         source_key TEXT PRIMARY KEY, reason TEXT NOT NULL, detail TEXT, step TEXT,
         source_json JSONB NOT NULL, failed_at TIMESTAMPTZ NOT NULL DEFAULT now()
@@ -131,6 +133,8 @@ class PostgresStore(PostgresQueries):  # read queries for the web UI and API: po
 
         self.path = _redact(url)
         self.time_limit_s = time_limit_s
+        self._configs_cache: list[str] = []
+        self._configs_at = -1e9
         self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=connect_timeout)
         self._migrate()
         self.configs = {r["cfgname"] for r in self.conn.execute("SELECT cfgname FROM pg_ts_config")}
@@ -190,6 +194,8 @@ class PostgresStore(PostgresQueries):  # read queries for the web UI and API: po
     def _upsert_record(self, record: Record) -> None:
         fingerprint = self._dedup_prepare(record)
         data = record.to_json()
+        if self.ts_config(data["language"]) not in self._configs_cache:
+            self._configs_at = -1e9  # a language new to the store: search must include its configuration
         source = data.get("source") or {}
         self.conn.execute(
             """INSERT INTO records (id, url, title, site, language, published, credit, dateline, source_kind,
@@ -334,9 +340,8 @@ class PostgresStore(PostgresQueries):  # read queries for the web UI and API: po
 
     def _tsquery(self, parts: list[str]) -> tuple[str, list[Any]]:
         """SQL for the query in every configuration in use, OR-ed: each record matches in its own language."""
-        configs = [r["ts_config"] for r in self.conn.execute("SELECT DISTINCT ts_config::text FROM records")]
         per_config, params = [], []
-        for config in configs or ["simple"]:
+        for config in self._configs_in_use():
             pieces = []
             for part in parts:
                 if part == "OR":
@@ -348,6 +353,14 @@ class PostgresStore(PostgresQueries):  # read queries for the web UI and API: po
                 params += [config, part]
             per_config.append("(" + " ".join(pieces) + ")")
         return "(" + " || ".join(per_config) + ")", params
+
+    def _configs_in_use(self) -> list[str]:
+        """Text-search configurations of the stored records; cached for a minute (finding them scans an index)."""
+        now = time.monotonic()
+        if now - self._configs_at > 60:
+            rows = self.conn.execute("SELECT DISTINCT ts_config::text AS c FROM records")
+            self._configs_cache, self._configs_at = sorted(r["c"] for r in rows) or ["simple"], now
+        return self._configs_cache
 
     def search(self, query: str, limit: int = 10, offset: int = 0, time_limit_s: float = 2.0,
                collapse: bool = False) -> list[Hit]:
