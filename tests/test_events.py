@@ -279,3 +279,56 @@ def test_reported_clause_subject_is_not_the_speaker_and_quote_speaker_acts_for_w
     record = coded(["BEKASI — Polisi menangkap 29 anak di Harapan Jaya ."])
     (event,) = [e for e in record.events if e.type == "COERCE"]
     assert event.actor.country == "IDN"  # no known dateline place: the language's home country
+
+
+# --- recipient choice, negated agreement, nominal events, intent (synthetic sentences) ---------------------
+
+
+def test_recipient_is_never_a_place_adjunct_or_the_speaker_of_an_attribution():
+    record = coded(["Ratusan mahasiswa berunjuk rasa di depan gedung DPR di Jakarta, Senin."])
+    assert [(e.type, e.recipient) for e in record.events] == [("PROTEST", None)]
+    record = coded(["Polisi menangkap 12 orang di rumahnya di Bekasi, ujar Kapolres Bekasi kepada wartawan."])
+    assert [(e.type, e.recipient) for e in record.events] == [("COERCE", None)]
+    record = coded(
+        ["Germany criticised Russia on Monday, foreign minister Annalena Baerbock said in Berlin."], "en"
+    )
+    assert summary(record)[0][:3] == ("ACCUSE", "DEU", "RUS")
+
+
+def test_recipient_after_a_complement_preposition_not_after_a_locative_one():
+    record = coded(["Menteri Luar Negeri Retno Marsudi bertemu dengan Menlu Australia di Jakarta."])
+    assert summary(record)[0][:3] == ("CONSULT", "IDN", "AUS")
+    record = coded(["Mahasiswa meminta akses masuk ke Desa Wadas dibuka."])
+    assert all(e.recipient is None for e in record.events)
+
+
+def test_speaker_named_in_an_attribution_is_not_the_actor():
+    record = coded(["Tuntutan ketiga, lanjut Bagus, meminta pemerintah pusat membuka akses."])
+    assert not [e for e in record.events if e.actor.name == "Bagus"]
+
+
+def test_negated_agreement_is_reject():
+    record = coded(["DPR tidak menyetujui usulan pemerintah."])
+    assert [e.type for e in record.events] == ["REJECT"]
+    record = coded(["The government did not accept the offer."], "en")
+    assert [(e.type, e.cameo) for e in record.events] == [("REJECT", "120")]
+    assert not coded(["Polisi tidak menangkap 12 orang itu."]).events  # other negated verbs: nothing happened
+
+
+def test_intent_word_bakal_makes_cooperation_agree():
+    record = coded(["Indonesia bakal bekerja sama dengan Jepang dalam bidang energi."])
+    assert summary(record)[0][:3] == ("AGREE", "IDN", "JPN")
+
+
+def test_events_carried_by_nouns():
+    record = coded(["Pemerintah Indonesia melontarkan kecaman terhadap Israel atas serangan di Gaza."])
+    assert summary(record)[0][:3] == ("ACCUSE", "IDN", "ISR")
+    record = coded(["Clashes between Israeli troops and Palestinian protesters erupted in Hebron."], "en")
+    assert [(e.type, e.cameo, e.actor.country) for e in record.events] == [("ASSAULT", "190", "ISR")]
+    record = coded(["Ribuan buruh menggelar unjuk rasa menolak Undang-Undang Cipta Kerja di Bandung."])
+    assert [e.type for e in record.events] == ["PROTEST"]
+
+
+def test_passive_without_agent_gives_no_event():
+    assert not coded(["Five activists were arrested in Moscow on Sunday."], "en").events
+    assert not coded(["Tiga tersangka ditangkap di Surabaya."]).events

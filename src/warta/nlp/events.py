@@ -39,6 +39,7 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 _QUOTE_CHARS = frozenset("\"'“”‘’«»„‟‹›`")
 _GAP = 3
 _MACRO = re.compile(r"@[A-Za-z0-9_]+")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SHOUTED_PLACE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})\s*:\s+(?=[A-Z])")
 
 
@@ -496,9 +497,13 @@ def _event(
 ) -> tuple[Event | None, Mention | None]:
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
     before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
+    cameo = pattern.cameo
     if _has_word(before, doc.lex.words.get("negation", ())):
-        return None, None
-    if i > 0 and tokens[i - 1].lower in doc.lex.words.get("noun_marker", ()):
+        cameo = _negated_code(cameo)  # "did not accept the offer": a rejection; "did not attack": nothing
+        if cameo is None:
+            return None, None
+    noun = "noun" in pattern.flags or "between" in pattern.flags
+    if not noun and i > 0 and tokens[i - 1].lower in doc.lex.words.get("noun_marker", ()):
         return None, None  # "the attack", "their support": a noun, not the verb
     if "base" in pattern.flags and not (
         i > 0 and tokens[i - 1].lower in doc.lex.words.get("verb_marker", ())
@@ -506,7 +511,6 @@ def _event(
         return None, None  # "the Supreme Court ban": a base form is a verb after "to", a modal or "do" only
     if _conditional(doc, clause):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
-    cameo = pattern.cameo
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
@@ -590,6 +594,21 @@ def _has_word(text: str, words: frozenset[str]) -> bool:
     return any(f" {w} " in padded for w in words)
 
 
+@cache
+def negated_table() -> dict[str, str]:
+    return dict(row.split("\t") for row in read_lines("events/negated.tsv"))
+
+
+def _negated_code(cameo: str) -> str | None:
+    """The rejection code of a negated cooperative verb (``negated.tsv``), or None: a negated verb of any other
+    kind states nothing that happened."""
+    table = negated_table()
+    for length in range(len(cameo), 1, -1):
+        if cameo[:length] in table:
+            return table[cameo[:length]]
+    return None
+
+
 def _intent_code(cameo: str) -> str:
     table = intent_table()
     for length in range(len(cameo), 1, -1):
@@ -610,6 +629,8 @@ def _parties(
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
     left = doc.mentions_in(clause[0], verb_start)
     right = doc.mentions_in(tokens[i].end, clause[1])  # from the verb head: "meminta Rusia keluar" → Rusia
+    if "between" in pattern.flags:
+        return _between(doc, [m for m in right if m.start >= verb_end], verb_end)
     if "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex):
         agent = _after_word(doc, tokens, j, doc.lex.words.get("agent", frozenset()), clause[1])
         if agent is None and "passive" in pattern.flags:
@@ -629,6 +650,7 @@ def _parties(
             owner = next((m for m in right if m.start - verb_end < 40 and m is not destination), None)
             return owner, destination
         return subject, destination or _first_other(right, subject, doc.text, _locative(doc))
+    right = _reachable(doc, right, verb_end, _plover_type(pattern.cameo))
     quote_end = _quote_end(doc, verb_start)
     if quote_end is not None:
         right = [
@@ -663,6 +685,69 @@ def _parties(
     ):
         recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
     return actor, recipient
+
+
+def _between(doc: Doc, mentions: list[Mention], end: int) -> tuple[Mention | None, Mention | None]:
+    """``clashes between X and Y``, ``bentrokan antara X dan Y``: X is the actor, Y the recipient."""
+    coordinators = doc.lex.words.get("coordinator", frozenset())
+    if not mentions or len(_WORD.findall(doc.text[end : mentions[0].start])) > 3:
+        return None, None
+    groups: list[list[Mention]] = []  # "Israeli troops": a place word and the noun it modifies are one party
+    for mention in mentions:
+        if groups and not doc.text[groups[-1][-1].end : mention.start].strip():
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    if len(groups) < 2:
+        return None, None
+    first, second = groups[0][-1], groups[1][-1]
+    link = _WORD.findall(doc.text[groups[0][-1].end : groups[1][0].start].lower())
+    if not link or link[0] not in coordinators or len(link) > 4:
+        return None, None
+    return first, second
+
+
+def _plover_type(cameo: str) -> str | None:
+    plover = plover_of(cameo)
+    return plover[0] if plover else None
+
+
+def _reachable(doc: Doc, mentions: list[Mention], verb_end: int, plover: str | None) -> list[Mention]:
+    """The mentions after the verb that can be its object or complement: right after it (up to four words of
+    determiners, titles or numbers between: "met Prime Minister X"), or after a complement preposition
+    ("with", "against", "kepada", "terhadap"), possibly through "of" ("the leader of Hamas"). A mention after
+    any other preposition is an adjunct ("in Jakarta", "di depan gedung DPR", "from the union"). The search
+    stops at a comma, a reporting verb (", ujar Kapolres X", "said the army") or a content clause ("agreed on
+    Monday that Russia ..."): what follows is no object of this verb. An accusation, demand or threat may name
+    its target inside its content ("threatened to ban imports from Vietnam", "demanded that Russia leave"), so
+    a content clause or any preposition but a locative one may come between there."""
+    accuse, embedding = plover == "ACCUSE", plover in _SPEECH_ACTS
+    words = doc.lex.words
+    complement = words.get("complement", frozenset())
+    places = _locative(doc) | words.get("destination", frozenset())  # "in", "ke": where, not whom
+    prepositions = words.get("preposition", frozenset()) | places | complement
+    stops = words.get("reporting", frozenset()) | (
+        frozenset() if accuse or embedding else words.get("complementizer", frozenset())
+    )
+    out = []
+    for mention in mentions:
+        if mention.start < verb_end:
+            out.append(mention)  # inside the pattern: "meminta Rusia (untuk) keluar"
+            continue
+        gap = doc.text[verb_end : mention.start]
+        gap_words = _WORD.findall(gap.lower())
+        if any(c in gap for c in ",;:") or any(w in stops for w in gap_words) or len(gap_words) > 10:
+            break
+        heads = [k for k, w in enumerate(gap_words) if w in prepositions]
+        if not heads:
+            reachable = len(gap_words) <= 4
+        else:
+            k = heads[-1]
+            head = gap_words[k]
+            reachable = (head in complement or embedding and head not in places) and len(gap_words) - k <= 5
+        if reachable:
+            out.append(mention)
+    return out
 
 
 def _after_passive_auxiliary(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
@@ -760,12 +845,14 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
     """The actor before the verb (see module doc for the rules)."""
     prepositions = doc.lex.words.get("preposition", frozenset())
     relative = doc.lex.words.get("relative", frozenset())
+    reporting = doc.lex.words.get("reporting", frozenset())
     locative = _locative(doc)
     candidates = [
         m
         for m in left
         if not _after_preposition(doc.text, m.start, prepositions)
         and not (m.entity.type == "LOC" and _in_place_phrase(doc.text, m.start, locative))
+        and not _after_preposition(doc.text, m.start, reporting)  # ", lanjut Bagus ,": the speaker
     ]
     barrier = _last_reporting_verb(doc, clause[0], verb_start)
     if barrier is not None:
@@ -882,9 +969,9 @@ def _paragraph_recipient(
 ) -> Mention | None:
     """For a cooperative event with no recipient in its clause: the first other country named later in the
     sentence or the next sentence ("... dibangun oleh eksportir Rusia. Pusat ini ... melatih pilot Venezuela").
-    Only for a named actor: a generic one ("warga membangun desa") is too vague to link that far."""
-    if (actor.entity.kind or "").startswith("agent"):
-        return None
+    Only for a named actor outside quotes: a generic one ("warga membangun desa") is too vague to link that far."""
+    if (actor.entity.kind or "").startswith("agent") or _inside_quote(doc, verb_end):
+        return None  # a quote's words are the speaker's; the next sentence is the reporter's
     end = doc.text.find(".", sentence[1] + 1)
     end = len(doc.text) if end < 0 else end
     paragraph_end = doc.text.find("\n\n", verb_end)
@@ -939,13 +1026,18 @@ def _refine(doc: Doc, cameo: str, sentence: tuple[int, int]) -> tuple[str, str]:
 
 
 def _code_with_context(cameo: str, context: str) -> str | None:
-    root = cameo[:2]
+    root, plover = cameo[:2], plover_of(cameo)
+    if plover and plover[2] == context:
+        return cameo  # "clashed with ... troops": 190 is already the military code
     options = [
         code
-        for code, (_, _, ctx) in cameo_table().items()
-        if code.startswith(root) and ctx == context and len(code) <= len(cameo) + 1
+        for code, (kind, _, ctx) in cameo_table().items()
+        if code.startswith(root)
+        and ctx == context
+        and len(code) <= len(cameo) + 1
+        and (plover is None or kind == plover[0])  # never another type: 190 ASSAULT is no 191 blockade
     ]
-    return min(options, key=len) if options else None
+    return min(options, key=lambda code: (len(code), code)) if options else None
 
 
 def _date(doc: Doc, clause: tuple[int, int], sentence: tuple[int, int], verb_start: int) -> str | None:
