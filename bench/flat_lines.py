@@ -168,7 +168,7 @@ def print_rows(name: str, pages: list[Page], preds: list[list[bool]], seconds: f
         p, r, f, n = prf(pages, preds, source)
         if n:
             tail = speed if source is None else ""
-            print(f"{name:<34} {source or 'all':<12} {p:6.3f} {r:6.3f} {f:6.3f} {n:>8}  {tail}")
+            print(f"{name:<42} {source or 'all':<12} {p:6.3f} {r:6.3f} {f:6.3f} {n:>8}  {tail}")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -188,17 +188,12 @@ def _fold_predict(job: tuple[list[dict], list[Page], float]) -> list[list[list[b
 
 def warta_cross_validated(pages: list[Page]) -> list[list[list[bool]]]:
     """Out-of-fold predictions of each warta system (as listed by warta_predictors) for every page."""
-    import numpy as np
-
     sys.path.insert(0, str(REPO / "scripts"))
     import train_lines
 
-    from warta.extract import lines as L
 
-    feats = [
-        {"source": p["source"], "feats": L.page_features(p["lines"], p["lang"]), "y": np.asarray(p["gold"])}
-        for p in pages
-    ]
+    # The same page records (features, labels, cropped training copy) as scripts/train_lines.py uses.
+    feats = [train_lines.page_record(p["id"], p["source"], p["lang"], p["lines"], p["gold"]) for p in pages]
     # Same cut-off as the shipped model (chosen by the training script's own cross-validation).
     threshold = json.loads((REPO / "src/warta/resources/models/lines_gbdt.json").read_text())["threshold"]
     folds = train_lines.page_folds(feats, CV_FOLDS)
@@ -232,7 +227,7 @@ def main() -> None:
     pages = load_pages(args.data, args.limit)
     n_lines = sum(len(p["lines"]) for p in pages)
     print(f"{len(pages)} pages, {n_lines} lines from {args.data.name}; scoring `content` lines\n")
-    print(f"{'system':<34} {'source':<12} {'P':>6} {'R':>6} {'F1':>6} {'lines':>8}  speed")
+    print(f"{'system':<42} {'source':<12} {'P':>6} {'R':>6} {'F1':>6} {'lines':>8}  speed")
     systems = warta_predictors()
     for how, warta in systems:
         preds, secs = run(warta, pages)

@@ -8,7 +8,8 @@ metadata file. Labels: `content` is positive; `title` and `boilerplate` are nega
 It prints line-level precision/recall/F1 of `content` for
   * k-fold cross-validation with folds split by page (no page is in both train and test), and
   * cross-source: train on ScrapingHub -> test on WCXB, and the reverse,
-then trains the shipped model on every page. Nothing else is tuned on.
+then trains the shipped model on every page. Nothing else is tuned on. Each training page also
+contributes a randomly cropped copy (see crop_span); scores are always on the original pages.
 
 Needs lightgbm (training only: the shipped trees are evaluated with numpy at run time).
 
@@ -23,6 +24,7 @@ import json
 import math
 import sys
 import time
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -50,19 +52,41 @@ ATTRIBUTION = (
 
 
 def load_pages(path: Path) -> list[dict]:
-    """Pages with their feature matrix and 0/1 content labels (lines are never empty in this set)."""
+    """Pages with their feature matrix and 0/1 content labels, plus a cropped copy for training."""
     pages = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for raw in fh:
             row = json.loads(raw)
             texts = [ln["text"] for ln in row["lines"]]
-            keep = [i for i, t in enumerate(texts) if t.strip()]
-            pages.append({
-                "id": row["id"], "source": row["source"], "lang": row["lang"],
-                "feats": L.page_features([texts[i] for i in keep], row["lang"]),
-                "y": np.array([row["lines"][i]["label"] == "content" for i in keep]),
-            })
+            labels = [ln["label"] == "content" for ln in row["lines"]]
+            pages.append(page_record(row["id"], row["source"], row["lang"], texts, labels))
     return pages
+
+
+def page_record(page_id: str, source: str, lang: str | None, texts: list[str], labels: list[bool]) -> dict:
+    """Features and labels of one page's non-empty lines; `aug` holds the same for a cropped copy."""
+    keep = [i for i, t in enumerate(texts) if t.strip()]
+    texts = [texts[i] for i in keep]
+    y = np.array([labels[i] for i in keep], dtype=bool)
+    record = {"id": page_id, "source": source, "lang": lang, "feats": L.page_features(texts, lang), "y": y}
+    span = crop_span(y, np.random.default_rng(zlib.crc32(f"{source}/{page_id}".encode())))
+    if span:
+        record["aug"] = (L.page_features(texts[span[0] : span[1]], lang), y[span[0] : span[1]])
+    return record
+
+
+def crop_span(y: np.ndarray, rng: np.random.Generator) -> tuple[int, int] | None:
+    """A random span that keeps all content lines but cuts away part of the lines before and after.
+
+    Training pages are whole HTML pages flattened, menus and footers included; crawled flat text is often
+    shorter or already partly cleaned. Cropped copies teach the model that a page may start or end anywhere.
+    """
+    pos = np.flatnonzero(y)
+    if not len(pos):
+        return None
+    start = int(rng.integers(0, pos[0] + 1))
+    end = int(rng.integers(pos[-1] + 1, len(y) + 1))
+    return (start, end) if (start, end) != (0, len(y)) else None
 
 
 def to_arrays(booster) -> dict[str, np.ndarray]:
@@ -106,8 +130,9 @@ def train(pages: list[dict], threshold: float = 0.5) -> dict[str, np.ndarray]:
     """Boosted trees on the pages' lines; `threshold` is the score that the stored bias maps to 0.5."""
     import lightgbm
 
-    x = np.concatenate([L.model_matrix(p["feats"]) for p in pages if len(p["y"])])
-    y = np.concatenate([p["y"] for p in pages]).astype(float)
+    parts = [(p["feats"], p["y"]) for p in pages] + [p["aug"] for p in pages if "aug" in p]
+    x = np.concatenate([L.model_matrix(feats) for feats, y in parts if len(y)])
+    y = np.concatenate([y for _, y in parts]).astype(float)
     booster = lightgbm.train(GBDT_PARAMS, lightgbm.Dataset(x, y), num_boost_round=GBDT_ROUNDS)
     arrays = to_arrays(booster)
     arrays["bias"] = np.array([-math.log(threshold / (1 - threshold))])
