@@ -419,8 +419,9 @@ def extract_events(doc: Doc) -> list[Event]:
                     previous_actor = actor
                 if event is not None:
                     events.append(event)
-                    if event.type in _EMBEDDING:
-                        embedding_end = match_end + _EMBED_REACH
+                if _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING:
+                    # even when the demand itself gives no event (no actor), its content is no event of its own
+                    embedding_end = match_end + _EMBED_REACH
             first = doc.mentions_in(c_start, c_end)
             if first and previous_actor is None:
                 previous_actor = first[0]
@@ -502,6 +503,8 @@ def _event(
         cameo = _negated_code(cameo)  # "did not accept the offer": a rejection; "did not attack": nothing
         if cameo is None:
             return None, None
+    if _has_word(before, doc.lex.words.get("modal", ())):
+        return None, None  # "could attack", "harus menindak": possible or wanted, not done
     noun = "noun" in pattern.flags or "between" in pattern.flags
     if not noun and i > 0 and tokens[i - 1].lower in doc.lex.words.get("noun_marker", ()):
         return None, None  # "the attack", "their support": a noun, not the verb
@@ -509,7 +512,7 @@ def _event(
         i > 0 and tokens[i - 1].lower in doc.lex.words.get("verb_marker", ())
     ):
         return None, None  # "the Supreme Court ban": a base form is a verb after "to", a modal or "do" only
-    if _conditional(doc, clause):
+    if _conditional(doc, clause, verb_start):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
@@ -556,11 +559,11 @@ def _event(
     return event, actor
 
 
-def _conditional(doc: Doc, clause: tuple[int, int]) -> bool:
+def _conditional(doc: Doc, clause: tuple[int, int], verb_start: int) -> bool:
+    """A conditional or indirect-question word before the verb in its clause ("if they attack", "to establish
+    whether Trump withheld", "kalau kita membiarkan"): what follows is not stated to have happened."""
     conditional = doc.lex.words.get("conditional", frozenset())
-    words = [w.strip("\"“”'‘’«»").lower() for w in doc.text[clause[0] : clause[1]].split()[:3]]
-    words = [w for w in words if w]
-    return bool(words) and words[0] in conditional
+    return any(w in conditional for w in _WORD.findall(doc.text[clause[0] : verb_start].lower()))
 
 
 def _reads_as_finite(
@@ -649,7 +652,7 @@ def _parties(
         if subject is None or _in_relative_subject(doc.text[clause[0] : verb_start], doc.lex):
             owner = next((m for m in right if m.start - verb_end < 40 and m is not destination), None)
             return owner, destination
-        return subject, destination or _first_other(right, subject, doc.text, _locative(doc))
+        return subject, destination or _first_other(right, subject, doc.text, _locative(doc), _function_words(doc))
     right = _reachable(doc, right, verb_end, _plover_type(pattern.cameo))
     quote_end = _quote_end(doc, verb_start)
     if quote_end is not None:
@@ -658,14 +661,16 @@ def _parties(
         ]  # "... ,” ujar Prabowo": the attribution is no object
         speaker = _quote_speaker(doc, tokens, i)
         if speaker is not None:  # "kami menjalin kerja sama ...": the speaker's side acts
-            return speaker, _first_other(right, speaker, doc.text, _locative(doc))
+            return speaker, _first_other(right, speaker, doc.text, _locative(doc), _function_words(doc))
     coordinated = previous_actor is not None and _after_coordinator(tokens, i, doc.lex)
     if not coordinated and _after_relative(tokens, i, doc.lex):
         actor = _relative_head(doc, left, tokens[i - 1].start)
-        return actor, _first_other(right, actor, doc.text, _locative(doc)) if actor else None
+        return actor, _first_other(right, actor, doc.text, _locative(doc), _function_words(doc)) if actor else None
     if not coordinated and _after_coordinator(tokens, i, doc.lex):
         # "Pemkot X menargetkan ... dan menerapkan sanksi": the clause's subject, not the object just before
         actor = _clause_subject(doc, left)
+    elif _after_infinitive(tokens, i, doc.lex) and previous_actor is not None:
+        actor = previous_actor  # "visited China to meet Xi": the one who visited meets, not China
     else:
         actor = previous_actor if coordinated else _subject(doc, left, verb_start, clause)
     partner = None if coordinated else _compound_partner(doc, left, actor)
@@ -676,7 +681,7 @@ def _parties(
     unnamed = _unnamed_object(doc, tokens, j, pattern)
     if unnamed is not None:
         return actor, unnamed.owner
-    recipient = _first_other(right, actor, doc.text, _locative(doc))
+    recipient = _first_other(right, actor, doc.text, _locative(doc), _function_words(doc))
     if (
         recipient is None
         and partner is not None
@@ -831,10 +836,21 @@ def _relative_head(doc: Doc, left: list[Mention], relative_start: int) -> Mentio
     return None
 
 
+def _after_infinitive(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """``... to meet``, ``... untuk bertemu``: a purpose infinitive shares the subject of the verb before it."""
+    return i > 0 and tokens[i - 1].lower in lex.words.get("infinitive", frozenset())
+
+
 def _after_coordinator(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     """``X accused A and warned B``: a verb right after "and"/"dan" shares the subject of the verb before it."""
     coordinators = lex.words.get("coordinator", frozenset())
     return i > 0 and tokens[i - 1].lower in coordinators
+
+
+def _function_words(doc: Doc) -> frozenset[str]:
+    """Words that never sit inside a title + name phrase ("to", "and", "di", "yang")."""
+    kinds = ("preposition", "verb_marker", "coordinator", "relative", "complement", "complementizer", "locative")
+    return frozenset().union(*(doc.lex.words.get(k, frozenset()) for k in kinds))
 
 
 def _locative(doc: Doc) -> frozenset[str]:
@@ -922,7 +938,11 @@ def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end:
 
 
 def _first_other(
-    mentions: list[Mention], actor: Mention | None, text: str = "", locative: frozenset[str] = frozenset()
+    mentions: list[Mention],
+    actor: Mention | None,
+    text: str = "",
+    locative: frozenset[str] = frozenset(),
+    function_words: frozenset[str] = frozenset(),
 ) -> Mention | None:
     for k, mention in enumerate(mentions):
         if actor is not None and _same_side(actor.entity, mention.entity):
@@ -933,19 +953,23 @@ def _first_other(
             continue  # "menarik pasukan dari ...": whose troops is not said
         if mention.entity.type == "LOC" and _in_place_phrase(text, mention.start, locative):
             continue  # "di Kampung Bahari , Tanjung Priok", "in Ankara": where it happened, not to whom
-        head = _head_of(mention, mentions[k + 1 :], text)
+        head = _head_of(mention, mentions[k + 1 :], text, function_words)
         return head or mention
     return None
 
 
-def _head_of(mention: Mention, following: list[Mention], text: str) -> Mention | None:
-    """``German Chancellor Olaf Scholz``: a country word that modifies the person named right after it."""
+def _head_of(
+    mention: Mention, following: list[Mention], text: str, function_words: frozenset[str] = frozenset()
+) -> Mention | None:
+    """``German Chancellor Olaf Scholz``: a country word that modifies the person named right after it; not
+    across a function word ("visited China to meet Xi Jinping")."""
     if mention.entity.type != "LOC" or not following:
         return None
     nxt = following[0]
     gap = text[mention.end : nxt.start]
     if (
         nxt.entity.type in ("PER", "ORG")
+        and not any(w in function_words for w in _WORD.findall(gap.lower()))
         and not (nxt.entity.kind or "").startswith("agent")
         and len(gap) <= 40
         and not any(c in gap for c in ",.;()")
