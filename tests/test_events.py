@@ -332,3 +332,23 @@ def test_events_carried_by_nouns():
 def test_passive_without_agent_gives_no_event():
     assert not coded(["Five activists were arrested in Moscow on Sunday."], "en").events
     assert not coded(["Tiga tersangka ditangkap di Surabaya."]).events
+
+
+def test_modal_conditional_and_indirect_question_give_no_event():
+    assert not coded(["Pemerintah harus menindak tegas pelaku pembakaran hutan di Riau."]).events
+    assert not coded(["Analysts said Russia could attack Ukraine again this winter."], "en").events
+    record = coded(["The hearings are an effort to establish whether Russia attacked Ukraine first."], "en")
+    assert not record.events
+
+
+def test_purpose_infinitive_shares_the_subject_and_no_head_across_function_words():
+    record = coded(["Japan's prime minister visited China to meet Xi Jinping."], "en")
+    assert [(e.actor.country, e.recipient.name) for e in record.events] == [
+        ("JPN", "China"),
+        ("JPN", "Xi Jinping"),
+    ]
+
+
+def test_group_named_through_of_is_the_actor():
+    record = coded(["Hundreds of protesters rallied against the government in La Paz."], "en")
+    assert [(e.type, e.actor.name) for e in record.events] == [("PROTEST", "protesters")]

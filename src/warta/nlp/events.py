@@ -652,7 +652,9 @@ def _parties(
         if subject is None or _in_relative_subject(doc.text[clause[0] : verb_start], doc.lex):
             owner = next((m for m in right if m.start - verb_end < 40 and m is not destination), None)
             return owner, destination
-        return subject, destination or _first_other(right, subject, doc.text, _locative(doc), _function_words(doc))
+        return subject, destination or _first_other(
+            right, subject, doc.text, _locative(doc), _function_words(doc)
+        )
     right = _reachable(doc, right, verb_end, _plover_type(pattern.cameo))
     quote_end = _quote_end(doc, verb_start)
     if quote_end is not None:
@@ -665,7 +667,9 @@ def _parties(
     coordinated = previous_actor is not None and _after_coordinator(tokens, i, doc.lex)
     if not coordinated and _after_relative(tokens, i, doc.lex):
         actor = _relative_head(doc, left, tokens[i - 1].start)
-        return actor, _first_other(right, actor, doc.text, _locative(doc), _function_words(doc)) if actor else None
+        return actor, _first_other(
+            right, actor, doc.text, _locative(doc), _function_words(doc)
+        ) if actor else None
     if not coordinated and _after_coordinator(tokens, i, doc.lex):
         # "Pemkot X menargetkan ... dan menerapkan sanksi": the clause's subject, not the object just before
         actor = _clause_subject(doc, left)
@@ -849,7 +853,15 @@ def _after_coordinator(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
 
 def _function_words(doc: Doc) -> frozenset[str]:
     """Words that never sit inside a title + name phrase ("to", "and", "di", "yang")."""
-    kinds = ("preposition", "verb_marker", "coordinator", "relative", "complement", "complementizer", "locative")
+    kinds = (
+        "preposition",
+        "verb_marker",
+        "coordinator",
+        "relative",
+        "complement",
+        "complementizer",
+        "locative",
+    )
     return frozenset().union(*(doc.lex.words.get(k, frozenset()) for k in kinds))
 
 
@@ -858,8 +870,9 @@ def _locative(doc: Doc) -> frozenset[str]:
 
 
 def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, int]) -> Mention | None:
-    """The actor before the verb (see module doc for the rules)."""
-    prepositions = doc.lex.words.get("preposition", frozenset())
+    """The actor before the verb (see module doc for the rules). A name after "of" heads no prepositional phrase
+    of its own: "Supporters of Evo Morales staged ...", "Hundreds of protesters rallied ..." act."""
+    prepositions = doc.lex.words.get("preposition", frozenset()) - doc.lex.words.get("genitive", frozenset())
     relative = doc.lex.words.get("relative", frozenset())
     reporting = doc.lex.words.get("reporting", frozenset())
     locative = _locative(doc)
