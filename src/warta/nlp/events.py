@@ -743,6 +743,8 @@ def _reachable(doc: Doc, mentions: list[Mention], verb_end: int, plover: str | N
         if mention.start < verb_end:
             out.append(mention)  # inside the pattern: "meminta Rusia (untuk) keluar"
             continue
+        if any(t.start < mention.end and mention.start < t.end for t in doc.times):
+            continue  # "on Thursday": a time adjunct
         gap = doc.text[verb_end : mention.start]
         gap_words = _WORD.findall(gap.lower())
         if any(c in gap for c in ",;:") or any(w in stops for w in gap_words) or len(gap_words) > 10:
@@ -871,15 +873,18 @@ def _locative(doc: Doc) -> frozenset[str]:
 
 def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, int]) -> Mention | None:
     """The actor before the verb (see module doc for the rules). A name after "of" heads no prepositional phrase
-    of its own: "Supporters of Evo Morales staged ...", "Hundreds of protesters rallied ..." act."""
+    of its own: "Supporters of Evo Morales staged ...", "Hundreds of protesters rallied ..." act; a place does not
+    ("the streets of Tehran")."""
     prepositions = doc.lex.words.get("preposition", frozenset()) - doc.lex.words.get("genitive", frozenset())
     relative = doc.lex.words.get("relative", frozenset())
     reporting = doc.lex.words.get("reporting", frozenset())
     locative = _locative(doc)
+    genitive = doc.lex.words.get("genitive", frozenset())
     candidates = [
         m
         for m in left
         if not _after_preposition(doc.text, m.start, prepositions)
+        and not (m.entity.type == "LOC" and _after_preposition(doc.text, m.start, genitive))
         and not (m.entity.type == "LOC" and _in_place_phrase(doc.text, m.start, locative))
         and not _after_preposition(doc.text, m.start, reporting)  # ", lanjut Bagus ,": the speaker
     ]
