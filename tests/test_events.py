@@ -352,3 +352,18 @@ def test_purpose_infinitive_shares_the_subject_and_no_head_across_function_words
 def test_group_named_through_of_is_the_actor():
     record = coded(["Hundreds of protesters rallied against the government in La Paz."], "en")
     assert [(e.type, e.actor.name) for e in record.events] == [("PROTEST", "protesters")]
+
+
+def test_apposition_names_the_object_but_an_attribution_speaker_is_never_the_recipient():
+    record = coded(["Germany criticised the former president, Donald Trump, on Monday."], "en")
+    assert [(e.type, e.recipient.name) for e in record.events] == [("ACCUSE", "Donald Trump")]
+    assert not [e for e in coded(["Japan criticised the move, Kishida said."], "en").events if e.recipient]
+    record = coded(["Japan criticised Russia, Kishida said."], "en")
+    assert summary(record)[0][:3] == ("ACCUSE", "JPN", "RUS")
+
+
+def test_finite_verb_after_adverbials():
+    record = coded(
+        ["Japan on Tuesday quietly rushed aid to Nepal."], "en"
+    )  # a PETRARCH pattern, flagged finite
+    assert summary(record)[0][:3] == ("AID", "JPN", "NPL")

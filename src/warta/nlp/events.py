@@ -569,12 +569,12 @@ def _conditional(doc: Doc, clause: tuple[int, int], verb_start: int) -> bool:
 def _reads_as_finite(
     doc: Doc, actor: Mention, recipient: Mention | None, verb_start: int, clause: tuple[int, int]
 ) -> bool:
-    """``Germany expelled the diplomats``: the subject ends at most three words before the verb, in the same
-    clause; a verb word elsewhere ("trade talks", "in order to") is too often no verb in flat text."""
+    """``Germany expelled the diplomats``: the subject ends at most five words before the verb, in the same clause
+    ("Russia on Tuesday formally rejected"); a verb word elsewhere ("trade talks", "in order to") is too often no verb in flat text."""
     if not clause[0] <= actor.end <= verb_start:
         return False
     gap = doc.text[actor.end : verb_start]
-    return "," not in gap and len(gap.split()) <= 3
+    return "," not in gap and len(gap.split()) <= 5
 
 
 def _generic_object(doc: Doc, tokens: list[Tok], j: int) -> bool:
@@ -716,6 +716,11 @@ def _between(doc: Doc, mentions: list[Mention], end: int) -> tuple[Mention | Non
     return first, second
 
 
+def _apposition(gap: str, gap_words: list[str]) -> bool:
+    """The name follows a short object noun phrase and one comma: it names that object."""
+    return gap.rstrip().endswith(",") and gap.count(",") == 1 and 0 < len(gap_words) <= 4
+
+
 def _plover_type(cameo: str) -> str | None:
     plover = plover_of(cameo)
     return plover[0] if plover else None
@@ -747,6 +752,11 @@ def _reachable(doc: Doc, mentions: list[Mention], verb_end: int, plover: str | N
             continue  # "on Thursday": a time adjunct
         gap = doc.text[verb_end : mention.start]
         gap_words = _WORD.findall(gap.lower())
+        following = re.match(r"\s+(\w+)", doc.text[mention.end : mention.end + 20])
+        if following and following.group(1).lower() in stops:
+            break  # "..., Kishida said": the speaker of an attribution
+        if _apposition(gap, gap_words):
+            gap = gap.rstrip().rstrip(",")  # "criticised the former president, Donald Trump"
         if any(c in gap for c in ",;:") or any(w in stops for w in gap_words) or len(gap_words) > 10:
             break
         heads = [k for k, w in enumerate(gap_words) if w in prepositions]
