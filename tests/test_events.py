@@ -363,7 +363,5 @@ def test_apposition_names_the_object_but_an_attribution_speaker_is_never_the_rec
 
 
 def test_finite_verb_after_adverbials():
-    record = coded(
-        ["Japan on Tuesday quietly rushed aid to Nepal."], "en"
-    )  # a PETRARCH pattern, flagged finite
+    record = coded(["Russia on Tuesday evening formally expelled two Japanese diplomats."], "en")
     assert summary(record)[0][:3] == ("SANCTION", "RUS", "JPN")
