@@ -14,7 +14,12 @@ Word-order rules (Indonesian and English are both SVO):
   the clause subject is taken, except for an apposition (", Elliott Abrams, telah mengancam") or a
   relative clause (", yang berjanji"); with no mention before the verb, the previous clause's actor;
   passive verbs take the mention after ``oleh``/``by``;
-- recipient: the first entity mention after the verb in the clause that is not the actor's side.
+- recipient: the first entity mention after the verb in the clause that is not the actor's side and that the verb
+  can take as object or complement: right after it, or after "with"/"against"/"kepada"/"terhadap" ... (see
+  ``_reachable``); never a name after another preposition ("in Jakarta", "di depan gedung DPR"), a time, or a name
+  after a comma or a reporting verb (", ujar Kapolres X").
+Negated agreement becomes a rejection (``negated.tsv``); modal and conditional verbs ("could attack", "whether
+Trump withheld") give no event.
 """
 
 from __future__ import annotations
