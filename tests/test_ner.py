@@ -216,3 +216,24 @@ def test_score_entities_counts_exact_matches() -> None:
     pred = [["B-PER", "O", "O", "B-LOC"]]
     scores = ner.score_entities(gold, pred)
     assert scores["ALL"]["p"] == pytest.approx(0.5) and scores["LOC"]["f1"] == pytest.approx(1.0)
+
+
+def test_repair_keeps_titles_outside_person_spans() -> None:
+    model = ner.get_model("id")
+    words = ["Presiden", "Donald", "Trump", "dan", "Pangeran", "Diponegoro", "datang", "."]
+    raw = ["B-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER", "O", "O"]
+    # "Presiden" is an office (outside the span); "Pangeran" is part of the name in the training data.
+    assert model.repair(words, raw) == ["O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "O"]
+
+
+def test_repair_months_colons_and_lower_case_countries() -> None:
+    model = ner.get_model("id")
+    words = ["Pada", "3", "Mac", "2021", "Jakarta", ":", "Bogor", "bersama", "venezuela"]
+    raw = ["O", "O", "B-PER", "O", "B-LOC", "I-LOC", "I-LOC", "O", "O"]
+    assert model.repair(words, raw) == ["O", "O", "O", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC"]
+
+
+def test_entities_do_not_cross_line_breaks() -> None:
+    text = "Kata Jokowi\nWidodo hari ini di Jakarta."
+    for mention in ner.find_entities(text, "id"):
+        assert "\n" not in mention["text"]
