@@ -60,7 +60,12 @@ def test_credits():
     assert split_credit("pasukan PBB (UN/PKO) di sana") == ("pasukan PBB (UN/PKO) di sana", None)
     assert credit_line("(fyk/ash)") == "fyk/ash"
     assert credit_line("— BERNAMA") == "BERNAMA"
+    assert credit_line("Reporting by Anna Kowalska; Editing by Mark Potter") == \
+        "Reporting by Anna Kowalska; Editing by Mark Potter"
     assert credit_line("Presiden berkata") is None
+    assert credit_line("Reporting by the state news agency suggested the talks had failed badly for the two "
+                       "governments involved in the long negotiations over the disputed water rights in the "
+                       "border region between them, which have lasted for years") is None
 
 
 def test_bylines():

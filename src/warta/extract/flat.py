@@ -338,21 +338,41 @@ def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
 
 
 def _find_credit(parse: FlatParse) -> None:
+    """The reporter/agency credit closes a news article: ``(fyk/ash)`` or ``— BERNAMA`` on its own line, or
+    at the end of the last paragraph. Prose between the body and a credit line is body; what follows the
+    credit line is not (unless the page goes on with more body than came before)."""
     labels, lines = parse.labels, parse.lines
     content = [i for i, label in enumerate(labels) if label == "content"]
     if not content:
         return
-    last = content[-1]
-    for j in range(last + 1, min(len(lines), last + 4)):
+    for j in range(content[0] + 1, min(len(lines), content[-1] + 4)):
         credit = news.credit_line(lines[j])
         if credit:
             parse.credit = credit
             labels[j] = "credit"
-            return
-    text, credit = news.split_credit(parse.text_of.get(last, lines[last]))
-    if credit:
-        parse.credit = credit
-        parse.text_of[last] = text
+            _close_body_at(parse, j)
+            break
+    else:
+        last = content[-1]
+        text, credit = news.split_credit(parse.text_of.get(last, lines[last]))
+        if credit:
+            parse.credit = credit
+            parse.text_of[last] = text
+
+
+def _close_body_at(parse: FlatParse, credit_index: int) -> None:
+    labels, lines = parse.labels, parse.lines
+    before = sum(len(lines[i].split()) for i in range(credit_index) if labels[i] == "content")
+    after = sum(len(lines[i].split()) for i in range(credit_index + 1, len(lines)) if labels[i] == "content")
+    if after < before:
+        for i in range(credit_index + 1, len(lines)):
+            if labels[i] == "content":
+                labels[i] = "boilerplate"
+    for i in range(credit_index - 1, -1, -1):
+        if labels[i] == "content":
+            break
+        if labels[i] == "boilerplate" and _prose_like(lines[i]) and boilerplate_kind(lines[i]) is None:
+            labels[i] = "content"
 
 
 def _find_title(parse: FlatParse) -> None:

@@ -160,6 +160,12 @@ _CREDIT_LINE = re.compile(
     r"|(?:-{1,3}|–|—)\s*(?P<agency>[A-Z][A-Za-z]{1,15}(?:/[A-Za-z]{1,15})?))$")
 
 
+@cache
+def _credit_phrase_re() -> re.Pattern:
+    phrases = sorted(read_lines("media/credit_phrases.txt"), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(p) for p in phrases) + r")\s+[^\W\d_]", re.IGNORECASE)
+
+
 def split_credit(paragraph: str) -> tuple[str, str | None]:
     """``... kebebasan”. (FT/akm)`` → (``... kebebasan”.``, ``FT/akm``)."""
     match = _CREDIT_END.search(paragraph)
@@ -169,8 +175,11 @@ def split_credit(paragraph: str) -> tuple[str, str | None]:
 
 
 def credit_line(line: str) -> str | None:
-    """A line that is only a credit: ``(fyk/ash)``, ``— BERNAMA``."""
-    match = _CREDIT_LINE.match(line.strip())
+    """A line that is only a credit: ``(fyk/ash)``, ``— BERNAMA``, ``Reporting by X; Editing by Y``."""
+    line = line.strip()
+    if len(line) <= 160 and _credit_phrase_re().match(line):
+        return line
+    match = _CREDIT_LINE.match(line)
     if not match:
         return None
     return re.sub(r"\s+", "", match.group("credit") or match.group("agency"))
