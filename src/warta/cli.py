@@ -404,15 +404,17 @@ def demo(db: DbOption = None) -> None:
         records = list(store.iter_records())
         typer.echo("")
         for data in records:
-            typer.echo(f"{data['id'][:12]}  {data['language'] or '?':2}  {data['published'] or '?':10}  "
-                       f"{(data['site'] or '?')[:20]:20}  {data['title'] or '(no title)'}")
+            typer.echo(f"{data['id'][:12]}  {data['language'] or '?':2}  {(data['published'] or '?')[:10]:10}  "
+                       f"{(data['site'] or '?')[:16]:16}  {len(data['entities']):>2} entities "
+                       f"{len(data['quotes']):>2} quotes {len(data['events']):>2} events  "
+                       f"{data['title'] or '(no title)'}")
         failures = store.failures()
         for failure in failures:
             typer.echo(f"failed: {failure['source_key']}: {failure['reason']} — {failure['detail']}")
         db_path = store.path
     typer.echo("")
-    typer.echo(f"Try:  warta search --db {db_path} militer   |   warta show --db {db_path} {records[0]['id'][:8]}"
-               if records else "no records")
+    typer.echo(f"Try:  warta search --db {db_path} banjir   |   warta show --db {db_path} {records[0]['id'][:8]}"
+               f"   |   warta events --db {db_path}" if records else "no records")
     typer.echo(f"Browse:  warta serve --db {db_path}   then open http://127.0.0.1:8000/")
 
 
