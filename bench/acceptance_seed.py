@@ -120,6 +120,14 @@ def main() -> int:
     if not seed_dir.is_dir():
         print(f"no seed folder at {seed_dir}: skipped")
         return 0
+    shared_schema = Path(args.shared) / "schema/record.schema.json"
+    shipped_schema = ROOT / "src/warta/schema/record.schema.json"
+    if shared_schema.is_file():
+        same = json.loads(shared_schema.read_text(encoding="utf-8")) == json.loads(
+            shipped_schema.read_text(encoding="utf-8"))
+        print(f"== schema: the shipped record schema {'equals' if same else 'DIFFERS FROM'} {shared_schema}")
+        if not same:
+            return 1
     expected = json.loads((seed_dir / "expected.json").read_text(encoding="utf-8"))
     record = run_warta(seed_dir / "000_ca95efe6f588ed3e.txt")
     required = set(args.require.split(",")) if args.require else set()
