@@ -12,11 +12,21 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
-from warta.store.query import MARK_CLOSE, MARK_OPEN, EventFilters, FacetValue, Filters, SearchHit, SearchPage
+from warta.store.query import (
+    EVENT_DAY,
+    MARK_CLOSE,
+    MARK_OPEN,
+    EventFilters,
+    FacetValue,
+    Filters,
+    SearchHit,
+    SearchPage,
+    event_filter,
+)
 
 _HEADLINE = (f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1, "
              "FragmentDelimiter=…")
-_EVENT_DAY = "coalesce(ev.date, substr(r.published, 1, 10))"
+_EVENT_DAY = EVENT_DAY
 _EVENT_COLUMNS = f"""ev.record_id, ev.n, ev.type, ev.mode, ev.cameo, ev.location, ev.confidence,
     {_EVENT_DAY} AS date, ev.actor_name, ev.actor_entity, ev.actor_country, ev.actor_role, ev.recipient_name,
     ev.recipient_entity, ev.recipient_country, ev.recipient_role, ev.evidence_start, ev.evidence_end, ev.evidence,
@@ -253,23 +263,4 @@ class PostgresQueries:
 
 
 def _event_filter(f: EventFilters) -> tuple[str, list[Any]]:
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    for column, value in (("ev.type", f.type), ("ev.actor_name", f.actor), ("ev.recipient_name", f.recipient),
-                          ("ev.record_id", f.record_id)):
-        if value:
-            where.append(f"{column} = %s")
-            params.append(value)
-    if f.party:
-        where.append("(ev.actor_name = %s OR ev.recipient_name = %s)")
-        params += [f.party, f.party]
-    if f.country:
-        where.append("(ev.actor_country = %s OR ev.recipient_country = %s)")
-        params += [f.country, f.country]
-    if f.date_from:
-        where.append(f"{_EVENT_DAY} >= %s")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append(f"{_EVENT_DAY} <= %s")
-        params.append(f.date_to)
-    return " AND ".join(where), params
+    return event_filter(f, "%s")

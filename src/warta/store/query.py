@@ -122,3 +122,32 @@ def as_dict(value: Any) -> Any:
     from dataclasses import asdict, is_dataclass
 
     return asdict(value) if is_dataclass(value) else value
+
+
+EVENT_DAY = "coalesce(ev.date, substr(r.published, 1, 10))"  # the event's day, else its record's publication day
+
+
+def event_filter(f: EventFilters, placeholder: str) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for ``f`` over ``events ev JOIN records r``; ``placeholder`` is the
+    driver's parameter mark (``?`` for SQLite, ``%s`` for psycopg), the SQL is otherwise the same for both."""
+    p = placeholder
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    for column, value in (("ev.type", f.type), ("ev.actor_name", f.actor), ("ev.recipient_name", f.recipient),
+                          ("ev.record_id", f.record_id)):
+        if value:
+            where.append(f"{column} = {p}")
+            params.append(value)
+    if f.party:
+        where.append(f"(ev.actor_name = {p} OR ev.recipient_name = {p})")
+        params += [f.party, f.party]
+    if f.country:
+        where.append(f"(ev.actor_country = {p} OR ev.recipient_country = {p})")
+        params += [f.country, f.country]
+    if f.date_from:
+        where.append(f"{EVENT_DAY} >= {p}")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append(f"{EVENT_DAY} <= {p}")
+        params.append(f.date_to)
+    return " AND ".join(where), params

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from warta.store.query import (
+    EVENT_DAY,
     MARK_CLOSE,
     MARK_OPEN,
     EventFilters,
@@ -23,6 +24,7 @@ from warta.store.query import (
     Filters,
     SearchHit,
     SearchPage,
+    event_filter,
     split_snippet,
 )
 
@@ -32,7 +34,7 @@ _EVENT_COLUMNS = """ev.record_id, ev.n, ev.type, ev.mode, ev.cameo, ev.location,
     coalesce(ev.date, substr(r.published, 1, 10)) AS date, ev.actor_name, ev.actor_entity, ev.actor_country,
     ev.actor_role, ev.recipient_name, ev.recipient_entity, ev.recipient_country, ev.recipient_role,
     ev.evidence_start, ev.evidence_end, ev.evidence, r.title AS record_title, r.site AS record_site"""
-_EVENT_DAY = "coalesce(ev.date, substr(r.published, 1, 10))"
+_EVENT_DAY = EVENT_DAY
 FACET_SAMPLE = 2000  # facets of a broad search count its best 2,000 matches
 RANK_WINDOW = 10_000  # a search with more matches ranks its 10,000 most recently stored ones
 WALK_MIN = 2_000  # a search with more matches is put in date order by walking the date index
@@ -496,26 +498,7 @@ def _next_day(day: str) -> str:
 
 
 def _event_filter(f: EventFilters) -> tuple[str, list[Any]]:
-    where: list[str] = ["1"]
-    params: list[Any] = []
-    for column, value in (("ev.type", f.type), ("ev.actor_name", f.actor), ("ev.recipient_name", f.recipient),
-                          ("ev.record_id", f.record_id)):
-        if value:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if f.party:
-        where.append("(ev.actor_name = ? OR ev.recipient_name = ?)")
-        params += [f.party, f.party]
-    if f.country:
-        where.append("(ev.actor_country = ? OR ev.recipient_country = ?)")
-        params += [f.country, f.country]
-    if f.date_from:
-        where.append(f"{_EVENT_DAY} >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append(f"{_EVENT_DAY} <= ?")
-        params.append(f.date_to)
-    return " AND ".join(where), params
+    return event_filter(f, "?")
 
 
 def _hit(row: sqlite3.Row) -> SearchHit:
