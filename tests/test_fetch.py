@@ -92,6 +92,23 @@ def test_only_http_and_https_are_fetched(url, reason):
     assert isinstance(result, Failure) and result.reason == reason
 
 
+def test_a_resolver_that_never_answers_is_a_recorded_failure_not_a_hang(monkeypatch):
+    import socket
+
+    from warta.sources import http
+
+    def dead_resolver(*args, **kwargs):
+        time.sleep(5)
+        raise AssertionError("the caller should have given up long before")
+
+    monkeypatch.setattr(socket, "getaddrinfo", dead_resolver)
+    monkeypatch.setattr(http, "DNS_TIMEOUT", 0.2)
+    started = time.monotonic()
+    result = fetch_one("http://news.example/a")
+    assert isinstance(result, Failure) and result.reason == "dns_timeout"
+    assert time.monotonic() - started < 3
+
+
 # --- politeness ------------------------------------------------------------------------------------------
 
 def test_page_is_fetched_with_warta_user_agent_and_header_charset(server):

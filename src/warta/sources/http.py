@@ -89,10 +89,34 @@ def is_public_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+DNS_TIMEOUT = 10.0  # seconds; getaddrinfo has no timeout of its own and a dead resolver can block for minutes
+
+
+def _getaddrinfo(host: str, port: int, timeout: float) -> list:
+    """``socket.getaddrinfo`` with a time limit. The lookup runs in a daemon thread that is abandoned on timeout
+    (a pool's threads would be joined at exit and hang it on the same dead resolver)."""
+    outcome: list = []
+
+    def lookup() -> None:
+        try:
+            outcome.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except BaseException as err:  # handed to the caller's thread
+            outcome.append(err)
+
+    thread = threading.Thread(target=lookup, name="warta-dns", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not outcome:
+        raise PageError("dns_timeout", f"no answer for {host} within {timeout:g} s")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
 def resolve_checked(host: str, port: int, allow_private: bool) -> list[str]:
     """Resolve ``host``; refuse it if any address is not public (unless ``allow_private``)."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _getaddrinfo(host, port, DNS_TIMEOUT)
     except (socket.gaierror, UnicodeError) as err:
         raise PageError("dns_error", f"cannot resolve {host}: {err}") from None
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
@@ -444,7 +468,7 @@ class Fetcher:
         except PageError as err:
             if err.reason.startswith("http_4"):
                 return allow_all()
-            if err.reason in ("private_address", "dns_error", "tls_error"):  # the host itself is the problem
+            if err.reason in ("private_address", "dns_error", "dns_timeout", "tls_error"):  # the host is the problem
                 return err
             return PageError("robots_unreachable", f"robots.txt of {origin} unavailable ({err.reason}); "
                                                    "not fetching from it")
