@@ -258,6 +258,21 @@ def test_invalid_jsonl_rows(tmp_path):
                                     "invalid_jsonl_row", "missing_field", "invalid_jsonl_row"]
 
 
+def test_json_documents_arrays_objects_and_misnamed_jsonl(tmp_path):
+    text = "Presiden mengatakan pemerintah akan membangun bendungan baru di Jawa Barat tahun depan."
+    array = tmp_path / "export.json"
+    array.write_text(json.dumps([{"text": text, "url": "https://news.example/1"}, {"title": "no text"}, 7]))
+    pages = list(iter_pages([str(array)], SourceOptions()))
+    assert isinstance(pages[0], Page) and pages[0].url == "https://news.example/1" and pages[0].offset == 0
+    assert reasons(run([array])) == ["record", "missing_field", "invalid_json_row"]
+    misnamed = tmp_path / "rows.json"
+    misnamed.write_text(json.dumps({"text": text}) + "\n" + json.dumps({"text": text}) + "\n")
+    assert [p.offset for p in iter_pages([str(misnamed)], SourceOptions())] == [0, 1]
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"text": "cut off')
+    assert reasons(run([broken])) == ["invalid_json"]
+
+
 # --- encodings ----------------------------------------------------------------------------------------------
 
 TEXT = ("Hôtel Indonésia à Jakarta: le café était fermé après la pluie, a déclaré le gérant à la presse locale.\n\n"

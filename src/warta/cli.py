@@ -22,7 +22,7 @@ DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file of the s
                                                "[default: $WARTA_DB, else ./warta.db]")]
 OnlyOption = Annotated[str | None, typer.Option("--only", help="run only this stage: 'extract'")]
 KindOption = Annotated[str | None, typer.Option(
-    "--kind", help="input kind instead of detection: text | html | jsonl | parquet | warc | feed | sitemap | urls")]
+    "--kind", help="input kind instead of detection: text | html | jsonl | json | parquet | warc | feed | sitemap | urls")]
 TextFieldOption = Annotated[str, typer.Option("--text-field", help="JSONL field holding the page text")]
 TimeoutOption = Annotated[float, typer.Option("--timeout", help="seconds allowed per page before it fails")]
 # fetching: PATHS may be http(s) URLs of articles, feeds or sitemaps

@@ -78,7 +78,7 @@ def detect_kind(path: Path, options: SourceOptions) -> str:
     if options.kind:
         return options.kind
     name = path.name.lower().removesuffix(".gz")
-    for suffix, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".txt", "text"), (".html", "html"),
+    for suffix, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".txt", "text"), (".html", "html"),
                          (".htm", "html"), (".warc", "warc"), (".arc", "warc"), (".parquet", "parquet"),
                          (".rss", "feed"), (".atom", "feed"), (".xml", "feed"), (".urls", "urls")):
         if name.endswith(suffix):
@@ -92,6 +92,8 @@ def detect_kind(path: Path, options: SourceOptions) -> str:
         return "feed"
     if head.lstrip()[:1] == b"{":
         return "jsonl"
+    if head.lstrip()[:1] == b"[":
+        return "json"
     if b"<html" in head.lower() or head.lstrip().lower().startswith(b"<!doctype html"):
         return "html"
     return "text"
@@ -198,14 +200,51 @@ def _jsonl_row(line: bytes, row_number: int, path: Path, options: SourceOptions)
         row = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         return Failure(source, "invalid_jsonl_row", str(err)[:200], step="source.jsonl")
+    return _row_page(row, row_number, path, options, "jsonl")
+
+
+def _row_page(row: object, row_number: int, path: Path, options: SourceOptions, origin: str) -> Page | Failure:
+    """A page from one decoded row: ``html_field`` (HTML) or ``text_field`` (flat text), ``url`` when present."""
+    source = {"kind": origin, "path": str(path), "offset": row_number}
+    step = f"source.{origin}"
     if not isinstance(row, dict):
-        return Failure(source, "invalid_jsonl_row", "row is not a JSON object", step="source.jsonl")
+        return Failure(source, f"invalid_{origin}_row", "row is not a JSON object", step=step)
     url = row.get(options.url_field)
     url = url if isinstance(url, str) and url else None
     for field, kind in ((options.html_field, "html"), (options.text_field, "text")):
         value = row.get(field)
         if isinstance(value, str):
-            return Page(kind=kind, content=value, path=str(path), url=url, offset=row_number,
-                        origin="jsonl")
+            return Page(kind=kind, content=value, path=str(path), url=url, offset=row_number, origin=origin)
     return Failure(source, "missing_field",
-                   f"row has no string field {options.text_field!r} or {options.html_field!r}", step="source.jsonl")
+                   f"row has no string field {options.text_field!r} or {options.html_field!r}", step=step)
+
+
+@reader("json")
+def read_json_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
+    """A JSON document: an array of row objects (``offset`` = index) or one object. A ``.json`` file that is
+    really JSON Lines (several values, one per line) is read as JSON Lines."""
+    from warta.errors import PageError
+
+    base = {"kind": "json", "path": str(path)}
+    try:
+        data = read_bytes_capped(path, options.max_bytes)
+    except PageError as err:
+        yield Failure(base, err.reason, err.detail, step="source.json")
+        return
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        yield Failure(base, "unreadable", f"{type(err).__name__}: {err}", step="source.json")
+        return
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as err:
+        if err.msg == "Extra data":  # one value per line after all
+            yield from read_jsonl_file(path, options)
+        else:
+            yield Failure(base, "invalid_json", str(err)[:200], step="source.json")
+        return
+    except UnicodeDecodeError as err:
+        yield Failure(base, "invalid_json", str(err)[:200], step="source.json")
+        return
+    rows = document if isinstance(document, list) else [document]
+    for row_number, row in enumerate(rows):
+        yield _row_page(row, row_number, path, options, "json")
