@@ -1,4 +1,7 @@
 import json
+import os
+import uuid
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -32,3 +35,27 @@ def assert_valid_record(record: dict) -> None:
 @pytest.fixture
 def db_path(tmp_path) -> str:
     return str(tmp_path / "test.db")
+
+
+@contextmanager
+def postgres_schema():
+    """A URL into a fresh schema of the PostgreSQL at ``WARTA_TEST_PG`` (``.ci/run`` starts one), dropped
+    afterwards; skips the test with the reason when there is no server."""
+    from urllib.parse import quote
+
+    url = os.environ.get("WARTA_TEST_PG")
+    if not url:
+        pytest.skip("no PostgreSQL to test against: set WARTA_TEST_PG=postgresql://... (.ci/run does)")
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'warta[postgres]')")
+    try:
+        admin = psycopg.connect(url, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as err:
+        pytest.skip(f"PostgreSQL at WARTA_TEST_PG is not reachable: {err}")
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{sep}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+        admin.close()

@@ -5,35 +5,21 @@ Set ``WARTA_TEST_PG`` to a database URL (``.ci/run`` starts a server and sets it
 server cannot be reached, these tests are skipped. Each test works in its own schema, dropped afterwards."""
 
 import json
-import os
-import uuid
-from urllib.parse import quote
 
 import pytest
-from conftest import EXAMPLES, assert_valid_record
+from conftest import EXAMPLES, assert_valid_record, postgres_schema
 from typer.testing import CliRunner
 
 from warta.cli import app
 from warta.model import Article, Entity, Event, Failure, InputProgress, Party, Quote, Record, Span
 
-URL = os.environ.get("WARTA_TEST_PG")
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'warta[postgres]')")
 
 
 @pytest.fixture
 def pg_url():
-    if not URL:
-        pytest.skip("no PostgreSQL to test against: set WARTA_TEST_PG=postgresql://... (.ci/run does)")
-    try:
-        admin = psycopg.connect(URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as err:
-        pytest.skip(f"PostgreSQL at WARTA_TEST_PG is not reachable: {err}")
-    schema = "t_" + uuid.uuid4().hex[:12]
-    admin.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in URL else "?"
-    yield f"{URL}{sep}options={quote(f'-csearch_path={schema}')}"
-    admin.execute(f"DROP SCHEMA {schema} CASCADE")
-    admin.close()
+    with postgres_schema() as url:
+        yield url
 
 
 def record(rid, paragraphs, language="en", title="Floods", **extra) -> Record:

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 pytest.importorskip("fastapi")
+from conftest import postgres_schema  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from webdata import HOSTILE_PAGE, fill_store  # noqa: E402
 
@@ -15,10 +16,21 @@ from warta.web import create_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
+def sqlite_db(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("web") / "web.db")
     fill_store(path)
     return path
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def db(request, sqlite_db):
+    """Every API test runs on both stores (PostgreSQL when ``WARTA_TEST_PG`` points at a server)."""
+    if request.param == "sqlite":
+        yield sqlite_db
+        return
+    with postgres_schema() as url:
+        fill_store(url)
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -236,12 +248,9 @@ def test_hostile_text_is_shown_as_text(client):
     assert 'href="javascript' not in html.lower()
 
 
-def test_hostile_page_ingested_by_the_pipeline_is_escaped(client, db):
-    from warta.store.sqlite_query import SQLiteReader
-
-    with SQLiteReader(db) as store:
-        [hit] = store.search_records('"Jakarta Timur" tol').hits
-    page = markup(client.get(f"/records/{hit.id}").text)
+def test_hostile_page_ingested_by_the_pipeline_is_escaped(client):
+    [hit] = client.get("/api/search", params={"q": '"Jakarta Timur" tol'}).json()["hits"]
+    page = markup(client.get(f"/records/{hit['id']}").text)
     assert page.scripts == ["/static/app.js"] and not page.handlers and "img" not in page.tags
 
 
@@ -270,7 +279,7 @@ def test_loopback_server_refuses_foreign_host_headers(db):
     assert guarded.get("/api/stats", headers={"host": "evil.example"}).status_code == 400
 
 
-def test_slow_queries_become_503(db, monkeypatch):
+def test_slow_queries_become_503(sqlite_db, monkeypatch):
     from warta.store.sqlite_query import SQLiteQueries
 
     def slow(self, *args, **kwargs):
@@ -279,11 +288,11 @@ def test_slow_queries_become_503(db, monkeypatch):
         raise sqlite3.OperationalError("interrupted")
 
     monkeypatch.setattr(SQLiteQueries, "search_records", slow)
-    r = TestClient(create_app(db)).get("/api/search", params={"q": "banjir"})
+    r = TestClient(create_app(sqlite_db)).get("/api/search", params={"q": "banjir"})
     assert r.status_code == 503 and "too long" in r.json()["detail"]
 
 
-def test_broad_search_plans_agree_with_the_plain_ones(db, monkeypatch):
+def test_broad_search_plans_agree_with_the_plain_ones(sqlite_db, monkeypatch):
     """Ranking window, date-index walk and count cap (used when a search matches many records) give the
     same pages as the plain plans on this small store."""
     from warta.store import sqlite_query
@@ -295,14 +304,14 @@ def test_broad_search_plans_agree_with_the_plain_ones(db, monkeypatch):
 
     cases = [("the OR in OR di", Filters(), "date"), ("the OR in OR di OR dan", Filters(language="en"), "date"),
              ("the OR in OR di OR dan", Filters(), "oldest"), ("Ibrahim OR Putin", Filters(), "relevance")]
-    with SQLiteReader(db) as store:
+    with SQLiteReader(sqlite_db) as store:
         plain = [pages(store, *case) for case in cases]
         monkeypatch.setattr(sqlite_query, "WALK_MIN", 1)
         monkeypatch.setattr(sqlite_query, "COUNT_CAP", 1)
         walked = [pages(store, *case) for case in cases]
         assert store.search_records("the OR in OR di OR dan", Filters(language="en")).total_capped
     assert walked == plain
-    with SQLiteReader(db) as store:
+    with SQLiteReader(sqlite_db) as store:
         monkeypatch.setattr(sqlite_query, "RANK_WINDOW", 2)
         whole = [h.id for h in store.search_records("Ibrahim OR Putin", per_page=10).hits]
         paged = [h.id for p in (1, 2, 3) for h in store.search_records("Ibrahim OR Putin", page=p, per_page=1).hits]
@@ -314,10 +323,32 @@ def test_broad_search_plans_agree_with_the_plain_ones(db, monkeypatch):
     assert filtered == [h for h in whole if h != "rec-jokowi-anwar"][:2]
 
 
-def test_the_query_time_limit_is_real(db, monkeypatch):
+def test_the_query_time_limit_is_real(sqlite_db, monkeypatch):
     """A store whose limit is a microsecond interrupts a real query; the API answers 503, not 500."""
     from warta.store.sqlite_query import deadline
 
     monkeypatch.setattr(deadline, "every", 1)  # check after every VM step: this store is tiny
-    r = TestClient(create_app(db, time_limit_s=1e-6)).get("/api/facets", params={"q": "the OR di OR dan"})
+    r = TestClient(create_app(sqlite_db, time_limit_s=1e-6)).get("/api/facets", params={"q": "the OR di OR dan"})
+    assert r.status_code == 503 and "too long" in r.json()["detail"]
+
+
+def test_postgres_statement_timeout_is_set_and_a_cancelled_query_is_503(db, monkeypatch):
+    if not db.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    import psycopg
+
+    from warta.store.postgres_query import PostgresQueries, open_reader
+
+    with open_reader(db, time_limit_s=0.25) as store:
+        assert store.conn.execute("SHOW statement_timeout").fetchone()["statement_timeout"] == "250ms"
+        with pytest.raises(psycopg.errors.QueryCanceled):
+            store.conn.execute("SELECT pg_sleep(2)")
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            store.conn.execute("DELETE FROM records")
+
+    def cancelled(self, *args, **kwargs):
+        raise psycopg.errors.QueryCanceled("canceling statement due to statement timeout")
+
+    monkeypatch.setattr(PostgresQueries, "search_records", cancelled)
+    r = TestClient(create_app(db)).get("/api/search", params={"q": "banjir"})
     assert r.status_code == 503 and "too long" in r.json()["detail"]

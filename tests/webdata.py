@@ -157,11 +157,11 @@ def fill_store(db: str) -> list[str]:
     store at ``db``; returns the id of the ingested hostile page."""
     from warta.model import Page
     from warta.pipeline import Pipeline
-    from warta.store.sqlite import SQLiteStore
+    from warta.store import open_store
 
     page = Page(kind="html", content=HOSTILE_PAGE.encode(), url="javascript:window.__pwned=30", path="evil.html")
     ingested = Pipeline().process(page)
     assert isinstance(ingested, Record), ingested
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         store.write([*sample_records(), hostile_record(), ingested])
     return [ingested.id]

@@ -120,14 +120,16 @@ class PostgresQueries:
             for row in cur:
                 yield row["json"]
 
-    def facets(self, query: str = "", filters: Filters | None = None, limit: int = 12
-               ) -> dict[str, list[FacetValue]]:
+    def facets(self, query: str = "", filters: Filters | None = None, limit: int = 12) -> dict[str, Any]:
+        """Counts per site, language, month, entity, event type and country over all matches (``counted``;
+        ``complete`` is always true here, unlike SQLite's sample of the most recent matches)."""
         where, params, tsquery, ts_params = self._record_where(query, filters or Filters())
         q = f"(SELECT {tsquery} AS q) q" if tsquery else "(SELECT NULL::tsquery AS q) q"
         sql = f"""
             WITH m AS MATERIALIZED (SELECT r.id, r.site, r.language, substr(r.published, 1, 7) AS month
                                     FROM records r, {q} WHERE {where})
-            SELECT 'site' AS k, site AS v, count(*) AS n FROM m WHERE site IS NOT NULL GROUP BY site
+            SELECT 'counted' AS k, NULL AS v, count(*) AS n FROM m
+            UNION ALL SELECT 'site', site, count(*) FROM m WHERE site IS NOT NULL GROUP BY site
             UNION ALL SELECT 'language', language, count(*) FROM m WHERE language IS NOT NULL GROUP BY language
             UNION ALL SELECT 'month', month, count(*) FROM m WHERE month IS NOT NULL GROUP BY month
             UNION ALL SELECT 'entity', e.name, count(*) FROM m JOIN entities e ON e.record_id = m.id GROUP BY e.name
@@ -140,14 +142,18 @@ class PostgresQueries:
             ) x WHERE c IS NOT NULL GROUP BY c"""
         out: dict[str, list[FacetValue]] = {k: [] for k in
                                             ("site", "language", "month", "entity", "event_type", "country")}
+        counted = 0
         with self._limited():
             for row in self.conn.execute(sql, [*ts_params, *params]):
-                out[row["k"]].append(FacetValue(str(row["v"]), row["n"]))
+                if row["k"] == "counted":
+                    counted = row["n"]
+                else:
+                    out[row["k"]].append(FacetValue(str(row["v"]), row["n"]))
         for name, values in out.items():
             values.sort(key=lambda v: (v.value,) if name == "month" else (-v.count, v.value))
             if name != "month":
                 del values[limit:]
-        return out
+        return {**out, "counted": counted, "complete": True}
 
     def near_duplicates(self, record: dict[str, Any], limit: int = 20) -> list[dict[str, Any]]:
         cluster = record.get("cluster")
@@ -264,3 +270,46 @@ class PostgresQueries:
 
 def _event_filter(f: EventFilters) -> tuple[str, list[Any]]:
     return event_filter(f, "%s")
+
+
+def open_reader(url: str, time_limit_s: float = 2.0):
+    """A read-only PostgreSQL connection with the query methods, for one request or one download: every
+    statement runs under ``time_limit_s`` and the session refuses writes."""
+    from warta.store.postgres import PostgresStore
+
+    store = PostgresStore(url, time_limit_s=time_limit_s)
+    store.conn.execute(f"SET statement_timeout = {max(1, int(time_limit_s * 1000))}")
+    store.conn.execute("SET default_transaction_read_only = on")
+    return store
+
+
+class PostgresReaderPool:
+    """The web app's connections to PostgreSQL, one request at a time each, reused afterwards (same contract as
+    ``sqlite_query.ReaderPool``)."""
+
+    def __init__(self, url: str, time_limit_s: float = 2.0, keep: int = 8):
+        import queue
+
+        self.url, self.time_limit_s, self.keep = url, time_limit_s, keep
+        self._idle: queue.LifoQueue = queue.LifoQueue()
+
+    def acquire(self):
+        import queue
+
+        try:
+            reader = self._idle.get_nowait()
+        except queue.Empty:
+            return open_reader(self.url, self.time_limit_s)
+        if reader.conn.closed or reader.conn.broken:
+            return open_reader(self.url, self.time_limit_s)
+        return reader
+
+    def release(self, reader) -> None:
+        if self._idle.qsize() < self.keep and not reader.conn.closed and not reader.conn.broken:
+            self._idle.put(reader)
+        else:
+            reader.close()
+
+    def close(self) -> None:
+        while not self._idle.empty():
+            self._idle.get_nowait().close()

@@ -16,7 +16,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from warta.store.query import as_dict
-from warta.store.sqlite_query import SQLiteReader, deadline
+from warta.store.sqlite_query import SQLiteReader
 from warta.web import render
 from warta.web.app import reader, require_token, settings
 from warta.web.params import EventFilterParams, Page, PerPage, Q, RecordFilters, Sort, Text
@@ -364,12 +364,8 @@ def _download(request: Request, rows, fmt: str, columns: list[str], name: str) -
     s = settings(request)
 
     def body() -> Iterator[str]:
-        store = SQLiteReader(s.db, time_limit_s=EXPORT_TIME_LIMIT_S)
-        try:
-            with deadline(store.conn, EXPORT_TIME_LIMIT_S):
-                yield from (_jsonl(rows(store)) if fmt == "jsonl" else _csv(rows(store), columns))
-        finally:
-            store.close()
+        with s.download_reader(EXPORT_TIME_LIMIT_S) as store:
+            yield from (_jsonl(rows(store)) if fmt == "jsonl" else _csv(rows(store), columns))
 
     media = "application/x-ndjson" if fmt == "jsonl" else "text/csv"
     return StreamingResponse(body(), media_type=f"{media}; charset=utf-8",
@@ -436,13 +432,13 @@ def ingest_upload(request: Request, file: Annotated[UploadFile, File(description
 def _ingest(request: Request, pages, label: str | None) -> dict[str, Any]:
     from warta.model import Failure
     from warta.pipeline import Pipeline
-    from warta.store.sqlite import SQLiteStore
+    from warta.store import open_store
 
     items = []
     for item in Pipeline().run(_relabel(pages, label)):
         items.append(item)
     s = settings(request)
-    with s.write_lock, SQLiteStore(s.db) as store:
+    with s.write_lock, open_store(s.db) as store:
         store.write(items)
     return {"records": [i.id for i in items if not isinstance(i, Failure)],
             "failures": [{"reason": i.reason, "detail": i.detail, "source": i.source}

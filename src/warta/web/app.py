@@ -12,6 +12,7 @@ import hmac
 import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -23,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from warta.store.sqlite_query import ReaderPool, SQLiteReader
+from warta.store.sqlite_query import ReaderPool, SQLiteReader, deadline
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -37,23 +38,51 @@ SECURITY_HEADERS = {
 WEB_DIR = Path(str(resources.files("warta") / "web"))
 
 
+def is_postgres(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
 class Settings:
     def __init__(self, db: str, token: str | None, time_limit_s: float):
         self.db = db
         self.token = token or None
         self.time_limit_s = time_limit_s
         self.write_lock = threading.Lock()  # one writer at a time (SQLite has one anyway; this avoids busy waits)
-        self.readers = ReaderPool(db, time_limit_s)
+        if is_postgres(db):
+            from warta.store.postgres_query import PostgresReaderPool
+
+            self.readers = PostgresReaderPool(db, time_limit_s)
+        else:
+            self.readers = ReaderPool(db, time_limit_s)
+
+    @contextmanager
+    def download_reader(self, time_limit_s: float) -> Iterator[SQLiteReader]:
+        """A connection of its own for a long download, under its own (longer) time limit."""
+        if is_postgres(self.db):
+            from warta.store.postgres_query import open_reader
+
+            store = open_reader(self.db, time_limit_s)
+            try:
+                yield store
+            finally:
+                store.close()
+            return
+        store = SQLiteReader(self.db, time_limit_s=time_limit_s)
+        try:
+            with deadline(store.conn, time_limit_s):
+                yield store
+        finally:
+            store.close()
 
 
 def create_app(db: str, token: str | None = None, time_limit_s: float = 2.0,
                allowed_hosts: list[str] | None = None) -> FastAPI:
-    """``db``: SQLite file (created and migrated here). ``token``: enables the write endpoints.
-    ``allowed_hosts``: Host header values accepted (guards a loopback server against DNS rebinding)."""
-    from warta.store.sqlite import SQLiteStore
+    """``db``: SQLite file or ``postgresql://`` URL (created and migrated here). ``token``: enables the write
+    endpoints. ``allowed_hosts``: Host header values accepted (guards a loopback server against DNS rebinding)."""
+    from warta.store import open_store
     from warta.web import api, pages
 
-    with SQLiteStore(db) as store:  # create the file, migrate and index once, before any reader opens it
+    with open_store(db) as store:  # create, migrate and index once, before any reader opens it
         store.ensure_indexes()
     app = FastAPI(title="warta", version=_version(), docs_url=None, redoc_url=None,
                   description="Read-only JSON API over a warta store; write endpoints need a bearer token.")
@@ -62,6 +91,11 @@ def create_app(db: str, token: str | None = None, time_limit_s: float = 2.0,
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_exception_handler(sqlite3.OperationalError, _busy)
+    if is_postgres(db):
+        import psycopg
+
+        app.add_exception_handler(psycopg.errors.QueryCanceled, _pg_busy)
+        app.add_exception_handler(psycopg.OperationalError, _pg_busy)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(api.router)
@@ -79,6 +113,14 @@ async def _security_headers(request: Request, call_next):
 async def _busy(request: Request, exc: sqlite3.OperationalError):
     # the deadline interrupts slow queries; a locked database is also transient
     detail = "query took too long; narrow it down" if "interrupt" in str(exc) else "store busy; try again"
+    return await _http_error(request, StarletteHTTPException(503, detail))
+
+
+async def _pg_busy(request: Request, exc: Exception):
+    import psycopg
+
+    slow = isinstance(exc, psycopg.errors.QueryCanceled)
+    detail = "query took too long; narrow it down" if slow else "store unavailable; try again"
     return await _http_error(request, StarletteHTTPException(503, detail))
 
 

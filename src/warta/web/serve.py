@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -18,6 +19,7 @@ def run(db: str | None, host: str, port: int, token: str | None) -> None:
     hosts = [*LOOPBACK, "[::1]"] if host in LOOPBACK else None
     app = create_app(path, token=token, allowed_hosts=hosts)
     writes = "write endpoints enabled (bearer token)" if token else "read-only (no --token)"
-    print(f"warta: serving {path} on http://{'[::1]' if host == '::1' else host}:{port}/  ({writes})",
+    shown = re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", path)  # never print a database password
+    print(f"warta: serving {shown} on http://{'[::1]' if host == '::1' else host}:{port}/  ({writes})",
           file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
