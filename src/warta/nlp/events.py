@@ -305,13 +305,27 @@ class Agent:
     recipient: bool  # may be coded as a recipient (state bodies), not only as an actor
 
 
+AGENT_FILES = ("events/agents.{lang}.tsv", "events/agents.{lang}.phoenix.tsv")
+
+
 @cache
 def agents(lang: str) -> dict[tuple[str, ...], Agent]:
-    out = {}
-    for row in read_lines(f"events/agents.{lang}.tsv"):
-        phrase, role, recipient = (row.split("\t") + ["", ""])[:3]
-        out[tuple(phrase.lower().split())] = Agent(role.strip(), recipient.strip() == "yes")
+    """Phrase → agent; the hand-written file wins over the one converted from Phoenix (``agents.en.phoenix.tsv``)."""
+    out: dict[tuple[str, ...], Agent] = {}
+    for name in AGENT_FILES:
+        for row in read_lines(name.format(lang=lang)):
+            phrase, role, recipient = (row.split("\t") + ["", ""])[:3]
+            out.setdefault(tuple(phrase.lower().split()), Agent(role.strip(), recipient.strip() == "yes"))
     return out
+
+
+@cache
+def agent_sizes(lang: str) -> dict[str, tuple[int, ...]]:
+    """First word → the phrase lengths starting with it, longest first (one dict look-up per token)."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in agents(lang):
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
 
 
 def agent_mentions(
@@ -324,14 +338,15 @@ def agent_mentions(
     table = agents(lang)
     if not table:
         return []
-    longest = max(len(k) for k in table)
+    sizes = agent_sizes(lang)
     spans = [(s, e) for s, e in tokenize(text) if s >= start]
     words = [text[s:e].lower() for s, e in spans]
     taken = sorted((m.start, m.end) for m in mentions)
     out, i = [], 0
     while i < len(spans):
         size = next(
-            (n for n in range(min(longest, len(spans) - i), 0, -1) if tuple(words[i : i + n]) in table), 0
+            (n for n in sizes.get(words[i], ()) if i + n <= len(spans) and tuple(words[i : i + n]) in table),
+            0,
         )
         if not size:
             i += 1
@@ -508,8 +523,9 @@ def _event(
         cameo = _negated_code(cameo)  # "did not accept the offer": a rejection; "did not attack": nothing
         if cameo is None:
             return None, None
-    if _has_word(before, doc.lex.words.get("modal", ())):
-        return None, None  # "could attack", "harus menindak": possible or wanted, not done
+    inside = " ".join(t.lower for t in tokens[i + 1 : j - 1])  # the words a gap (*) of the pattern skipped
+    if _has_word(before, doc.lex.words.get("modal", ())) or _has_word(inside, doc.lex.words.get("modal", ())):
+        return None, None  # "could attack", "harus menindak", "said Russia could attack": possible, not done
     noun = "noun" in pattern.flags or "between" in pattern.flags
     if not noun and i > 0 and tokens[i - 1].lower in doc.lex.words.get("noun_marker", ()):
         return None, None  # "the attack", "their support": a noun, not the verb
@@ -522,6 +538,13 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
+    if (
+        actor is None
+        and doc.lex.words.get("auxiliary")
+        and "passive" not in pattern.flags
+        and not _after_passive_auxiliary(tokens, i, doc.lex)
+    ):
+        actor = _subject_phrase(doc, tokens, i, clause)
     if actor is None:
         return None, None
     if recipient is not None and _same_side(actor.entity, recipient.entity):
@@ -562,6 +585,80 @@ def _event(
         confidence=_confidence(pattern, recipient is not None, in_quote),
     )
     return event, actor
+
+
+_NP_STOP_KINDS = (
+    "preposition",
+    "complement",
+    "locative",
+    "destination",
+    "coordinator",
+    "relative",
+    "complementizer",
+    "reporting",
+    "conditional",
+    "noun_marker",
+    "verb_marker",
+    "passive_aux",
+    "infinitive",
+    "negation",
+    "modal",
+    "intent",
+)
+
+
+def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]) -> Mention | None:
+    """A verb pattern with no entity before it: the noun phrase right before the verb is its actor ("The
+    ministry expelled ...", "Kelompok tani menolak ..."). Auxiliaries and adverbs between them are skipped
+    (``auxiliary`` words, "-ly"); the phrase runs back to a function word, a punctuation mark or the clause start,
+    at most four words, and must not be a pronoun, a number or a time. Its country is that of a place named in it
+    ("the Iraqi delegation"), else none: an unnamed actor is not assumed to be domestic."""
+    words = doc.lex.words
+    skip = words.get("auxiliary", frozenset())
+    k = i - 1
+    while k >= 0 and (tokens[k].lower in skip or (doc.lang == "en" and tokens[k].lower.endswith("ly"))):
+        k -= 1
+    if k < 0 or not _WORD.fullmatch(tokens[k].lower) or tokens[k].lower[:1].isdigit():
+        return None
+    stops = _np_stops(doc.lex)
+    head = k
+    while k >= 0 and head - k < 4 and _WORD.fullmatch(tokens[k].lower) and tokens[k].lower not in stops:
+        k -= 1
+    if k >= 0 and head - k >= 4:
+        return None  # a longer stretch of words is no subject noun phrase that flat text can tell
+    first = k + 1
+    if first > head:
+        return None
+    phrase = [t.lower for t in tokens[first : head + 1]]
+    not_actor = (
+        words.get("pronoun", frozenset())
+        | words.get("first_person", frozenset())
+        | words.get("not_actor", frozenset())
+    )
+    quantities = words.get("quantity", frozenset())
+    if phrase[-1] in not_actor or any(w in quantities or w in not_actor for w in phrase):
+        return None  # "beberapa kali pihaknya", "two of them": no one named
+    start, end = tokens[first].start, tokens[head].end
+    if any(t.start < end and start < t.end for t in doc.times):
+        return None
+    places = [m for m in doc.mentions_in(start, end) if m.entity.type == "LOC" and m.entity.country]
+    country = places[0].entity.country if places else None
+    name = " ".join(phrase)
+    entity = Entity(
+        id=f"agent:np:{name}:{country or ''}", name=name, type="ORG", country=country, kind="agent-actor"
+    )
+    return Mention(start, end, entity)
+
+
+_NP_STOPS: dict[int, frozenset[str]] = {}
+
+
+def _np_stops(lex: Lexicon) -> frozenset[str]:
+    stops = _NP_STOPS.get(id(lex))
+    if stops is None:
+        stops = frozenset().union(*(ws for k, ws in lex.words.items() if k in _NP_STOP_KINDS))
+        _NP_STOPS[id(lex)] = stops
+    return stops
 
 
 def _conditional(doc: Doc, clause: tuple[int, int], verb_start: int) -> bool:
@@ -647,8 +744,17 @@ def _parties(
             )  # "diserang kelompok bersenjata": the agent needs no "oleh"
         subject = _subject(doc, left, verb_start, clause) or previous_actor
         if subject is not None and subject.entity.kind == "agent-actor":
-            subject = (
-                None  # "sepuluh warga diserang ...": a generic civilian group is not coded as a recipient
+            # "sepuluh warga diserang ...": a generic civilian group is not coded as a recipient, but its country
+            # is when a place word names it ("Kenyan fishermen were detained")
+            subject = next(
+                (
+                    m
+                    for m in left
+                    if m.entity.type == "LOC"
+                    and m.end <= subject.start
+                    and not doc.text[m.end : subject.start].strip()
+                ),
+                None,
             )
         return agent, subject
     if "owner-object" in pattern.flags:
