@@ -19,6 +19,7 @@ from warta.store.query import (
     EventFilters,
     FacetValue,
     Filters,
+    ReaderPool,
     SearchHit,
     SearchPage,
     event_filter,
@@ -283,33 +284,7 @@ def open_reader(url: str, time_limit_s: float = 2.0):
     return store
 
 
-class PostgresReaderPool:
-    """The web app's connections to PostgreSQL, one request at a time each, reused afterwards (same contract as
-    ``sqlite_query.ReaderPool``)."""
-
-    def __init__(self, url: str, time_limit_s: float = 2.0, keep: int = 8):
-        import queue
-
-        self.url, self.time_limit_s, self.keep = url, time_limit_s, keep
-        self._idle: queue.LifoQueue = queue.LifoQueue()
-
-    def acquire(self):
-        import queue
-
-        try:
-            reader = self._idle.get_nowait()
-        except queue.Empty:
-            return open_reader(self.url, self.time_limit_s)
-        if reader.conn.closed or reader.conn.broken:
-            return open_reader(self.url, self.time_limit_s)
-        return reader
-
-    def release(self, reader) -> None:
-        if self._idle.qsize() < self.keep and not reader.conn.closed and not reader.conn.broken:
-            self._idle.put(reader)
-        else:
-            reader.close()
-
-    def close(self) -> None:
-        while not self._idle.empty():
-            self._idle.get_nowait().close()
+def reader_pool(url: str, time_limit_s: float = 2.0, keep: int = 8) -> ReaderPool:
+    """The web app's read-only PostgreSQL sessions; a closed or broken one is replaced."""
+    return ReaderPool(lambda: open_reader(url, time_limit_s),
+                      lambda reader: not (reader.conn.closed or reader.conn.broken), keep)

@@ -20,6 +20,7 @@ results are the dataclasses below or lists of dicts, so the web layer never sees
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,3 +152,38 @@ def event_filter(f: EventFilters, placeholder: str) -> tuple[str, list[Any]]:
         where.append(f"{EVENT_DAY} <= {p}")
         params.append(f.date_to)
     return " AND ".join(where), params
+
+
+class ReaderPool:
+    """Read-only connections handed out one request at a time and reused afterwards: each is used by one
+    request (one thread) at a time, never concurrently, and keeps its caches warm between requests. At most
+    ``keep`` idle connections are kept. ``usable`` says whether an idle one can serve again (and readies it)."""
+
+    def __init__(self, open_reader: Callable[[], Any], usable: Callable[[Any], bool] = lambda reader: True,
+                 keep: int = 8):
+        import queue
+
+        self.open_reader, self.usable, self.keep = open_reader, usable, keep
+        self._idle: queue.LifoQueue = queue.LifoQueue()
+
+    def acquire(self) -> Any:
+        import queue
+
+        while True:
+            try:
+                reader = self._idle.get_nowait()
+            except queue.Empty:
+                return self.open_reader()
+            if self.usable(reader):
+                return reader
+            reader.close()
+
+    def release(self, reader: Any) -> None:
+        if self._idle.qsize() < self.keep:
+            self._idle.put(reader)
+        else:
+            reader.close()
+
+    def close(self) -> None:
+        while not self._idle.empty():
+            self._idle.get_nowait().close()

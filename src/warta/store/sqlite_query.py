@@ -22,6 +22,7 @@ from warta.store.query import (
     EventFilters,
     FacetValue,
     Filters,
+    ReaderPool,
     SearchHit,
     SearchPage,
     event_filter,
@@ -363,36 +364,14 @@ class SQLiteReader(SQLiteQueries):
         return SQLiteStore.stats(self)  # type: ignore[arg-type] - only needs .conn and .path
 
 
-class ReaderPool:
-    """Read-only connections handed out one request at a time and reused afterwards: each is used by one
-    request (one thread) at a time, never concurrently, and keeps its page cache and parsed schema warm
-    between requests. At most ``keep`` idle connections are kept."""
+def reader_pool(path: str, time_limit_s: float = 2.0, keep: int = 8) -> ReaderPool:
+    """The web app's read-only SQLite connections."""
 
-    def __init__(self, path: str, time_limit_s: float = 2.0, keep: int = 8):
-        import queue
-
-        self.path, self.time_limit_s, self.keep = path, time_limit_s, keep
-        self._idle: queue.LifoQueue[SQLiteReader] = queue.LifoQueue()
-
-    def acquire(self) -> SQLiteReader:
-        import queue
-
-        try:
-            reader = self._idle.get_nowait()
-        except queue.Empty:
-            return SQLiteReader(self.path, time_limit_s=self.time_limit_s)
+    def usable(reader: SQLiteReader) -> bool:
         reader.conn.rollback()  # no read transaction (and so no old snapshot) survives a request
-        return reader
+        return True
 
-    def release(self, reader: SQLiteReader) -> None:
-        if self._idle.qsize() < self.keep:
-            self._idle.put(reader)
-        else:
-            reader.close()
-
-    def close(self) -> None:
-        while not self._idle.empty():
-            self._idle.get_nowait().close()
+    return ReaderPool(lambda: SQLiteReader(path, time_limit_s=time_limit_s), usable, keep)
 
 
 def _record_conditions(f: Filters) -> tuple[list[str], list[Any]]:

@@ -24,7 +24,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from warta.store.sqlite_query import ReaderPool, SQLiteReader, deadline
+from warta.store.sqlite_query import SQLiteReader, deadline
+from warta.store.sqlite_query import reader_pool as sqlite_reader_pool
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -49,11 +50,11 @@ class Settings:
         self.time_limit_s = time_limit_s
         self.write_lock = threading.Lock()  # one writer at a time (SQLite has one anyway; this avoids busy waits)
         if is_postgres(db):
-            from warta.store.postgres_query import PostgresReaderPool
+            from warta.store.postgres_query import reader_pool
 
-            self.readers = PostgresReaderPool(db, time_limit_s)
+            self.readers = reader_pool(db, time_limit_s)
         else:
-            self.readers = ReaderPool(db, time_limit_s)
+            self.readers = sqlite_reader_pool(db, time_limit_s)
 
     @contextmanager
     def download_reader(self, time_limit_s: float) -> Iterator[SQLiteReader]:
