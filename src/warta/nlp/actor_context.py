@@ -31,20 +31,29 @@ class Doc:
     starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.starts = [s for s, _ in self.spans]
+        if not self.starts:
+            self.starts = [s for s, _ in self.spans]
 
     @classmethod
     def of(cls, text: str) -> Doc:
         spans = tokenize(text)
         words = [text[s:e] for s, e in spans]
+        # a blank line between two tokens starts a new sentence (tokens never hold a line break, so every "\n\n"
+        # lies in a gap; the token after it is the first one starting past it)
+        starts = [s for s, _ in spans]
+        breaks = set()
+        at = text.find("\n\n")
+        while at >= 0:
+            breaks.add(bisect.bisect_left(starts, at + 2))
+            at = text.find("\n\n", at + 1)
         sentence, number = [], 0
         for k, word in enumerate(words):
-            if k and "\n\n" in text[spans[k - 1][1] : spans[k][0]]:
+            if k in breaks and k:
                 number += 1
             sentence.append(number)
             if word in _SENTENCE_END:
                 number += 1
-        return cls(text, spans, words, [w.lower() for w in words], sentence)
+        return cls(text, spans, words, [w.lower() for w in words], sentence, starts)
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         starts = self.starts
@@ -90,7 +99,9 @@ def role_or_country(data: ActorData, lower: str) -> bool:
 def place_inside(doc: Doc, data: ActorData, cand: Cand, kinds) -> str | None:
     """Country of the first place of ``kinds`` named inside the mention ("DKI Jakarta", "Tentara Venezuela")."""
     for i in range(cand.first, cand.last):
-        for length in range(min(data.max_place_len, cand.last - i), 0, -1):
+        for length in data.place_lengths.get(doc.lower[i], ()):
+            if length > cand.last - i:
+                continue
             place = data.places.get(" ".join(doc.lower[i : i + length]))
             if place and place.country and place.kind in kinds:
                 return place.country
@@ -98,9 +109,19 @@ def place_inside(doc: Doc, data: ActorData, cand: Cand, kinds) -> str | None:
 
 
 def longest_role(doc: Doc, data: ActorData, i: int, limit: int):
-    """(length, Role) of the longest role phrase starting at token i and ending before ``limit``; (0, None)."""
+    """(length, Role) of the longest role phrase starting at token i and ending before ``limit``; (0, None).
+    Only the phrase lengths that start with the token's word are tried; the last word may carry the possessive
+    suffix or be a plural."""
+    room = limit - i
+    if room < 1:
+        return 0, None
+    first = doc.lower[i]
     suffix = data.grammar.get("possessive_suffix", [])
-    for length in range(min(data.max_role_len, limit - i), 0, -1):
+    for length in data.role_lengths.get(first, ()):
+        if length > room:
+            continue
+        if length == 1:
+            break
         words = doc.lower[i : i + length]
         role = data.roles.get(" ".join(words))
         if role is None and suffix and words[-1].endswith(suffix[0]):
@@ -110,7 +131,8 @@ def longest_role(doc: Doc, data: ActorData, i: int, limit: int):
             role = next((data.roles.get(" ".join([*words[:-1], w])) for w in data.singulars(words[-1])), None)
         if role is not None:
             return length, role
-    return 0, None
+    role = data.one_word_role(first)
+    return (1, role) if role is not None else (0, None)
 
 
 def acts(doc: Doc, data: ActorData, cand: Cand) -> bool:

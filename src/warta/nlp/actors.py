@@ -66,6 +66,9 @@ class ActorData:
             if phrase.isupper() and len(re.sub(r"\W", "", phrase)) <= 4:
                 self.exact_case.add(phrase)
         self.max_place_len = max((len(p.split(" ")) for p in self.places), default=1)
+        # first word -> the lengths (in words, longest first) of the places starting with it: a phrase look-up
+        # at a token only tries lengths that exist
+        self.place_lengths = _lengths_by_first_word(self.places)
         self.roles: dict[str, Role] = {}
         for row in _rows(f"actors/roles.{lang}.tsv"):
             self.roles.setdefault(row[0], Role(_code(row[1]), row[2]))
@@ -74,7 +77,15 @@ class ActorData:
                 self.roles.setdefault(phrase, Role(code, "person"))
         self.max_role_len = max((len(p.split(" ")) for p in self.roles), default=1)
         self.role_words = {w for phrase in self.roles for w in phrase.split(" ")}
+        self.role_lengths = _lengths_by_first_word(self.roles)
         self.grammar = _grammar(lang)
+        self._plural_rules = [
+            (suffix, replacement)
+            for suffix, _, replacement in (rule.partition(">") for rule in self.grammar.get("plural", []))
+            if suffix
+        ]
+        self._singulars: dict[str, list[str]] = {}
+        self._one_word_roles: dict[str, Role | None] = {}
         self._word_sets = {key: frozenset(words) for key, words in self.grammar.items()}
         verb_prefix = (self.grammar.get("verb_prefix") or [""])[0]
         self.verb_prefix = re.compile(verb_prefix) if verb_prefix else None
@@ -83,13 +94,35 @@ class ActorData:
         return self.places.get(phrase.lower())
 
     def singulars(self, word: str) -> list[str]:
-        """Singular forms by the language's plural suffix rules ("companies" -> "company")."""
-        out = []
-        for rule in self.grammar.get("plural", []):
-            suffix, _, replacement = rule.partition(">")
-            if suffix and word.endswith(suffix) and len(word) > len(suffix) + 2:
-                out.append(word[: -len(suffix)] + replacement)
+        """Singular forms by the language's plural suffix rules ("companies" -> "company"); do not modify."""
+        out = self._singulars.get(word)
+        if out is None:
+            out = [
+                word[: -len(suffix)] + replacement
+                for suffix, replacement in self._plural_rules
+                if word.endswith(suffix) and len(word) > len(suffix) + 2
+            ]
+            if len(self._singulars) < 200_000:
+                self._singulars[word] = out
         return out
+
+    def one_word_role(self, word: str) -> Role | None:
+        """The role of one lower-cased word as ``actor_context.longest_role`` reads it: the word, else without the
+        possessive suffix ("presidennya"), else its first singular form."""
+        if word in self._one_word_roles:
+            return self._one_word_roles[word]
+        role = self.roles.get(word)
+        suffix = self.grammar.get("possessive_suffix", [])
+        if role is None and suffix and word.endswith(suffix[0]):
+            word_ = word[: -len(suffix[0])]
+            role = self.roles.get(word_)
+        else:
+            word_ = word
+        if role is None:
+            role = next((self.roles.get(w) for w in self.singulars(word_)), None)
+        if len(self._one_word_roles) < 200_000:
+            self._one_word_roles[word] = role
+        return role
 
     def words(self, key: str) -> frozenset[str]:
         return self._word_sets.get(key, frozenset())
@@ -101,6 +134,14 @@ class ActorData:
         if lower in self.words("verb"):
             return True
         return bool(self.verb_prefix and word.islower() and self.verb_prefix.match(lower))
+
+
+def _lengths_by_first_word(phrases) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        words = phrase.split(" ")
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
 
 
 def _grammar(lang: str) -> dict[str, list[str]]:

@@ -264,7 +264,9 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
     word = doc.words[i]
     if not word[:1].isupper():
         return None
-    for length in range(min(data.max_place_len, len(doc.words) - i), 0, -1):
+    for length in data.place_lengths.get(doc.lower[i], ()):
+        if length > len(doc.words) - i:
+            continue
         phrase = " ".join(doc.lower[i : i + length])
         place = data.places.get(phrase)
         if place is None:

@@ -80,6 +80,10 @@ class Lexicon:
     passives: dict[tuple[str, ...], Cue] = field(default_factory=dict)  # "Hal itu disampaikan X" only
     classes: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_len: int = 1
+    # first word -> lengths of the cue / class phrases starting with it, longest first: a look-up at a token only
+    # tries lengths that exist
+    cue_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    class_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add_cue(self, line: str) -> None:
         parts = line.split("\t")
@@ -88,30 +92,42 @@ class Lexicon:
         cue = Cue(words, parts[1].strip(), "ambiguous" in flags, "clause" in flags)
         (self.passives if cue.role == "passive" else self.cues).setdefault(words, cue)
         self.max_len = max(self.max_len, len(words))
+        if words and cue.role != "passive":
+            _add_length(self.cue_lengths, words)
 
     def add_class(self, line: str) -> None:
         phrase, _, kind = line.partition("\t")
         words = tuple(phrase.split())
         self.classes.setdefault(words, kind.strip())
         self.max_len = max(self.max_len, len(words))
+        if words:
+            _add_length(self.class_lengths, words)
 
     def cue_at(self, lowered: Sequence[str], i: int) -> Cue | None:
-        for n in range(min(self.max_len, len(lowered) - i), 0, -1):
-            cue = self.cues.get(tuple(lowered[i : i + n]))
-            if cue:
-                return cue
+        room = len(lowered) - i
+        for n in self.cue_lengths.get(lowered[i], ()) if room > 0 else ():
+            if n <= room:
+                cue = self.cues.get(tuple(lowered[i : i + n]))
+                if cue:
+                    return cue
         return None
 
     def class_at(self, lowered: Sequence[str], i: int) -> tuple[str, int] | None:
         """(class, length in tokens) of the longest speaker-word phrase starting at token ``i``."""
-        for n in range(min(self.max_len, len(lowered) - i), 0, -1):
-            kind = self.classes.get(tuple(lowered[i : i + n]))
-            if kind:
-                return kind, n
+        room = len(lowered) - i
+        for n in self.class_lengths.get(lowered[i], ()) if room > 0 else ():
+            if n <= room:
+                kind = self.classes.get(tuple(lowered[i : i + n]))
+                if kind:
+                    return kind, n
         return None
 
     def is_class(self, word: str, kind: str) -> bool:
         return self.classes.get((word,)) == kind
+
+
+def _add_length(lengths: dict[str, tuple[int, ...]], words: tuple[str, ...]) -> None:
+    lengths[words[0]] = tuple(sorted({*lengths.get(words[0], ()), len(words)}, reverse=True))
 
 
 @cache
@@ -271,12 +287,15 @@ class Doc:
         n = len(self.words)
         self._sent_start = [0] * n
         self._sent_end = [n] * n
+        # tokens followed by a paragraph break: the token before the first one starting at or after each paragraph
+        # start (tokens hold no whitespace, so that token ends before the break)
+        before_break = {bisect.bisect_left(self.starts, p) - 1 for p in self.paragraph_starts[1:]}
         start = 0
         for j in range(n):
             end = None
             if self.ends_sentence(j):
                 end = j  # the end mark itself is left out of the content before it
-            elif j + 1 < n and self.new_paragraph_between(self.spans[j][1], self.spans[j + 1][0]):
+            elif j + 1 < n and j in before_break:
                 end = j + 1
             elif j + 1 - start >= _MAX_SENTENCE:
                 end = j + 1
@@ -1017,12 +1036,15 @@ def _nearest_person(doc: Doc, opening: int) -> Attribution:
 
 def find_indirect(doc: Doc, attributor: Attributor) -> list[Found]:
     out: list[Found] = []
-    for j in range(len(doc.words)):
-        if j in attributor.used_cues or doc.is_quoted(doc.spans[j][0]):
-            continue
+    starts_cue = doc.lex.cue_lengths
+    for j, lower in enumerate(doc.lower):
+        if lower not in starts_cue:
+            continue  # no cue starts with this word
         cue = doc.cue_at(j)
+        if cue is None or j in attributor.used_cues or doc.is_quoted(doc.spans[j][0]):
+            continue
         longer = doc.cue_at(j - 1) if j else None
-        if cue is None or (longer and len(longer.words) > 1):
+        if longer and len(longer.words) > 1:
             continue  # inside a longer cue ("seraya menambahkan")
         found = _indirect_at(doc, attributor, j, cue)
         if (

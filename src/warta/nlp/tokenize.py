@@ -47,14 +47,38 @@ _CLITIC_RE = re.compile(r"(?i)(?:n['’]t|['’](?:s|m|re|ve|ll|d))$")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W\d_]+")
 
 
+# Several annotators tokenise the same article text (NER, entities, quotes, events): the spans of the last few
+# long texts are kept, so a document is tokenised once. Short texts (clauses, names) are not kept: they are cheap
+# and would push the documents out.
+_CACHE_MIN_CHARS = 1000
+_CACHE_SIZE = 4
+_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+
+
 def tokenize(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` into tokens, returned as ``(start, end)`` character offsets."""
+    """Split ``text`` into tokens, returned as ``(start, end)`` character offsets (a new list on every call)."""
+    if len(text) < _CACHE_MIN_CHARS:
+        return _tokenize(text)
+    cached = _cache.get(text)
+    if cached is None:
+        cached = tuple(_tokenize(text))
+        while len(_cache) >= _CACHE_SIZE:
+            _cache.pop(next(iter(_cache)), None)
+        _cache[text] = cached
+    return list(cached)
+
+
+def _tokenize(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
         kind = match.lastgroup
         if kind == "word":
-            _word_spans(text, start, end, spans)
+            word = match.group()
+            if "-" in word or "'" in word or "’" in word:
+                _word_spans(text, start, end, spans)
+            else:
+                spans.append((start, end))  # a plain word: no clitic, no hyphen
         elif kind == "punct" and text[start] == "." and spans and _takes_period(text, spans[-1], start):
             spans[-1] = (spans[-1][0], end)
         else:
