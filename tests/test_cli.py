@@ -97,7 +97,9 @@ def test_ingest_is_idempotent_and_search_show_export_stats(db_path, tmp_path):
 
     hits = [json.loads(line) for line in run("search", "banjir", "--db", db_path, "--json").stdout.splitlines()]
     assert {h["title"] for h in hits} >= {"Banjir Rendam Ratusan Rumah di Jakarta Timur, Warga Mengungsi ke Masjid"}
-    assert all("[" in h["snippet"] for h in hits)
+    assert all(h["matches"] and "\x02" not in h["snippet"] for h in hits)
+    start, end = hits[0]["matches"][0]
+    assert hits[0]["snippet"][start:end].lower() == "banjir"
 
     shown = json.loads(run("show", hits[0]["id"][:10], "--db", db_path, "--json").stdout)
     assert_valid_record(shown)

@@ -190,11 +190,30 @@ def search(
     from rich.console import Console
     from rich.table import Table
 
+    console = Console(markup=False, highlight=False)
     table = Table("id", "title", "site", "published", "snippet", show_lines=True)
     for hit in hits:
-        copies = f" (+{hit.copies - 1} copies)" if getattr(hit, "copies", 1) > 1 else ""
-        table.add_row(hit.id[:12], (hit.title or "") + copies, hit.site or "", hit.published or "", hit.snippet)
-    Console(markup=False, highlight=False).print(table)
+        copies = f" (+{hit.copies - 1} copies)" if hit.copies > 1 else ""
+        table.add_row(hit.id[:12], (hit.title or "") + copies, hit.site or "", hit.published or "",
+                      _marked(hit.snippet, hit.matches, console.is_terminal))
+    console.print(table)
+
+
+def _marked(snippet: str, matches: list[tuple[int, int]], styled: bool):
+    """Matched words highlighted on a terminal, in [brackets] in a pipe or file. Page text stays plain text,
+    never parsed as rich markup."""
+    from rich.text import Text
+
+    if styled:
+        text = Text(snippet)
+        for start, end in matches:
+            text.stylize("bold reverse", start, end)
+        return text
+    out, at = [], 0
+    for start, end in sorted(matches):
+        out += [snippet[at:start], "[", snippet[start:end], "]"]
+        at = end
+    return Text("".join(out) + snippet[at:])
 
 
 @app.command()

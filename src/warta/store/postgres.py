@@ -23,7 +23,8 @@ from typing import Any
 from warta import dedup
 from warta.model import Failure, InputProgress, Record
 from warta.store.postgres_query import PostgresQueries
-from warta.store.sqlite import Hit, source_key
+from warta.store.query import MARK_CLOSE, MARK_OPEN, SearchHit, search_hit
+from warta.store.sqlite import source_key
 
 # ISO 639-1 → PostgreSQL text-search configuration (checked against pg_ts_config when the store opens)
 TS_CONFIGS = {
@@ -33,7 +34,8 @@ TS_CONFIGS = {
     "ar": "arabic", "el": "greek", "ca": "catalan", "eu": "basque", "ga": "irish", "lt": "lithuanian",
     "hi": "hindi", "ne": "nepali", "ta": "tamil", "sr": "serbian", "hy": "armenian", "yi": "yiddish",
 }
-_HEADLINE = "StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=…"
+_HEADLINE = (f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=24, MinWords=10, MaxFragments=1, "
+             "FragmentDelimiter=…")
 _LOCK = 74_726_174  # advisory lock id for migrations ("warta")
 
 MIGRATIONS: list[str] = [
@@ -363,7 +365,7 @@ class PostgresStore(PostgresQueries):  # read queries for the web UI and API: po
         return self._configs_cache
 
     def search(self, query: str, limit: int = 10, offset: int = 0, time_limit_s: float = 2.0,
-               collapse: bool = False) -> list[Hit]:
+               collapse: bool = False) -> list[SearchHit]:
         """Best matches first (ts_rank_cd, title weighted over text); ``collapse`` keeps one hit per
         near-duplicate cluster with its number of ``copies``."""
         parts = query_parts(query)
@@ -385,8 +387,7 @@ class PostgresStore(PostgresQueries):  # read queries for the web UI and API: po
         with self.conn.transaction():
             self.conn.execute(f"SET LOCAL statement_timeout = {int(time_limit_s * 1000)}")
             rows = self.conn.execute(sql, [*params, limit, offset, _HEADLINE]).fetchall()
-        return [Hit(r["id"], r["title"], r["site"], r["published"], r["language"], r["url"], r["snip"],
-                    float(r["score"]), r["copies"]) for r in rows]
+        return [search_hit(r, r["snip"], float(r["score"]), r["copies"]) for r in rows]
 
     def iter_records(self) -> Iterator[dict[str, Any]]:
         # a server-side cursor streams the rows: an export of millions of records stays flat in memory

@@ -20,9 +20,9 @@ from warta.store.query import (
     FacetValue,
     Filters,
     ReaderPool,
-    SearchHit,
     SearchPage,
     event_filter,
+    search_hit,
 )
 
 _HEADLINE = (f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1, "
@@ -82,7 +82,6 @@ class PostgresQueries:
 
     def search_records(self, query: str = "", filters: Filters | None = None, sort: str = "relevance",
                        page: int = 1, per_page: int = 20) -> SearchPage:
-        from warta.store.query import split_snippet
 
         where, params, tsquery, ts_params = self._record_where(query, filters or Filters())
         sort = sort if (tsquery or sort != "relevance") else "date"
@@ -101,11 +100,7 @@ class PostgresQueries:
             # parameters in the order they appear: top (query, filters, page), snippet options, outer query
             rows = self.conn.execute(sql, [*ts_params, *params, per_page, (page - 1) * per_page,
                                            *([_HEADLINE] if tsquery else []), *ts_params]).fetchall()
-        hits = []
-        for r in rows:
-            text, spans = split_snippet(r["snip"] or "")
-            hits.append(SearchHit(r["id"], r["title"], r["site"], r["published"], r["language"], r["url"], text,
-                                  spans, float(r["score"]) if r["score"] is not None else None))
+        hits = [search_hit(r, r["snip"], float(r["score"]) if r["score"] is not None else None) for r in rows]
         return SearchPage(total, page, per_page, sort, hits)
 
     def iter_search(self, query: str = "", filters: Filters | None = None, sort: str = "date",

@@ -66,6 +66,7 @@ class SearchHit:
     snippet: str  # plain text
     matches: list[tuple[int, int]] = field(default_factory=list)  # spans of matched words in ``snippet``
     score: float | None = None
+    copies: int = 1  # with collapse: how many matching records the hit's duplicate cluster has
 
 
 @dataclass(slots=True)
@@ -85,6 +86,14 @@ class FacetValue:
 
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # snippet markers; never in the plain text given to callers
+
+
+def search_hit(row: Any, marked_snippet: str | None, score: float | None, copies: int = 1) -> SearchHit:
+    """A hit from a row with id, title, site, published, language and url, and a snippet marked with
+    ``MARK_OPEN``/``MARK_CLOSE`` around matched words."""
+    snippet, matches = split_snippet(marked_snippet or "")
+    return SearchHit(row["id"], row["title"], row["site"], row["published"], row["language"], row["url"],
+                     snippet, matches, score, copies)
 
 
 def split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:

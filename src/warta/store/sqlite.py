@@ -11,12 +11,12 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from warta.model import Failure, InputProgress, Record
+from warta.store.query import MARK_CLOSE, MARK_OPEN, SearchHit, search_hit
 from warta.store.sqlite_query import SQLiteQueries
 from warta.store.sqlite_scale import MIGRATION_DEDUP, MIGRATION_INPUTS, SQLiteScale
 
@@ -82,19 +82,6 @@ MIGRATIONS: list[str] = [
     MIGRATION_INPUTS,  # 3: per-input ingest progress, so an interrupted ingest resumes (sqlite_scale.py)
     MIGRATION_DEDUP,  # 4: near-duplicate clusters: fingerprints and LSH band keys (sqlite_scale.py)
 ]
-
-
-@dataclass(slots=True)
-class Hit:
-    id: str
-    title: str | None
-    site: str | None
-    published: str | None
-    language: str | None
-    url: str | None
-    snippet: str
-    score: float
-    copies: int = 1  # with collapse: how many matching records the hit's duplicate cluster has
 
 
 def source_key(source: dict[str, Any]) -> str:
@@ -240,7 +227,7 @@ class SQLiteStore(SQLiteQueries, SQLiteScale):  # read queries for the web/API l
         return [r["id"] for r in rows]
 
     def search(self, query: str, limit: int = 10, offset: int = 0, time_limit_s: float = 2.0,
-               collapse: bool = False) -> list[Hit]:
+               collapse: bool = False) -> list[SearchHit]:
         """Best matches first; ``collapse`` keeps one hit per near-duplicate cluster (with its ``copies``)."""
         match = fts_query(query)
         if not match:
@@ -248,17 +235,15 @@ class SQLiteStore(SQLiteQueries, SQLiteScale):  # read queries for the web/API l
         if collapse:
             with _deadline(self.conn, time_limit_s):
                 rows = self._search_collapsed(match, limit, offset)
-            return [Hit(r["id"], r["title"], r["site"], r["published"], r["language"], r["url"], snip,
-                        -r["score"], r["copies"]) for r, snip in rows]
-        sql = """SELECT r.id, r.title, r.site, r.published, r.language, r.url,
-                        snippet(records_fts, 1, '[', ']', '…', 16) AS snip,
+            return [search_hit(r, snip, -r["score"], r["copies"]) for r, snip in rows]
+        sql = f"""SELECT r.id, r.title, r.site, r.published, r.language, r.url,
+                        snippet(records_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) AS snip,
                         bm25(records_fts, 5.0, 1.0) AS score
                  FROM records_fts JOIN records r ON r.rowid = records_fts.rowid
                  WHERE records_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?"""
         with _deadline(self.conn, time_limit_s):
             rows = self.conn.execute(sql, (match, limit, offset)).fetchall()
-        return [Hit(r["id"], r["title"], r["site"], r["published"], r["language"], r["url"], r["snip"],
-                    -r["score"]) for r in rows]
+        return [search_hit(r, r["snip"], -r["score"]) for r in rows]
 
     def iter_records(self) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute("SELECT json FROM records ORDER BY published, id"):

@@ -26,7 +26,7 @@ from warta.store.query import (
     SearchHit,
     SearchPage,
     event_filter,
-    split_snippet,
+    search_hit,
 )
 
 # record columns of a search hit; the snippet is FTS5's best 24-token window of the text column
@@ -481,9 +481,7 @@ def _event_filter(f: EventFilters) -> tuple[str, list[Any]]:
 
 
 def _hit(row: sqlite3.Row) -> SearchHit:
-    text, spans = split_snippet(row["snip"] or "")
-    return SearchHit(row["id"], row["title"], row["site"], row["published"], row["language"], row["url"],
-                     text, spans, -row["score"] if row["score"] is not None else None)
+    return search_hit(row, row["snip"], -row["score"] if row["score"] is not None else None)
 
 
 def like_escape(value: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from warta import dedup
 from warta.model import InputProgress, Record
+from warta.store.query import MARK_CLOSE, MARK_OPEN
 
 MIGRATION_INPUTS = """
     CREATE TABLE inputs (
@@ -133,8 +134,8 @@ class SQLiteScale:
                           count(*) OVER (PARTITION BY grp) AS copies FROM hits)
                SELECT * FROM ranked WHERE n = 1 ORDER BY score, id LIMIT ? OFFSET ?""",
             (match, limit, offset)).fetchall()
-        snippet_sql = """SELECT snippet(records_fts, 1, '[', ']', '…', 16) FROM records_fts
-                         WHERE records_fts MATCH ? AND rowid = ?"""
+        snippet_sql = f"""SELECT snippet(records_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) FROM records_fts
+                          WHERE records_fts MATCH ? AND rowid = ?"""
         return [(r, self.conn.execute(snippet_sql, (match, r["rid"])).fetchone()[0]) for r in rows]
 
 
