@@ -614,6 +614,8 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
     at most four words, and must not be a pronoun, a number or a time. Its country is that of a place named in it
     ("the Iraqi delegation"), else none: an unnamed actor is not assumed to be domestic."""
     words = doc.lex.words
+    if i > 0 and doc.text[tokens[i].start].isupper():
+        return None  # "Man Shot at Dallas Gas Station": a title-case headline, no clause to read
     skip = words.get("auxiliary", frozenset())
     k = i - 1
     while k >= 0 and (tokens[k].lower in skip or (doc.lang == "en" and tokens[k].lower.endswith("ly"))):
@@ -766,7 +768,7 @@ def _parties(
         return subject, destination or _first_other(
             right, subject, doc.text, _locative(doc), _function_words(doc)
         )
-    right = _reachable(doc, right, verb_end, _plover_type(pattern.cameo))
+    right = _reachable(doc, right, verb_end, _plover_type(pattern.cameo), pattern.cameo)
     quote_end = _quote_end(doc, verb_start)
     if quote_end is not None:
         right = [
@@ -837,7 +839,9 @@ def _plover_type(cameo: str) -> str | None:
     return plover[0] if plover else None
 
 
-def _reachable(doc: Doc, mentions: list[Mention], verb_end: int, plover: str | None) -> list[Mention]:
+def _reachable(
+    doc: Doc, mentions: list[Mention], verb_end: int, plover: str | None, cameo: str = ""
+) -> list[Mention]:
     """The mentions after the verb that can be its object or complement: right after it (up to four words of
     determiners, titles or numbers between: "met Prime Minister X"), or after a complement preposition
     ("with", "against", "kepada", "terhadap"), possibly through "of" ("the leader of Hamas"). A mention after
@@ -847,6 +851,7 @@ def _reachable(doc: Doc, mentions: list[Mention], verb_end: int, plover: str | N
     its target inside its content ("threatened to ban imports from Vietnam", "demanded that Russia leave"), so
     a content clause or any preposition but a locative one may come between there."""
     accuse, embedding = plover == "ACCUSE", plover in _SPEECH_ACTS
+    agreement = plover == "AGREE" or cameo.startswith("057")
     words = doc.lex.words
     complement = words.get("complement", frozenset())
     places = _locative(doc) | words.get("destination", frozenset())  # "in", "ke": where, not whom
@@ -872,7 +877,9 @@ def _reachable(doc: Doc, mentions: list[Mention], verb_end: int, plover: str | N
             break
         heads = [k for k, w in enumerate(gap_words) if w in prepositions]
         if not heads:
-            reachable = len(gap_words) <= 4
+            # "bersepakat memperpanjang PSBB", "signed the RCEP agreement": what is agreed on is no party; a partner
+            # of an agreement comes after "with"/"dengan" (or in a compound subject, see _compound_partner)
+            reachable = len(gap_words) <= 4 and not (agreement and gap_words)
         else:
             k = heads[-1]
             head = gap_words[k]
@@ -1021,6 +1028,12 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
         return nearest
     before = doc.text[clause[0] : nearest.start].rstrip()
     after_comma = between.split(",", 1)[1].strip().lower().split()
+    if before.endswith(",") and nearest.entity.type == "LOC" and len(candidates) > 1:
+        previous = candidates[-2]
+        if not doc.text[previous.end : nearest.start].strip(" ,"):
+            return (
+                previous  # "Pemerintah Kabupaten Magelang , Jawa Tengah , mewajibkan": the place says where
+            )
     if before.endswith(",") or (after_comma and after_comma[0] in relative):
         return nearest  # apposition (", Elliott Abrams, telah ...") or relative clause (", yang berjanji")
     return candidates[0]
