@@ -8,7 +8,7 @@ file stores document ids, the labelled window, character offsets of each event's
 (type, also-acceptable types, actor and recipient as canonical names with ISO3 countries, optional date), never
 the text. Documents were split into a development half and a test half (by SHA-256 of the id) before warta's output
 on them was looked at; rules are developed on dev only, and test is reported. 16 Indonesian documents were added to
-the dev half later, and 24 more (a seeded random sample of PFSA-ID dev documents not yet labelled, 12 events, 15 with
+the dev half later, and 24 more (a seeded random sample of PFSA-ID dev documents not yet labelled, 12 events, 14 with
 none) after that; all were labelled before warta's output on them was scored, and all went to the dev half so the
 test half stays as it was.
 

@@ -526,11 +526,13 @@ def _event(
     inside = " ".join(t.lower for t in tokens[i + 1 : j - 1])  # the words a gap (*) of the pattern skipped
     if _has_word(before, doc.lex.words.get("modal", ())) or _has_word(inside, doc.lex.words.get("modal", ())):
         return None, None  # "could attack", "harus menindak", "said Russia could attack": possible, not done
-    noun = "noun" in pattern.flags or "between" in pattern.flags
+    noun = "noun" in pattern.flags or "between" in pattern.flags or _after_light_verb(tokens, i, doc.lex)
     if not noun and i > 0 and tokens[i - 1].lower in doc.lex.words.get("noun_marker", ()):
         return None, None  # "the attack", "their support": a noun, not the verb
-    if "base" in pattern.flags and not (
-        i > 0 and tokens[i - 1].lower in doc.lex.words.get("verb_marker", ())
+    if (
+        "base" in pattern.flags
+        and not noun
+        and not (i > 0 and tokens[i - 1].lower in doc.lex.words.get("verb_marker", ()))
     ):
         return None, None  # "the Supreme Court ban": a base form is a verb after "to", a modal or "do" only
     if _conditional(doc, clause, verb_start):
@@ -567,7 +569,12 @@ def _event(
     if "foreign" in pattern.flags and (recipient is None or not _foreign(actor.entity, recipient.entity)):
         return None, actor
     if "finite" in pattern.flags and not _reads_as_finite(doc, actor, recipient, verb_start, clause):
-        return None, actor
+        # the named actor is far from the verb: the noun phrase right before it may be the subject
+        # ("Russia said its troops shelled ...": the troops)
+        nearer = _subject_phrase(doc, tokens, i, clause) if doc.lex.words.get("auxiliary") else None
+        if nearer is None or "passive" in pattern.flags:
+            return None, actor
+        actor = nearer
     cameo, context = _refine(doc, cameo, sentence)
     plover = plover_of(cameo)
     if plover is None:
@@ -661,6 +668,20 @@ def _np_stops(lex: Lexicon) -> frozenset[str]:
         stops = frozenset().union(*(ws for k, ws in lex.words.items() if k in _NP_STOP_KINDS))
         _NP_STOPS[id(lex)] = stops
     return stops
+
+
+def _after_light_verb(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """``made an appeal to``, ``lodged a protest with``, ``imposed a ban on``, ``launched an attack on``: an event noun
+    after a light verb and a determiner (at most one word between them: "issued a stern warning") says what the
+    subject did, as the verb would."""
+    light = lex.words.get("light_verb", frozenset())
+    if not light or i < 2:
+        return False
+    markers = lex.words.get("determiner", frozenset())
+    for k in (i - 1, i - 2):
+        if k >= 1 and tokens[k].lower in markers and tokens[k - 1].lower in light:
+            return True
+    return False
 
 
 def _conditional(doc: Doc, clause: tuple[int, int], verb_start: int) -> bool:
