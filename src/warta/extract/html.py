@@ -72,6 +72,9 @@ _POSITIVE_HINT = re.compile(
     r"article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|post-?body|"
     r"post-?content|entry-?content|entry-?body|main-?content|content-?body|body-?text|text-?body|"
     r"detail-?text|detail__body|read__content|itemprop-articlebody|rich-?text|prose", re.IGNORECASE)
+_STRONG_HINT_LC, _POSITIVE_HINT_LC, _NEGATIVE_HINT_LC = (
+    re.compile(p.pattern) for p in (_STRONG_HINT, _POSITIVE_HINT, _NEGATIVE_HINT)
+)
 _WS = re.compile(r"\s+")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]$")
 _MOJIBAKE = re.compile(r"[ÃÂâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡¢£¤¥¦§¨©ª«¬\xad®¯°±²³´µ¶·¸¹º»¼½¾¿]")
@@ -289,7 +292,8 @@ def walk_blocks(body) -> Walk:
     while stack:
         node, parent, depth, in_link = pop()
         if node is None:  # leaving a block element: its remaining text is one block
-            _flush(walk, parts, state, open_blocks)
+            if parts:
+                _flush(walk, parts, state, open_blocks)
             open_blocks.pop()
             continue
         tag = node.tag
@@ -311,12 +315,14 @@ def walk_blocks(body) -> Walk:
         if attrs and _hidden(attrs):
             continue
         if tag == "br":
-            _flush(walk, parts, state, open_blocks)
+            if parts:
+                _flush(walk, parts, state, open_blocks)
             continue
         index = parent
         if tag in _BLOCK_TAGS:
             index = _add_element(walk, attrs, tag, parent)
-            _flush(walk, parts, state, open_blocks)
+            if parts:
+                _flush(walk, parts, state, open_blocks)
             open_blocks.append(index)
             push((None, index, depth, in_link))
             if tag == "figure":
@@ -354,14 +360,21 @@ def _negative(walk: Walk, tag: str, hint: str, parent: int, role: str | None) ->
     return hinted
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _hint_kind(hint: str) -> int:
-    """2: strong furniture hint, 1: weak, -1: article-body hint, 0: nothing (cached: classes repeat a lot)."""
-    if _STRONG_HINT.search(hint):
+    """2: strong furniture hint, 1: weak, -1: article-body hint, 0: nothing (cached: classes repeat a lot).
+    An ASCII hint is lower-cased and matched case-sensitively (the patterns are lower case): the same matches as
+    IGNORECASE, several times faster."""
+    if hint.isascii():
+        hint = hint.lower()
+        strong, positive, negative = _STRONG_HINT_LC, _POSITIVE_HINT_LC, _NEGATIVE_HINT_LC
+    else:
+        strong, positive, negative = _STRONG_HINT, _POSITIVE_HINT, _NEGATIVE_HINT
+    if strong.search(hint):
         return 2
-    if _POSITIVE_HINT.search(hint):
+    if positive.search(hint):
         return -1
-    return 1 if _NEGATIVE_HINT.search(hint) else 0
+    return 1 if negative.search(hint) else 0
 
 
 def _resolve_weak(walk: Walk) -> None:
@@ -400,7 +413,7 @@ def _hidden(attrs: dict) -> bool:
 def _flush(walk: Walk, parts: list[str], state: dict, open_blocks: list[int]) -> None:
     if not parts:
         return
-    text = _WS.sub(" ", "".join(parts)).strip()
+    text = " ".join("".join(parts).split())  # = _WS.sub(" ", ...).strip(): same whitespace set, faster
     if text and open_blocks:
         walk.blocks.append(Block(open_blocks[-1], text, min(state["links"], len(text))))
     parts.clear()
