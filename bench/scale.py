@@ -81,7 +81,9 @@ wall = time.perf_counter() - start
 use = resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = max(use.ru_utime + use.ru_stime, sum(c for c, _ in seen.values()))
 rss_kb = max([use.ru_maxrss] + [h for _, h in seen.values()])
+tree_kb = max(use.ru_maxrss, sum(h for _, h in seen.values()))
 print(json.dumps({"rc": proc.returncode, "wall": wall, "cpu": cpu, "maxrss_mb": rss_kb / 1024,
+                  "tree_rss_mb": tree_kb / 1024, "processes": len(seen), "load": os.getloadavg()[0],
                   "stdout": out["stdout"][-2000:], "stderr": out["stderr"][-2000:]}))
 """
 
@@ -101,6 +103,26 @@ for n, page in enumerate(pages):
     result = page if hasattr(page, "reason") else pipeline.process(page)
     cpu += (time.process_time() - started) if n else 0.0
     records += isinstance(result, Record)
+print(json.dumps({"records": records, "steady": (records - 1) / max(cpu, 1e-9)}))
+"""
+
+# trafilatura (the usual Python extractor) over the same WARC pages, in the same run: a yardstick that moves with
+# the machine's load, so "warta extraction / trafilatura" is comparable between runs on a noisy machine
+_TRAFILATURA = """
+import json, sys, time
+from pathlib import Path
+import trafilatura
+from warta.sources.files import SourceOptions
+from warta.sources.warc import read_warc_file
+records, cpu = 0, 0.0
+pages = (page for path in sorted(Path(sys.argv[1]).glob("*.warc.gz")) for page in read_warc_file(path, SourceOptions()))
+for n, page in enumerate(pages):
+    if hasattr(page, "reason"):
+        continue
+    started = time.process_time()
+    text = trafilatura.extract(page.content_bytes().decode("utf-8", "replace"), url=page.url)
+    cpu += (time.process_time() - started) if n else 0.0
+    records += bool(text)
 print(json.dumps({"records": records, "steady": (records - 1) / max(cpu, 1e-9)}))
 """
 
@@ -138,25 +160,27 @@ def measure(argv: list[str], env: dict[str, str]) -> dict:
     return json.loads(out.stdout)
 
 
-def runs(warc: Path, work: Path, spark: bool) -> list[tuple[str, int, list[str]]]:
-    """(label, cores used, argv) of each mode."""
+def runs(warc: Path, work: Path, spark: bool, trafilatura: bool) -> list[tuple[str, int, list[str]]]:
+    """(label, worker processes, argv) of each mode."""
     py = sys.executable
-    out = [("in-process extract only", 1, [py, "-c", _IN_PROCESS, str(warc), "extract"]),
-           ("in-process extract+annotate", 1, [py, "-c", _IN_PROCESS, str(warc), ""]),
+    out = [("extract only (in-process)", 1, [py, "-c", _IN_PROCESS, str(warc), "extract"]),
+           ("extract+annotate (in-process)", 1, [py, "-c", _IN_PROCESS, str(warc), ""]),
            ("ingest -j1 (whole pipeline)", 1, [py, "-m", "warta", "ingest", str(warc), "--db",
                                                str(work / "j1.db"), "-q"]),
            ("ingest -j2 (whole pipeline)", 2, [py, "-m", "warta", "ingest", str(warc), "--db",
                                                str(work / "j2.db"), "-q", "--workers", "2"])]
     if spark:
-        out.append(("spark local[2] (→ Parquet)", 2, [py, "-m", "warta.spark.job", str(warc), "--out",
-                                                       str(work / "spark"), "--master", "local[2]"]))
+        out.append(("spark local[2] (-> Parquet)", 2, [py, "-m", "warta.spark.job", str(warc), "--out",
+                                                        str(work / "spark"), "--master", "local[2]"]))
+    if trafilatura:
+        out.insert(0, ("trafilatura extract (yardstick)", 1, [py, "-c", _TRAFILATURA, str(warc)]))
     return out
 
 
 def records_of(label: str, result: dict, work: Path) -> int | None:
     import sqlite3
 
-    if label.startswith("in-process"):
+    if "in-process" in label or "trafilatura" in label:
         return json.loads(result["stdout"].strip().splitlines()[-1])["records"]
     if label.startswith("ingest"):
         db = work / ("j1.db" if "-j1" in label else "j2.db")
@@ -175,6 +199,10 @@ def spark_available() -> bool:
     return shutil.which("java") is not None
 
 
+HEADER = (f"{'mode':<32} {'procs':>5} {'articles':>8} {'wall s':>7} {'CPU s':>7} {'cores used':>10} "
+          f"{'art/s':>7} {'art/CPU-s':>9} {'steady/CPU-s':>12} {'RSS max MB':>10} {'RSS sum MB':>10}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
@@ -182,6 +210,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="use only the first N pages")
     parser.add_argument("--quick", action="store_true", help="CI: 1× of 60 pages, no Spark")
     parser.add_argument("--no-spark", action="store_true", help="skip the Spark run")
+    parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura yardstick")
+    parser.add_argument("--modes", help="only the modes whose label contains one of these comma-separated words "
+                                        "(e.g. 'extract,j2')")
     args = parser.parse_args()
     if not (args.shared / PAGES / "html").is_dir():
         print(f"no ScrapingHub pages under {args.shared / PAGES}: benchmark skipped")
@@ -189,30 +220,88 @@ def main() -> int:
     sizes = [1] if args.quick else [int(s) for s in args.sizes.split(",")]
     limit = 60 if args.quick and not args.limit else args.limit
     spark = not (args.quick or args.no_spark) and spark_available()
+    trafilatura = not (args.quick or args.no_trafilatura) and trafilatura_available()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
                PYSPARK_PYTHON=sys.executable)
-    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
-    print(f"{'input':>14}  {'mode':<30} {'articles':>8} {'wall s':>7} {'art/s':>7} {'art/s/core':>10} "
-          f"{'art/CPU-s':>9} {'steady/core':>11} {'peak RSS MB':>11}")
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+    print("art/CPU-s = articles per CPU-second of the whole process tree (user+sys): the per-core rate, honest on a "
+          "busy machine;\nsteady/CPU-s = the same inside the process once the models are loaded (first page "
+          "excluded); cores used = CPU s / wall s;\nRSS max = largest single process, RSS sum = all processes of "
+          "the tree added up (peak of each)")
+    summary: dict[tuple[int, str], dict] = {}
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="warta-scale-") as tmp:
             work = Path(tmp)
             warc = work / f"scrapinghub-x{size}"
             pages, size_bytes = build_warcs(args.shared, warc, size, limit)
-            label_in = f"{pages} pages {size_bytes / 1e6:.0f}MB"
-            for label, cores, argv in runs(warc, work, spark):
+            print(f"\ninput {size}x: {pages} pages, {size_bytes / 1e6:.0f} MB of WARC.gz in 4 files")
+            print(HEADER)
+            for label, procs, argv in runs(warc, work, spark, trafilatura):
+                if args.modes and not any(word in label for word in args.modes.split(",")):
+                    continue
                 result = measure(argv, env)
                 if result["rc"] != 0:
-                    print(f"{label_in:>14}  {label:<30} failed: {result['stderr'][-500:]}")
+                    print(f"{label:<32} failed: {result['stderr'][-500:]}")
                     continue
                 n = records_of(label, result, work) or 0
-                rate = n / result["wall"]
-                steady = (f"{json.loads(result['stdout'].splitlines()[-1])['steady']:>11.1f}"
-                          if label.startswith("in-process") else f"{'':>11}")
-                print(f"{label_in:>14}  {label:<30} {n:>8} {result['wall']:>7.1f} {rate:>7.1f} "
-                      f"{rate / cores:>10.1f} {n / max(result['cpu'], 1e-9):>9.1f} {steady} "
-                      f"{result['maxrss_mb']:>11.0f}")
+                result["articles"] = n
+                steady = json.loads(result["stdout"].splitlines()[-1])["steady"] if (
+                    "in-process" in label or "trafilatura" in label) else None
+                result["steady"] = steady
+                summary[(size, label)] = result
+                print(f"{label:<32} {procs:>5} {n:>8} {result['wall']:>7.1f} {result['cpu']:>7.1f} "
+                      f"{result['cpu'] / result['wall']:>10.2f} {n / result['wall']:>7.1f} "
+                      f"{n / max(result['cpu'], 1e-9):>9.1f} "
+                      f"{f'{steady:.1f}' if steady is not None else '':>12} {result['maxrss_mb']:>10.0f} "
+                      f"{result['tree_rss_mb']:>10.0f}")
+    print_summary(summary, sizes)
     return 0
+
+
+def print_summary(summary: dict[tuple[int, str], dict], sizes: list[int]) -> None:
+    def get(size: int, word: str) -> dict | None:
+        return next((r for (s, label), r in summary.items() if s == size and word in label), None)
+
+    def rate(r: dict | None, steady: bool = False) -> float | None:
+        if r is None:
+            return None
+        return r["steady"] if steady and r.get("steady") else r["articles"] / max(r["cpu"], 1e-9)
+
+    print("\nsummary (articles per CPU-second; target >= 100 for extract + annotate):")
+    for size in sizes:
+        extract, full = get(size, "extract only"), get(size, "extract+annotate")
+        traf = get(size, "trafilatura")
+        j1, j2, spark = get(size, "-j1"), get(size, "-j2"), get(size, "spark")
+        parts = []
+        if extract:
+            parts.append(f"extract only {rate(extract):.1f} (steady {rate(extract, True):.1f})")
+            if traf:
+                parts.append(f"= {rate(extract, True) / rate(traf, True):.2f}x trafilatura's {rate(traf, True):.1f}")
+        if full:
+            parts.append(f"extract+annotate {rate(full):.1f} (steady {rate(full, True):.1f}: "
+                         f"{'met' if rate(full, True) >= 100 else 'NOT met'})")
+        print(f"  {size}x: " + "; ".join(parts))
+        for name, r in (("ingest -j1", j1), ("ingest -j2", j2), ("spark local[2]", spark)):
+            if r is not None:
+                speed = f", wall speed-up vs -j1 {j1['wall'] / r['wall']:.2f}x" if j1 and r is not j1 else ""
+                print(f"       {name:<15} {rate(r):6.1f} art/CPU-s, {r['articles'] / r['wall']:6.1f} art/s wall, "
+                      f"{r['cpu'] / r['wall']:.2f} cores used{speed}")
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        print(f"  memory {small}x -> {large}x (largest process, MB):")
+        for (size, label), r in summary.items():
+            if size == small and (big := summary.get((large, label))):
+                print(f"       {label:<32} {r['maxrss_mb']:6.0f} -> {big['maxrss_mb']:6.0f} "
+                      f"({big['maxrss_mb'] / max(r['maxrss_mb'], 1):.2f}x; all processes "
+                      f"{r['tree_rss_mb']:.0f} -> {big['tree_rss_mb']:.0f})")
+
+
+def trafilatura_available() -> bool:
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 if __name__ == "__main__":
