@@ -138,14 +138,27 @@ def _parse_pattern(text: str) -> list[tuple[frozenset[str] | None, ...]]:
     phrases.append(current)
     out = []
     for phrase in phrases:
-        slots: list[frozenset[str] | None] = []
-        for word in phrase.split():
-            if word == "*":
-                slots.append(None)
-            else:
-                slots.append(frozenset(w.lower() for w in word.strip("()").split("|") if w))
-        if slots and slots[0] is not None:
-            out.append(tuple(slots))
+        # a choice with several words in one of its options ("(war games|drills)") expands into one phrase per
+        # multi-word option, the single-word options staying one slot
+        variants: list[list[frozenset[str] | None]] = [[]]
+        for group in re.findall(r"\([^)]*\)|\S+", phrase):
+            if group == "*":
+                for v in variants:
+                    v.append(None)
+                continue
+            options = [o.strip().lower() for o in group.strip("()").split("|") if o.strip()]
+            single = frozenset(o for o in options if " " not in o)
+            multi = [o.split() for o in options if " " in o]
+            expanded = []
+            for v in variants:
+                if single:
+                    expanded.append([*v, single])
+                for words in multi:
+                    expanded.append([*v, *(frozenset({w}) for w in words)])
+            variants = expanded[:64]
+        for slots in variants:
+            if slots and slots[0] is not None:
+                out.append(tuple(slots))
     return out
 
 
@@ -553,6 +566,10 @@ def _event(
         recipient = None
     found = _unnamed_object(doc, tokens, j, pattern)
     unnamed = found is not None and found.counted  # an object was named, only not by a name
+    if not unnamed and j - i > 2 and None in pattern.slots:
+        # "released 12 hostages", "killed three soldiers": the counted object sits inside the pattern's gap
+        quantities = doc.lex.words.get("quantity", frozenset())
+        unnamed = any(t.lower in quantities or t.lower[:1].isdigit() for t in tokens[i + 1 : j - 1])
     if recipient is None and ("recipient" in pattern.flags or "foreign" in pattern.flags) and not unnamed:
         recipient = (
             _paragraph_recipient(doc, actor, verb_end, sentence)
