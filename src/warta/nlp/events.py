@@ -57,6 +57,10 @@ class Pattern:
     cameo: str
     flags: frozenset[str]
     origin: str = ""  # the data file it came from: "", "local" or "petrarch"
+    rest: tuple[frozenset[str], ...] = ()  # the word slots after the first: a clause lacking one cannot match
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rest", tuple(s for s in self.slots[1:] if s is not None))
 
     @property
     def size(self) -> int:
@@ -481,9 +485,12 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
 def _matches(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int, Pattern]]:
     """Longest pattern at each position; matches do not overlap."""
     found, i = [], 0
+    present = {t.lower for t in tokens}
     while i < len(tokens):
         best: tuple[int, Pattern] | None = None
         for pattern in lex.by_first_word.get(tokens[i].lower, ()):
+            if any(slot.isdisjoint(present) for slot in pattern.rest):
+                continue  # a word the pattern needs is nowhere in the clause
             end = _match_at(tokens, i, pattern.slots)
             if end is not None and (
                 best is None or end > best[0] or (end == best[0] and pattern.size > best[1].size)
