@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from warta.nlp.tokenize import tokenize
 
@@ -179,16 +179,22 @@ def word_shape(word: str) -> str:
 
 
 class FeatureExtractor:
-    """Turns a token sequence into crfsuite attribute lists. Word-intrinsic parts are memoised per word."""
+    """Turns a token sequence into crfsuite attribute lists.
+
+    Everything that depends on one word only -- its own attributes and the strings it contributes to its
+    neighbours' lists ("-1w=...", "+1sh=...", "-1hd=...") -- is built once per distinct word and memoised, so a
+    sentence costs list concatenation plus the few features that depend on the sentence (gazetteer matches,
+    word pairs, capitalised runs).
+    """
 
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer):
         self.head_words = _head_words()
         self.lexicon = lexicon
         self.gazetteer = gazetteer
-        self._word_cache: dict[str, tuple[list[str], str, str, str]] = {}
+        self._word_cache: dict[str, WordInfo] = {}
 
-    def word_info(self, word: str) -> tuple[list[str], str, str, str]:
-        """(own features, lower-case form, shape, cluster prefix) for one word."""
+    def word_info(self, word: str) -> WordInfo:
+        """Memoised per-word features (see :class:`WordInfo`)."""
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
@@ -229,7 +235,18 @@ class FeatureExtractor:
             own.append("quote")
         if cluster:
             own.extend(("c4=" + cluster[:4], "c8=" + cluster[:8], "c=" + cluster))
-        info = (own, lower, shape, cluster[:6])
+        head = self.head_words.get(lower)
+        if head:
+            own.append("0hd=" + head)
+        near = ("sh=" + shape, "c=" + cluster[:6])
+        info = WordInfo(
+            own,
+            lower,
+            ("-2w=" + lower,),
+            ("-1w=" + lower, "-1" + near[0], "-1" + near[1]) + (("-1hd=" + head,) if head else ()),
+            ("1w=" + lower, "1" + near[0], "1" + near[1]) + (("1hd=" + head,) if head else ()),
+            ("2w=" + lower,),
+        )
         if len(self._word_cache) > 200_000:  # bounded memory on long-running processes
             self._word_cache.clear()
         self._word_cache[word] = info
@@ -238,40 +255,38 @@ class FeatureExtractor:
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         infos = [self.word_info(t) for t in tokens]
         gaz = self.gazetteer.match(tokens)
-        runs = self.run_features(tokens, [info[1] for info in infos])
+        lowered = [info.lower for info in infos]
+        runs = self.run_features(tokens, lowered)
         n = len(tokens)
         out = []
-        for i, (own, lower, _shape, _cluster) in enumerate(infos):
-            feats = list(own)
-            if i == 0:
+        for i, info in enumerate(infos):
+            feats = info.own + runs[i]
+            if i >= 2:
+                feats.extend(infos[i - 2].left2)
+            else:
+                feats.append("-2w=<pad>")
+            if i >= 1:
+                feats.extend(infos[i - 1].left1)
+                feats.append("-1w0=" + lowered[i - 1] + "|" + info.lower)
+                if gaz[i - 1]:
+                    feats.append("-1gz=" + gaz[i - 1][2:])
+            else:
+                feats.append("-1w=<pad>")
                 feats.append("BOS")
-            if i == n - 1:
+            if i + 1 < n:
+                feats.extend(infos[i + 1].right1)
+                feats.append("w0+1=" + info.lower + "|" + lowered[i + 1])
+                if gaz[i + 1]:
+                    feats.append("1gz=" + gaz[i + 1][2:])
+            else:
+                feats.append("1w=<pad>")
                 feats.append("EOS")
+            if i + 2 < n:
+                feats.extend(infos[i + 2].right2)
+            else:
+                feats.append("2w=<pad>")
             if gaz[i]:
                 feats.append("gz=" + gaz[i])
-            for offset in (-2, -1, 1, 2):
-                j = i + offset
-                if 0 <= j < n:
-                    o_own, o_lower, o_shape, o_cluster = infos[j]
-                    feats.append(f"{offset}w={o_lower}")
-                    if offset in (-1, 1):
-                        feats.append(f"{offset}sh={o_shape}")
-                        feats.append(f"{offset}c={o_cluster}")
-                        if gaz[j]:
-                            feats.append(f"{offset}gz={gaz[j][2:]}")
-                else:
-                    feats.append(f"{offset}w=<pad>")
-            for offset in (-1, 0, 1):  # head words (resources/ner/head_words.tsv) here and next door
-                j = i + offset
-                if 0 <= j < n:
-                    head = self.head_words.get(infos[j][1])
-                    if head:
-                        feats.append(f"{offset}hd={head}")
-            if i > 0:
-                feats.append(f"-1w0={infos[i - 1][1]}|{lower}")
-            if i < n - 1:
-                feats.append(f"w0+1={lower}|{infos[i + 1][1]}")
-            feats.extend(runs[i])
             out.append(feats)
         return out
 
@@ -285,41 +300,47 @@ class FeatureExtractor:
         """
         lowercase = self.lexicon.lowercase
         out: list[list[str]] = [[] for _ in tokens]
-        _add_run_features(out, tokens, lowered, "run", lambda k: _is_name_word(tokens[k]))
+        names = [_is_name_word(t) for t in tokens]
+        _add_run_features(out, lowered, "run", names)
         _add_run_features(
-            out, tokens, lowered, "core", lambda k: _is_name_word(tokens[k]) and lowered[k] not in lowercase
+            out, lowered, "core", [a and w not in lowercase for a, w in zip(names, lowered, strict=True)]
         )
         return out
 
 
-def _add_run_features(
-    out: list[list[str]], tokens: Sequence[str], lowered: Sequence[str], name: str, inside
-) -> None:
-    n = len(tokens)
+class WordInfo(NamedTuple):
+    """What one word contributes: its own attributes, its lower-case form, and its attributes as a neighbour."""
+
+    own: list[str]
+    lower: str
+    left2: tuple[str, ...]
+    left1: tuple[str, ...]
+    right1: tuple[str, ...]
+    right2: tuple[str, ...]
+
+
+def _add_run_features(out: list[list[str]], lowered: Sequence[str], name: str, inside: list[bool]) -> None:
+    n = len(lowered)
     i = 0
     while i < n:
-        if not inside(i):
+        if not inside[i]:
             i += 1
             continue
         j = i + 1
-        while j < n and (inside(j) or (lowered[j] in _NAME_CONNECTORS and j + 1 < n and inside(j + 1))):
+        while j < n and (inside[j] or (lowered[j] in _NAME_CONNECTORS and j + 1 < n and inside[j + 1])):
             j += 1
-        before = lowered[i - 1] if i > 0 else "<s>"
-        before2 = lowered[i - 2] if i > 1 else "<s>"
-        after = lowered[j] if j < n else "</s>"
+        shared = (
+            f"{name}_prev={lowered[i - 1] if i > 0 else '<s>'}",
+            f"{name}_prev2={lowered[i - 2] if i > 1 else '<s>'}",
+            f"{name}_next={lowered[j] if j < n else '</s>'}",
+            f"{name}_first={lowered[i]}",
+            f"{name}_last={lowered[j - 1]}",
+        )
         length = str(min(j - i, 5))
         for k in range(i, j):
             position = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I"
-            out[k].extend(
-                (
-                    f"{name}={position}{length}",
-                    f"{name}_prev={before}",
-                    f"{name}_prev2={before2}",
-                    f"{name}_next={after}",
-                    f"{name}_first={lowered[i]}",
-                    f"{name}_last={lowered[j - 1]}",
-                )
-            )
+            out[k].append(f"{name}={position}{length}")
+            out[k].extend(shared)
         i = j
 
 
