@@ -43,6 +43,17 @@ def test_process_folder_of_gzipped_html(tmp_path):
     assert all(r["title"] and r["paragraphs"] for r in records)
 
 
+def test_feeds_and_url_lists_inside_a_folder_are_not_followed(tmp_path):
+    """A folder is local material: walking it never goes online, even when it holds a feed of live links."""
+    (tmp_path / "page.html").write_text(article_html(1))
+    (tmp_path / "feed.xml").write_bytes(rss(["https://news.example/a/1"]))
+    (tmp_path / "links.urls").write_text("https://news.example/a/2\n")
+    records, failures = process(tmp_path)
+    assert len(records) == 1
+    assert sorted((f["failure"], f["source"]["kind"]) for f in failures) == [("skipped_listing", "feed"),
+                                                                             ("skipped_listing", "urls")]
+
+
 def test_process_warc_gz(tmp_path):
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

@@ -58,7 +58,7 @@ def iter_pages(paths: Iterable[str | os.PathLike], options: SourceOptions | None
             path = Path(raw)
             if path.is_dir():
                 for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                    yield from _read_file(child, options)
+                    yield from _read_file(child, options, in_folder=True)
             elif path.is_file():
                 yield from _read_file(path, options)
             else:
@@ -113,8 +113,16 @@ def _open_binary(path: Path) -> io.BufferedIOBase:
     return open(path, "rb")
 
 
-def _read_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
+LISTINGS = ("feed", "sitemap", "urls")  # files whose links are fetched from the web
+
+
+def _read_file(path: Path, options: SourceOptions, in_folder: bool = False) -> Iterator[Page | Failure]:
     kind = detect_kind(path, options)
+    if in_folder and kind in LISTINGS and not options.kind:
+        # a folder is local material: a feed or URL list met on the walk is not a request to go online
+        yield Failure({"kind": kind, "path": str(path)}, "skipped_listing",
+                      f"a {kind} inside a folder is not followed; name the file itself to fetch its links")
+        return
     if kind not in READERS and kind in _READER_MODULES:
         import importlib
 
