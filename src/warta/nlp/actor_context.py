@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from warta.nlp.actors import ActorData, Place
-from warta.nlp.tokenize import tokenize
+from warta.nlp.tokenize import token_words
 
 WINDOW = 8  # tokens of context read before or after a name
 COUNTRY_KINDS = frozenset({"country", "adj"})
@@ -36,8 +36,7 @@ class Doc:
 
     @classmethod
     def of(cls, text: str) -> Doc:
-        spans = tokenize(text)
-        words = [text[s:e] for s, e in spans]
+        spans, words, lower = token_words(text)
         # a blank line between two tokens starts a new sentence (tokens never hold a line break, so every "\n\n"
         # lies in a gap; the token after it is the first one starting past it)
         starts = [s for s, _ in spans]
@@ -53,7 +52,7 @@ class Doc:
             sentence.append(number)
             if word in _SENTENCE_END:
                 number += 1
-        return cls(text, spans, words, [w.lower() for w in words], sentence, starts)
+        return cls(text, spans, words, lower, sentence, starts)
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         starts = self.starts

@@ -244,8 +244,9 @@ def add_gazetteer_places(
     covered = {k: c for c in cands for k in range(c.first, c.last)}
     added: list[Cand] = []
     i = 0
+    starts = data.place_lengths
     while i < len(doc.words):
-        match = _place_at(doc, data, i, lowercase)
+        match = _place_at(doc, data, i, lowercase) if doc.lower[i] in starts else None
         if match is None:
             i += 1
             continue

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from warta.model import Entity, Quote, Record
-from warta.nlp.tokenize import tokenize
+from warta.nlp.tokenize import token_words
 from warta.resources import read_lines
 
 NAME = "nlp.quotes.v1"
@@ -203,10 +203,8 @@ class Doc:
     def __init__(self, text: str, lang: str | None, mentions: Sequence[Mention]):
         self.text = text
         self.lex = lexicon(lang)
-        self.spans = tokenize(text)
+        self.spans, self.words, self.lower = token_words(text)
         self.starts = [s for s, _ in self.spans]
-        self.words = [text[s:e] for s, e in self.spans]
-        self.lower = [w.lower() for w in self.words]
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.mention_starts = [m.start for m in self.mentions]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]

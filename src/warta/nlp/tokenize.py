@@ -68,6 +68,24 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return list(cached)
 
 
+_words_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def token_words(text: str) -> tuple[list[tuple[int, int]], list[str], list[str]]:
+    """``(spans, words, lower-cased words)`` of ``text``, each a new list; kept like :func:`tokenize`'s spans, so
+    the annotators that read the same article (entities, quotes) build them once."""
+    spans = tokenize(text)
+    cached = _words_cache.get(text) if len(text) >= _CACHE_MIN_CHARS else None
+    if cached is None:
+        words = tuple(text[s:e] for s, e in spans)
+        cached = (words, tuple(w.lower() for w in words))
+        if len(text) >= _CACHE_MIN_CHARS:
+            while len(_words_cache) >= _CACHE_SIZE:
+                _words_cache.pop(next(iter(_words_cache)), None)
+            _words_cache[text] = cached
+    return spans, list(cached[0]), list(cached[1])
+
+
 def _tokenize(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _TOKEN_RE.finditer(text):
