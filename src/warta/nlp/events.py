@@ -1159,11 +1159,15 @@ def _head_of(
     mention: Mention, following: list[Mention], text: str, function_words: frozenset[str] = frozenset()
 ) -> Mention | None:
     """``German Chancellor Olaf Scholz``: a country word that modifies the person named right after it; not
-    across a function word ("visited China to meet Xi Jinping")."""
-    if mention.entity.type != "LOC" or not following:
+    across a function word ("visited China to meet Xi Jinping"). A name read as an organisation that runs into a
+    title ("Iraqi Prime" + "Minister Haidar Abadi", "Hamas leader Ismail Haniyeh") heads to the person in the
+    same way."""
+    if mention.entity.type not in ("LOC", "ORG") or not following:
         return None
     nxt = following[0]
     gap = text[mention.end : nxt.start]
+    if mention.entity.type == "ORG" and (nxt.entity.type != "PER" or len(gap.split()) > 2):
+        return None
     if (
         nxt.entity.type in ("PER", "ORG")
         and not any(w in function_words for w in _WORD.findall(gap.lower()))
