@@ -320,6 +320,7 @@ def tokenize_words(text: str) -> list[str]:
 class Agent:
     role: str
     recipient: bool  # may be coded as a recipient (state bodies), not only as an actor
+    name: bool = False  # the name of one body ("Densus 88", "Bareskrim"): capitalised in mid-sentence too
 
 
 AGENT_FILES = ("events/agents.{lang}.tsv", "events/agents.{lang}.phoenix.tsv")
@@ -331,8 +332,9 @@ def agents(lang: str) -> dict[tuple[str, ...], Agent]:
     out: dict[tuple[str, ...], Agent] = {}
     for name in AGENT_FILES:
         for row in read_lines(name.format(lang=lang)):
-            phrase, role, recipient = (row.split("\t") + ["", ""])[:3]
-            out.setdefault(tuple(phrase.lower().split()), Agent(role.strip(), recipient.strip() == "yes"))
+            phrase, role, recipient, kind = (row.split("\t") + ["", "", ""])[:4]
+            agent = Agent(role.strip(), recipient.strip() == "yes", kind.strip() == "name")
+            out.setdefault(tuple(phrase.lower().split()), agent)
     return out
 
 
@@ -369,7 +371,7 @@ def agent_mentions(
             i += 1
             continue
         a_start, a_end = spans[i][0], spans[i + size - 1][1]
-        if _inside_name(text, a_start):
+        if not table[tuple(words[i : i + size])].name and _inside_name(text, a_start):
             i += size
             continue
         if not _overlaps(taken, a_start, a_end) and not _name_follows(mentions, text, a_end):
@@ -814,6 +816,8 @@ def _parties(
             right, subject, doc.text, _locative(doc), _function_words(doc)
         )
     right = _reachable(doc, right, verb_end, _plover_type(pattern.cameo), pattern.cameo)
+    # "menyerahkan tersangka kepada kejaksaan": a generic group the pattern itself names is its object, not a party
+    right = [m for m in right if not (m.start < verb_end and m.entity.kind == "agent-actor")]
     quote_end = _quote_end(doc, verb_start)
     if quote_end is not None:
         right = [
