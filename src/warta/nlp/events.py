@@ -548,7 +548,16 @@ def _event(
     inside = " ".join(t.lower for t in tokens[i + 1 : j - 1])  # the words a gap (*) of the pattern skipped
     if _has_word(before, doc.lex.words.get("modal", ())) or _has_word(inside, doc.lex.words.get("modal", ())):
         return None, None  # "could attack", "harus menindak", "said Russia could attack": possible, not done
-    noun = "noun" in pattern.flags or "between" in pattern.flags or _after_light_verb(tokens, i, doc.lex)
+    if "possessive" in pattern.flags and not (
+        i > 0 and tokens[i - 1].lower in doc.lex.words.get("possessive", ())
+    ):
+        return None, None  # "Russia's invasion of": only the owner's noun says who acted
+    noun = (
+        "noun" in pattern.flags
+        or "between" in pattern.flags
+        or "possessive" in pattern.flags
+        or _after_light_verb(tokens, i, doc.lex)
+    )
     if not noun and i > 0 and tokens[i - 1].lower in doc.lex.words.get("noun_marker", ()):
         return None, None  # "the attack", "their support": a noun, not the verb
     if (
