@@ -56,7 +56,7 @@ def read(path: Path) -> dict[str, str]:
         if macro:
             macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",")]
             continue
-        code = re.search(r"\[~([A-Z]+)\]", line)
+        code = re.search(r"\[~?([A-Z]+)~?\]", line)
         if not code:
             continue
         role = code.group(1)[:3]

@@ -488,11 +488,14 @@ def _matches(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int, Pattern]]:
     """Longest pattern at each position; matches do not overlap."""
     found, i = [], 0
     present = {t.lower for t in tokens}
+    possessive = lex.words.get("possessive", frozenset())
     while i < len(tokens):
         best: tuple[int, Pattern] | None = None
         for pattern in lex.by_first_word.get(tokens[i].lower, ()):
             if any(slot.isdisjoint(present) for slot in pattern.rest):
                 continue  # a word the pattern needs is nowhere in the clause
+            if "possessive" in pattern.flags and (i == 0 or tokens[i - 1].lower not in possessive):
+                continue  # "made an appeal to": an owner's noun pattern must not shadow the light-verb reading
             end = _match_at(tokens, i, pattern.slots)
             if end is not None and (
                 best is None or end > best[0] or (end == best[0] and pattern.size > best[1].size)

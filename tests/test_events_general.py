@@ -1,0 +1,94 @@
+"""General event-coding mechanisms (generic actors, subject noun phrases, nominal events, pattern syntax) on
+sentences written for these tests."""
+
+from test_events import coded
+
+from warta.nlp import events as ev
+
+
+def types(record):
+    return [(e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in record.events]
+
+
+def test_phoenix_agents_are_loaded_and_hand_written_rows_win():
+    table = ev.agents("en")
+    assert table[("police",)].role == "COP"  # hand-written row
+    assert (
+        table[("farmers",)].role == "AGR"
+    )  # converted from Phoenix.agents.txt (FARMER [~AGR], plural added)
+    assert 5 in ev.agent_sizes("en").get(
+        "minister", ()
+    )  # "minister of the interior" etc., indexed by first word
+
+
+def test_generic_agent_acts_without_a_name():
+    (event,) = coded(["Farmers blocked the highway in protest."], "en").events or [None]
+    assert event is None or event.actor.role == "AGR"
+    record = coded(["Rebels attacked a police station in the north."], "en")
+    assert ("ASSAULT", "rebels", None) in types(record)
+
+
+def test_subject_noun_phrase_is_the_actor_when_no_entity_precedes_the_verb():
+    record = coded(["The interim council vetoed the resolution on Monday."], "en")
+    (event,) = [e for e in record.events if e.type == "REJECT"]
+    assert event.actor.name == "interim council" and event.actor.entity is None
+
+
+def test_subject_noun_phrase_skips_pronouns_numbers_and_title_case_headlines():
+    assert not [
+        e for e in coded(["Two of them attacked the convoy."], "en").events if e.actor.name == "two of them"
+    ]
+    assert not coded(["Man Shot At Gas Station Dies"], "en").events
+
+
+def test_modal_inside_a_pattern_gap_gives_no_event():
+    assert not coded(["Analysts said Russia could attack Ukraine again this winter."], "en").events
+
+
+def test_multi_word_options_in_a_choice_expand():
+    phrases = ev._parse_pattern("(held|holds) * (war games|drills)")
+    assert (frozenset({"held", "holds"}), None, frozenset({"drills"})) in phrases
+    assert (frozenset({"held", "holds"}), None, frozenset({"war"}), frozenset({"games"})) in phrases
+    record = coded(["China held military drills near Taiwan."], "en")
+    assert [e.type for e in record.events] == ["MOBILIZE"]
+
+
+def test_counted_object_inside_the_pattern_needs_no_named_recipient():
+    record = coded(["The rebels released 12 hostages on Sunday."], "en")
+    assert [(e.type, e.recipient) for e in record.events] == [("RETREAT", None)]
+
+
+def test_light_verb_and_event_noun_read_as_the_verb():
+    record = coded(["Pakistan made an appeal to India for talks."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("REQUEST", "PAK", "IND")
+    ]
+
+
+def test_possessive_event_noun_codes_the_owner():
+    record = coded(["Russia's invasion of Ukraine began before dawn."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("COERCE", "RUS", "UKR")
+    ]
+    assert not coded(["The invasion of Ukraine began before dawn."], "en").events
+
+
+def test_agreement_partner_comes_after_with_not_the_thing_agreed_on():
+    record = coded(["Pemerintah Jawa Timur dan Surabaya bersepakat memperpanjang PSBB dua pekan."])
+    agree = [e for e in record.events if e.type == "AGREE"]
+    assert agree and all(e.recipient is None or e.recipient.name != "PSBB" for e in agree)
+
+
+def test_generic_object_named_by_the_pattern_does_not_block_the_recipient():
+    record = coded(["Penyidik telah menyerahkan tersangka dan barang bukti kepada kejaksaan."])
+    assert ("COOPERATE", "penyidik", "kejaksaan") in types(record)
+
+
+def test_named_body_agent_is_found_mid_sentence():
+    record = coded(["Dalam dua bulan terakhir, Densus 88 telah menangkap beberapa terduga teroris."])
+    assert [(e.type, e.actor.role) for e in record.events] == [("COERCE", "COP")]
+
+
+def test_place_in_apposition_after_the_subject_is_not_the_actor():
+    record = coded(["Pemerintah Kabupaten Magelang, Jawa Tengah, mewajibkan tes cepat bagi wisatawan."])
+    assert record.events and all(e.actor.name != "Jawa Tengah" for e in record.events)
