@@ -602,6 +602,7 @@ def _event(
         and "recipient" in pattern.flags
         and not unnamed
         and not _generic_object(doc, tokens, j)
+        and not _asked_or_refused_thing(doc, tokens, j, pattern)
     ):
         return None, actor
     if "foreign" in pattern.flags and (recipient is None or not _foreign(actor.entity, recipient.entity)):
@@ -706,6 +707,18 @@ def _np_stops(lex: Lexicon) -> frozenset[str]:
         stops = frozenset().union(*(ws for k, ws in lex.words.items() if k in _NP_STOP_KINDS))
         _NP_STOPS[id(lex)] = stops
     return stops
+
+
+def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> bool:
+    """``called for calm``, ``demanded an inquiry``, ``rejected the plan``: a demand or refusal of a thing (a
+    determiner or "for" right after the verb) is an event even when no one it is addressed to is named."""
+    if _plover_type(pattern.cameo) not in ("REQUEST", "REJECT") or j >= len(tokens):
+        return False
+    words = doc.lex.words
+    last = tokens[j - 1].lower
+    return tokens[j].lower in words.get("determiner", frozenset()) or last in words.get(
+        "purpose", frozenset()
+    )
 
 
 def _after_light_verb(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
