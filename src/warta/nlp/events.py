@@ -678,6 +678,13 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
     if first > head:
         return None
     phrase = [t.lower for t in tokens[first : head + 1]]
+    if phrase[-1] not in words.get("actor_noun", frozenset()) and not any(
+        doc.text[t.start].isupper() and not _sentence_initial(doc.text, t.start)
+        for t in tokens[first : head + 1]
+    ):
+        # "forecasts called for ...": a common noun is no actor; a name the NER missed is capitalised, and a body
+        # is named by its head noun ("the interim council", "the ruling party")
+        return None
     not_actor = (
         words.get("pronoun", frozenset())
         | words.get("first_person", frozenset())
@@ -696,6 +703,11 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
         id=f"agent:np:{name}:{country or ''}", name=name, type="ORG", country=country, kind="agent-actor"
     )
     return Mention(start, end, entity)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"'“‘”’«(")
+    return not before or before[-1] in ".!?:;—–-\n"
 
 
 _NP_STOPS: dict[int, frozenset[str]] = {}
