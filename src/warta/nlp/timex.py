@@ -2,9 +2,11 @@
 
 ``pada hari Jumat`` in a Saturday article is the day before; ``Sabtu lalu``/``last Saturday`` the Saturday
 before publication; ``kemarin``/``yesterday`` the day before; ``pekan lalu`` the week before; ``pada tahun
-2001`` the year 2001; ``30 Maret 2019`` and ``Jumat (29/3)`` that day. A bare weekday in past narration is
-the most recent such day *before* publication unless a marker says otherwise (``ini``/``this`` → this week,
-``depan``/``next`` → the next one).
+2001`` the year 2001; ``30 Maret 2019``, ``Jumat (29/3)`` and ``Selasa, 7 Mei 2024`` that day (a weekday
+written with its date takes the date); ``17 Agustus``/``March 30`` without a year, that day in the year of
+publication, or the year before when it would lie more than a week ahead. A bare weekday in past narration
+is the most recent such day *before* publication unless a marker says otherwise (``ini``/``this`` → this
+week, ``depan``/``next`` → the next one).
 
 Values are ISO 8601 at the precision the text gives: ``2019-03-29`` (day), ``2019-W12`` (week),
 ``2019-03`` (month), ``2001`` (year). Phrases are data (``resources/timex/<lang>.tsv``); weekday and
@@ -83,13 +85,32 @@ def find_times(text: str, published: str | None, lang: str | None = None) -> lis
     """Every time expression in ``text`` with a resolved value (needs ``published`` for relative ones)."""
     lang = lang or "en"
     pub = _parse_iso(published)
-    found: list[Timex] = []
-    found += _absolute_dates(text, lang, pub)
+    absolute = _absolute_dates(text, lang, pub)
+    found: list[Timex] = list(absolute)
     if pub:
         found += _relative_phrases(text, lang, pub)
-        found += _weekday_mentions(text, lang, pub)
+        found += _dated_weekdays(_weekday_mentions(text, lang, pub), absolute, text)
     found += _years(text)
     return _without_overlaps(found)
+
+
+_WEEKDAY_TO_DATE = re.compile(r"[\s,]*(?:\(\s*)?")
+
+
+def _dated_weekdays(weekdays: list[Timex], absolute: list[Timex], text: str) -> list[Timex]:
+    """A weekday written with its date (``Selasa, 7 Mei 2024``, ``Jumat (29/3)``, ``Tuesday, May 7``) is one
+    expression with the date's value: the text says which day, so the weekday rule does not apply."""
+    by_start = {t.start: t for t in absolute}
+    out = []
+    for weekday in weekdays:
+        gap = _WEEKDAY_TO_DATE.match(text, weekday.end).end()
+        dated = by_start.get(gap) or by_start.get(gap - 1)  # "(29/3)" starts at its parenthesis
+        if dated is None or gap - weekday.end > 3:
+            out.append(weekday)
+        else:
+            end = dated.end + (text[gap - 1:gap] == "(" and text[dated.end:dated.end + 1] == ")")
+            out.append(Timex(weekday.start, end, text[weekday.start:end], dated.value, dated.precision))
+    return out
 
 
 def _absolute_dates(text: str, lang: str, pub: date | None) -> list[Timex]:
@@ -102,8 +123,13 @@ def _absolute_dates(text: str, lang: str, pub: date | None) -> list[Timex]:
         start, end = pos + found.start, pos + found.end
         out.append(Timex(start, end, text[start:end], found.iso[:10], "day"))
         pos = end
-    for match in _DAY_MONTH.finditer(text):
-        day, month = int(match["day"]), int(match["month"])
+    matches = [(m, int(m["month"])) for m in _DAY_MONTH.finditer(text)]
+    if pub:  # "30 Maret", "March 30": the year of publication (or the one before, for a date far ahead)
+        table = month_table((lang,))
+        matches += [(m, table[m["name"].lower()]) for pattern in _yearless(lang) for m in pattern.finditer(text)
+                    if m["name"][0].isupper()]
+    for match, month in matches:
+        day = int(match["day"])
         year = _full_year(match["year"], pub)
         if year and 1 <= month <= 12:
             try:
@@ -114,6 +140,15 @@ def _absolute_dates(text: str, lang: str, pub: date | None) -> list[Timex]:
                 value = value.replace(year=year - 1)
             out.append(Timex(match.start(), match.end(), match.group(0), value.isoformat(), "day"))
     return out
+
+
+@cache
+def _yearless(lang: str) -> tuple[re.Pattern, ...]:
+    """``30 Maret`` and ``March 30`` written without a year (a year after them makes them full dates)."""
+    names = "|".join(re.escape(n) for n in sorted(month_table((lang,)), key=len, reverse=True) if len(n) > 2)
+    no_year = r"(?!\.?,?\s*(?:19|20)\d\d)(?P<year>)"
+    return (re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<name>{names})\b(?!\.\d){no_year}", re.I),
+            re.compile(rf"\b(?P<name>{names})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{no_year}", re.I))
 
 
 def _full_year(text: str | None, pub: date | None) -> int | None:
