@@ -17,6 +17,8 @@ from warta.extract.news import byline, caption_marker, credit_line, image_file, 
     ("SURABAYA - Polisi menangkap dua tersangka", None, "Surabaya", None, "Polisi menangkap dua tersangka"),
     ("Detik.com - Sabtu, 30 Maret 2019 10:15 WIB", "Detik.com", None, "2019-03-30T10:15:00+07:00", ""),
     ("NEW YORK, March 30, 2019 (AP) — Stocks fell", "AP", "New York", "2019-03-30", "Stocks fell"),
+    ("MANILA, June 17 (Reuters) - The Philippines on Monday", "Reuters", "Manila", None, "The Philippines on Monday"),
+    ("MEDAN, 5 Mei (ANTARA) - Polisi menangkap", "ANTARA", "Medan", None, "Polisi menangkap"),
 ])
 def test_header_forms(line, site, dateline, published, rest):
     header = parse_header(line)
@@ -29,6 +31,7 @@ def test_header_forms(line, site, dateline, published, rest):
     "The man – a former soldier – said he saw it",
     "Harga naik 5 persen - tertinggi sejak 2019",
     "Jakarta - kota terbesar di Indonesia",  # a lone place in mixed case is not shouted: no header
+    "June 17 - a day to remember",
 ])
 def test_sentences_with_dashes_are_not_headers(line):
     assert parse_header(line) is None

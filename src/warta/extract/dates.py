@@ -129,6 +129,18 @@ def _to_date(match: re.Match, languages: tuple[str, ...]) -> FoundDate | None:
     return FoundDate(iso, match.start(), match.end())
 
 
+@cache
+def _day_month_pattern(languages: tuple[str, ...]) -> re.Pattern:
+    months = "|".join(re.escape(m) for m in sorted(month_table(languages), key=len, reverse=True) if len(m) > 2)
+    return re.compile(rf"(?:(?:{months})\.?\s+[0-3]?\d|[0-3]?\d\s+(?:{months})\.?)", re.IGNORECASE)
+
+
+def is_day_month(text: str, languages: tuple[str, ...] = BASE_LANGUAGES) -> bool:
+    """``June 17`` / ``17 Juni``: a date without its year, as wire datelines write it (``MANILA, June 17``)."""
+    languages = tuple(dict.fromkeys(BASE_LANGUAGES + tuple(languages)))
+    return bool(_day_month_pattern(languages).fullmatch(text.strip()))
+
+
 def strip_weekday(text: str, languages: tuple[str, ...] = BASE_LANGUAGES) -> str:
     """``Sabtu, 30 Maret 2019`` → ``30 Maret 2019``."""
     head, sep, rest = text.partition(",")

@@ -8,6 +8,7 @@ by commas/parentheses, then a dash, then (optionally) the body:
     JAKARTA, KOMPAS.com - Presiden ...            place, site - body
     Jakarta, CNN Indonesia -- Presiden ...        place, outlet -- body
     WASHINGTON (Reuters) - The ...                place (agency) - body
+    MANILA, June 17 (Reuters) - The ...           place, day month (agency) - body
     Kuala Lumpur, 3 Mac 2021 — Perdana ...        place, date — body
 """
 
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warta.extract.dates import find_date, strip_weekday
+from warta.extract.dates import find_date, is_day_month, strip_weekday
 from warta.resources import read_lines
 
 DASH = r"(?:\s+(?:-{1,3}|–|—|―)\s*|\s*(?:--|–|—|―)\s+)"
@@ -101,7 +102,7 @@ def _segments_header(prefix: str, languages: tuple[str, ...]) -> Header | None:
             published = found.iso
             continue
         seg = seg.strip(" .:")
-        if not seg:
+        if not seg or (not in_parens and is_day_month(seg, languages)):  # "MANILA, June 17 (Reuters) -"
             continue
         kind = _site_or_place(seg, in_parens)
         if kind == "site" and site is None:
