@@ -92,3 +92,9 @@ def test_named_body_agent_is_found_mid_sentence():
 def test_place_in_apposition_after_the_subject_is_not_the_actor():
     record = coded(["Pemerintah Kabupaten Magelang, Jawa Tengah, mewajibkan tes cepat bagi wisatawan."])
     assert record.events and all(e.actor.name != "Jawa Tengah" for e in record.events)
+
+
+def test_list_subject_first_item_acts_with_a_partner():
+    record = coded(["Jepang, Korea Selatan dan Amerika Serikat sepakat memperkuat kerja sama pertahanan."])
+    (event,) = [e for e in record.events if e.type == "AGREE"]
+    assert event.actor.country == "JPN" and event.recipient is not None and event.recipient.country != "JPN"

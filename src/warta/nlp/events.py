@@ -8,6 +8,11 @@ a cooperation stated as a plan or promise (``akan``, ``berjanji``, ``pledged to`
 CAMEO "express intent" code. Events stated inside a direct quote take a first-person subject ("kami",
 "we") as the speaker's side; otherwise the quote gives no actor.
 
+Parties are entities of the record, or generic actors found by ``agent_mentions`` ("police", "rebels",
+"pemerintah", "Densus 88": ``agents.<lang>.tsv``, for English also 4,800 Phoenix agent nouns) with a role and the
+country of a place next to them or of the dateline. When a pattern has no such party before it, the noun phrase right
+before the verb acts if it is a capitalised name the NER missed or is headed by a body noun ("the interim council").
+
 Word-order rules (Indonesian and English are both SVO):
 - actor: the nearest entity mention before the verb in the clause, skipping mentions inside a
   prepositional phrase; a comma between them means a coordinated predicate ("X melakukan A, tetap B") and
@@ -885,6 +890,8 @@ def _parties(
     if unnamed is not None:
         return actor, unnamed.owner
     recipient = _first_other(right, actor, doc.text, _locative(doc), _function_words(doc))
+    if recipient is None and partner is None and actor is not None and not coordinated:
+        partner = _list_partner(doc, left, actor)
     if (
         recipient is None
         and partner is not None
@@ -996,7 +1003,31 @@ def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> M
         return None
     first = left[k - 1]
     between = doc.text[first.end : actor.start].strip().lower()
-    return first if between in doc.lex.words.get("coordinator", frozenset()) else None
+    if between.lstrip(", ") not in doc.lex.words.get("coordinator", frozenset()):
+        return None
+    prepositions = doc.lex.words.get("preposition", frozenset()) | _locative(doc)
+    while (
+        k > 1
+        and doc.text[left[k - 2].end : left[k - 1].start].strip() == ","
+        and not _after_preposition(doc.text, left[k - 2].start, prepositions)
+        and not _in_place_phrase(doc.text, left[k - 2].start, _locative(doc))
+    ):
+        k -= 1  # "Jepang, Korea Selatan dan Amerika Serikat": the list's first item (not "di kantor Kemhan, X dan Y")
+    return left[k - 1]
+
+
+def _list_partner(doc: Doc, left: list[Mention], actor: Mention) -> Mention | None:
+    """``Jatim, Surabaya, Sidoarjo, dan Gresik bersepakat``: the actor heads a list of names before the verb; the
+    next item is its partner in a reciprocal event."""
+    k = next((n for n, m in enumerate(left) if m is actor), -1)
+    if k < 0 or k + 1 >= len(left):
+        return None
+    second = left[k + 1]
+    between = doc.text[actor.end : second.start].strip().lower()
+    coordinators = doc.lex.words.get("coordinator", frozenset())
+    if between == "," or between in coordinators or between.lstrip(", ") in coordinators:
+        return second
+    return None
 
 
 @dataclass(slots=True)
