@@ -237,3 +237,36 @@ def test_entities_do_not_cross_line_breaks() -> None:
     text = "Kata Jokowi\nWidodo hari ini di Jakarta."
     for mention in ner.find_entities(text, "id"):
         assert "\n" not in mention["text"]
+
+
+NUMPY_CHECK_SENTENCES = [
+    ID_SENTENCE,
+    "Kementerian Luar Negeri RI menyatakan bahwa warga negara Indonesia di Caracas dalam keadaan aman .",
+    "Ketua DPR Puan Maharani dan Gubernur Jawa Barat bertemu di Bandung , Senin ( 3/6 ) .",
+    "PT Pertamina ( Persero ) menaikkan harga BBM",
+    EN_SENTENCE,
+    "The United Nations said Russian troops landed in Caracas , Venezuela .",
+    "x",
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_numpy_scorer_matches_crfsuite(lang: str) -> None:
+    """The numpy Viterbi and forward-backward give crfsuite's own tags and marginals for the shipped models."""
+    import pycrfsuite
+
+    model = ner.get_model(lang)
+    reference = pycrfsuite.Tagger()
+    reference.open(str(model.crf_path))
+    sentences = [text.split() for text in NUMPY_CHECK_SENTENCES]
+    batch = model.tag_many(sentences, marginals=True)
+    for words, (tags, probs) in zip(sentences, batch, strict=True):
+        raw = reference.tag(model.features.sentence(model.truecase(words)))
+        assert tags == model.repair(words, raw)
+        alone = model.tag_with_marginals(words)  # a batch of one agrees with a larger batch
+        assert alone[0] == tags
+        assert alone[1] == pytest.approx(probs)
+        for i, (label, final) in enumerate(zip(raw, tags, strict=True)):
+            if label[2:] == final[2:]:
+                assert probs[i] == pytest.approx(reference.marginal(label, i), abs=1e-5)
+    assert model.tag_many([[], ["Jakarta"]], marginals=False)[0] == ([], [])
