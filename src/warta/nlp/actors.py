@@ -102,7 +102,7 @@ class ActorData:
                 for suffix, replacement in self._plural_rules
                 if word.endswith(suffix) and len(word) > len(suffix) + 2
             ]
-            if len(self._singulars) < 200_000:
+            if len(self._singulars) < 100_000:  # bounded on long runs
                 self._singulars[word] = out
         return out
 
@@ -120,7 +120,7 @@ class ActorData:
             word_ = word
         if role is None:
             role = next((self.roles.get(w) for w in self.singulars(word_)), None)
-        if len(self._one_word_roles) < 200_000:
+        if len(self._one_word_roles) < 100_000:
             self._one_word_roles[word] = role
         return role
 
@@ -155,9 +155,18 @@ def _grammar(lang: str) -> dict[str, list[str]]:
     return out
 
 
-@cache
 def actor_data(lang: str | None) -> ActorData:
-    return ActorData(data_lang(lang))
+    """The tables of ``lang``'s data language: loaded once per data language, not once per language code (every
+    language without its own files shares the English tables)."""
+    return _actor_data(data_lang(lang))
+
+
+@cache
+def _actor_data(code: str) -> ActorData:
+    return ActorData(code)
+
+
+actor_data.cache_clear = _actor_data.cache_clear  # type: ignore[attr-defined]
 
 
 @cache

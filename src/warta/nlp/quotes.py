@@ -130,18 +130,25 @@ def _add_length(lengths: dict[str, tuple[int, ...]], words: tuple[str, ...]) -> 
     lengths[words[0]] = tuple(sorted({*lengths.get(words[0], ()), len(words)}, reverse=True))
 
 
-@cache
 def lexicon(lang: str | None) -> Lexicon:
-    """The lexicon for ``lang``; an unknown language gets the union of all shipped languages."""
+    """The lexicon for ``lang``; an unknown language gets the union of all shipped languages (built once, whatever
+    the number of unknown language codes met)."""
     lang = (lang or "").lower().split("-")[0]
-    langs = [lang] if read_lines(f"quotes/cues.{lang}.tsv") else ["id", "en", "ms"]
+    return _lexicon(lang if read_lines(f"quotes/cues.{lang}.tsv") else "")
+
+
+@cache
+def _lexicon(lang: str) -> Lexicon:
     lex = Lexicon()
-    for code in langs:
+    for code in [lang] if lang else ["id", "en", "ms"]:
         for line in read_lines(f"quotes/cues.{code}.tsv"):
             lex.add_cue(line)
         for line in read_lines(f"quotes/speakers.{code}.tsv"):
             lex.add_class(line)
     return lex
+
+
+lexicon.cache_clear = _lexicon.cache_clear  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------------------------------------- data
