@@ -94,6 +94,26 @@ def test_str_input_and_page_url():
     assert article.paragraphs == extract_html_page(page("en_wire_story.html")).paragraphs
 
 
+def test_wire_story_with_two_reporters_and_a_yearless_dateline():
+    """Metadata names the first reporter only; the byline on the page names both. The dateline's date has
+    no year, the agency is in parentheses; the body starts after the dash."""
+    body = ("The Philippines on Monday accused the coast guard of ramming and boarding navy boats on a resupply "
+            "mission to troops stationed at a disputed shoal, injuring several sailors. ") * 3
+    html = ('<html lang="en"><head><title>Philippines accuses coast guard of ramming boat | Wire</title>'
+            '<meta name="article:author" content="Karen Lema">'
+            '<meta name="article:published_time" content="2024-06-17T09:32:11Z"></head><body>'
+            '<article><h1>Philippines accuses coast guard of ramming boat</h1>'
+            '<div class="info"><span>By <a href="/authors/karen-lema">Karen Lema</a> and '
+            '<a href="/authors/mikhail-flores">Mikhail Flores</a></span><time>June 17, 2024</time></div>'
+            f"<p>MANILA, June 17 (Reuters) - {body}</p><p>{body}</p></article>"
+            '<aside><a href="/authors/liz-lee">Liz Lee</a>, <a href="/authors/someone">Some One</a></aside>'
+            "</body></html>")
+    article = extract_html(html, "https://wire.example/world/philippines")
+    assert article.authors == ["Karen Lema", "Mikhail Flores"]
+    assert (article.dateline, article.site) == ("Manila", "Reuters")
+    assert article.paragraphs[0].startswith("The Philippines on Monday")
+
+
 # --- hostile input --------------------------------------------------------------------------------------
 
 def finishes(html: str | bytes, seconds: float = 10.0) -> None:

@@ -584,7 +584,7 @@ def build_article(paragraphs: list[str], images: list[Image], meta: Meta, url: s
     article.boilerplate = boilerplate
     _news_parts(article, paragraphs, langs)
     article.site = find_site(meta, page_url) if not article.site else (find_site(meta, None) or article.site)
-    article.authors = article.authors or find_authors(meta)
+    article.authors = article.authors or find_authors(meta, html)
     article.published = find_published(meta, page_url, html) or article.published
     article.images = _images(meta, images, page_url)
     article.language = find_language(meta, article.text)
@@ -748,7 +748,31 @@ _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
                 "byl", "twitter:creator", "citation_author")
 
 
-def find_authors(meta: Meta) -> list[str]:
+def find_authors(meta: Meta, html: str = "") -> list[str]:
+    names = _declared_authors(meta)
+    if not names:
+        return _shown_authors(meta)
+    if len(names) > 1 or not _co_author_hint(names[0], html):
+        return names
+    # "By Karen Lema and Mikhail Flores" on the page, only the first of them in the metadata
+    return _shared_byline(meta, names[0]) or names
+
+
+def _co_author_hint(name: str, html: str) -> bool:
+    """The name followed by "and", "dan", "&" or a comma somewhere in the page: worth looking at the byline
+    (a cheap scan; most pages with one declared author have no co-author)."""
+    at = html.find(name)
+    while at >= 0:
+        if _AFTER_AUTHOR.match(html, at + len(name)):
+            return True
+        at = html.find(name, at + len(name))
+    return False
+
+
+_AFTER_AUTHOR = re.compile(r"\s*(?:</a>\s*)?(?:,|&amp;|&|and\b|dan\b)")
+
+
+def _declared_authors(meta: Meta) -> list[str]:
     for obj in meta.jsonld:
         names = _jsonld_people(obj.get("author")) or _jsonld_people(obj.get("creator"))
         if names:
@@ -757,6 +781,10 @@ def find_authors(meta: Meta) -> list[str]:
         names = _split_names(meta.tags.get(key))
         if names:
             return names
+    return []
+
+
+def _shown_authors(meta: Meta) -> list[str]:
     marks = _marked_texts(meta, _AUTHOR_SELECTORS, 3, 12)
     if meta.tags.get("twitter:label1", "").lower() in ("written by", "author", "by"):
         marks.insert(0, meta.tags.get("twitter:data1", ""))
@@ -764,6 +792,23 @@ def find_authors(meta: Meta) -> list[str]:
         names = [n for n in (news.byline(text) or _split_names(text)) if _plausible_name(n)]
         if names:
             return names
+    return []
+
+
+def _shared_byline(meta: Meta, author: str) -> list[str]:
+    """Co-authors of ``author``: the first author mark on the page, or the element around it, is a byline that
+    names more people (``By <a>A</a> and <a>B</a>``)."""
+    for selector in _AUTHOR_SELECTORS if meta.tree is not None else ():
+        nodes = meta.tree.css(selector)
+        if not nodes:
+            continue
+        for node in (nodes[0], nodes[0].parent):
+            if node is None:
+                break
+            names = [n for n in news.byline(_clean(node.text(deep=True))) or [] if _plausible_name(n)]
+            if len(names) > 1 and author.casefold() in {n.casefold() for n in names}:
+                return names
+        return []
     return []
 
 
