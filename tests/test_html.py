@@ -114,6 +114,18 @@ def test_wire_story_with_two_reporters_and_a_yearless_dateline():
     assert article.paragraphs[0].startswith("The Philippines on Monday")
 
 
+def test_a_date_only_publish_tag_gets_the_time_and_zone_the_page_shows():
+    body = ("Presiden meresmikan bendungan baru yang mampu menampung air hingga lima puluh juta meter kubik "
+            "dan akan mengairi ribuan hektare sawah di kabupaten itu. ") * 3
+    html = ('<html lang="id"><head><title>Bendungan baru diresmikan</title>'
+            '<meta name="publishdate" content="2024/02/20 10:15:32"></head><body><article>'
+            '<h1>Bendungan baru diresmikan</h1><div class="detail__date">Selasa, 20 Feb 2024 10:15 WIB</div>'
+            f"<p>{body}</p><p>{body}</p></article></body></html>")
+    assert extract_html(html).published == "2024-02-20T10:15:00+07:00"
+    other_day = html.replace("Selasa, 20 Feb 2024", "Rabu, 21 Feb 2024")
+    assert extract_html(other_day).published == "2024-02-20"  # the tag's day stands; a time of another day is not added
+
+
 # --- hostile input --------------------------------------------------------------------------------------
 
 def finishes(html: str | bytes, seconds: float = 10.0) -> None:

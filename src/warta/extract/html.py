@@ -585,7 +585,7 @@ def build_article(paragraphs: list[str], images: list[Image], meta: Meta, url: s
     _news_parts(article, paragraphs, langs)
     article.site = find_site(meta, page_url) if not article.site else (find_site(meta, None) or article.site)
     article.authors = article.authors or find_authors(meta, html)
-    article.published = find_published(meta, page_url, html) or article.published
+    article.published = _more_precise(find_published(meta, page_url, html), article.published)
     article.images = _images(meta, images, page_url)
     article.language = find_language(meta, article.text)
     return article
@@ -865,7 +865,7 @@ def find_published(meta: Meta, url: str | None, html: str) -> str | None:
     for value in candidates:
         found = normalise_date(value)
         if found:
-            return _local_day(found, url_date)
+            return _local_day(found, url_date) if len(found) > 10 else _with_shown_time(found, meta)
     if url_date:
         return url_date
     # "Published March 5, 2024" near the headline; several different dates are a list of posts: ask htmldate
@@ -874,6 +874,23 @@ def find_published(meta: Meta, url: str | None, html: str) -> str | None:
     if len(marked) == 1:
         return marked.pop()
     return _htmldate(html, url)
+
+
+def _more_precise(page_date: str | None, header_date: str | None) -> str | None:
+    """The page's date; the body's header date when it is the same day with a time added."""
+    if page_date and header_date and len(header_date) > len(page_date) and header_date.startswith(page_date):
+        return header_date
+    return page_date or header_date
+
+
+def _with_shown_time(day: str, meta: Meta) -> str:
+    """A date-only value from the metadata, with the time and zone the page shows for that day
+    (``Selasa, 20 Feb 2024 10:15 WIB``) when it shows one."""
+    for text in _marked_texts(meta, _DATE_SELECTORS, 4, 4):
+        found = find_date(text, _languages(meta))
+        if found and len(found.iso) > 10 and found.iso.startswith(day):
+            return found.iso
+    return day
 
 
 def _local_day(found: str, url_date: str | None) -> str:
