@@ -208,7 +208,7 @@ def test_golden_record_through_pipeline():
     assert_valid_record(record)
     assert record["steps"] == ["extract.html.v1"]
     assert record["title"] == "BMKG: Gempa M 5,1 Guncang Sukabumi, Tidak Berpotensi Tsunami"
-    assert record["published"] == "2024-02-12"
+    assert record["published"] == "2024-02-12T08:41:00+07:00"  # the tag's day with the time the page shows
     assert record["authors"] == ["Siti Nurhaliza"]
     assert record["credit"] == "akm/akm"
     assert record["language"] == "id"
