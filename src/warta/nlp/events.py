@@ -1002,8 +1002,10 @@ def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> M
     if k <= 0:
         return None
     first = left[k - 1]
-    between = doc.text[first.end : actor.start].strip().lower()
-    if between.lstrip(", ") not in doc.lex.words.get("coordinator", frozenset()):
+    between = doc.text[first.end : actor.start].strip().lower().lstrip(", ").split()
+    determiners = doc.lex.words.get("determiner", frozenset())
+    between = [w for w in between if w not in determiners]  # "Japan and the United States"
+    if len(between) != 1 or between[0] not in doc.lex.words.get("coordinator", frozenset()):
         return None
     prepositions = doc.lex.words.get("preposition", frozenset()) | _locative(doc)
     while (
