@@ -98,3 +98,8 @@ def test_list_subject_first_item_acts_with_a_partner():
     record = coded(["Jepang, Korea Selatan dan Amerika Serikat sepakat memperkuat kerja sama pertahanan."])
     (event,) = [e for e in record.events if e.type == "AGREE"]
     assert event.actor.country == "JPN" and event.recipient is not None and event.recipient.country != "JPN"
+
+
+def test_threat_or_refusal_to_act_needs_no_named_recipient():
+    record = coded(["The opposition threatened to quit the talks."], "en")
+    assert [e.type for e in record.events] == ["THREATEN"]

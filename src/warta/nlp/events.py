@@ -727,11 +727,17 @@ def _np_stops(lex: Lexicon) -> frozenset[str]:
 
 
 def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> bool:
-    """``called for calm``, ``demanded an inquiry``, ``rejected the plan``: a demand or refusal of a thing (a
-    determiner or "for" right after the verb) is an event even when no one it is addressed to is named."""
-    if _plover_type(pattern.cameo) not in ("REQUEST", "REJECT") or j >= len(tokens):
+    """``called for calm``, ``demanded an inquiry``, ``rejected the plan``, ``threatened to quit``: a demand or refusal
+    of a thing (a determiner or "for" right after the verb), or a threat or refusal to act, is an event even when no
+    one it is addressed to is named."""
+    plover = _plover_type(pattern.cameo)
+    if plover not in ("REQUEST", "REJECT", "THREATEN") or j >= len(tokens):
         return False
     words = doc.lex.words
+    if tokens[j].lower in words.get("infinitive", frozenset()) and plover != "REQUEST":
+        return True  # "threatened to quit the coalition", "refused to testify": the act is the content
+    if plover == "THREATEN":
+        return False
     last = tokens[j - 1].lower
     return tokens[j].lower in words.get("determiner", frozenset()) or last in words.get(
         "purpose", frozenset()
