@@ -14,6 +14,7 @@ Usage:
     python scripts/train_ner.py                   # train both with the pinned settings (about 1 minute each)
     python scripts/train_ner.py --lang id --tune  # c1/c2 grid scored on a held-out slice of the training data
     python scripts/train_ner.py --clusters        # add PPMI/SVD word clusters from the training text (experiment)
+    python scripts/train_ner.py --heldout --replace PER,ORG,LOC   # score a setting on NERGrit-train folds + idner dev
 """
 
 from __future__ import annotations
@@ -43,13 +44,17 @@ TRAIN_FILES = {
 # held-out F1 on a NERGrit train slice +0.006, idner dev +0.003 (both 2 and 3 copies measured; 3 cost idner dev 0.01).
 FILE_WEIGHTS = {"id/nergrit/train.tsv": 2}
 WNUT_TRAIN = "en/wnut17/train.tsv"
-# Pinned by --tune (held-out F1 varied by under 0.01 across the grid); L1 keeps the model small.
+# English pinned by --tune (held-out F1 varied by under 0.01 across the grid); L1 keeps the model small.
+# Indonesian: c2 0.01 -> 0.1 raised held-out F1 (``--heldout``, folds 0 and 1, with PER/ORG/LOC replacement)
+# on NERGrit-train fifths 0.738 -> 0.746 and on idner dev 0.812 -> 0.814; the model grows from 2.6 to 4.7 MB.
 PARAMS = {
-    "id": {"c1": 0.05, "c2": 0.01, "max_iterations": 200},
+    "id": {"c1": 0.05, "c2": 0.1, "max_iterations": 200},
     "en": {"c1": 0.05, "c2": 0.01, "max_iterations": 200},
 }
-# Entity types whose mentions are swapped in an augmented copy of the data (see replace_mentions).
-REPLACE_KINDS = {"id": ("PER",), "en": ("PER", "ORG", "LOC", "MISC")}
+# Entity types whose mentions are swapped in an augmented copy of the data (see replace_mentions). For Indonesian,
+# swapping ORG and LOC as well as PER raised idner dev F1 0.796 -> 0.812 with NERGrit-train held-out F1 unchanged
+# (0.738 both; ``--heldout``, folds 0 and 1).
+REPLACE_KINDS = {"id": ("PER", "ORG", "LOC"), "en": ("PER", "ORG", "LOC", "MISC")}
 MIN_FEATURE_FREQ = 1
 SEED = 13
 
@@ -280,6 +285,35 @@ def tune(lang: str, files: list[str], data: Path) -> None:
                 print(f"{lang} c1={c1} c2={c2}: held-out F1 {f1:.4f}, {size:.1f} MB", flush=True)
 
 
+def nergrit_folds(sentences: list[Sentence], k: int = 5) -> list[list[Sentence]]:
+    order = list(range(len(sentences)))
+    random.Random(SEED).shuffle(order)
+    return [[sentences[i] for i in order[j::k]] for j in range(k)]
+
+
+def heldout(
+    data: Path, folds: list[int], weight: int, clusters: bool, replace: tuple[str, ...] | None
+) -> None:
+    """Score Indonesian settings without the evaluation splits: train on NERGrit train minus one fifth (``weight``
+    copies) + idner-news-2k train, score on that fifth and on idner-news-2k dev. Prints one line per fold."""
+    nergrit = load(data / "id/nergrit/train.tsv")
+    idner = load(data / "id/idner-news-2k/train.tsv")
+    dev = load(data / "id/idner-news-2k/dev.tsv")
+    parts = nergrit_folds(nergrit)
+    with tempfile.TemporaryDirectory() as tmp:
+        model_path = Path(tmp) / "heldout-id.crfsuite"
+        for fold in folds:
+            rest = [s for j, part in enumerate(parts) if j != fold for s in part]
+            lexicon_path = train(rest * weight + idner, "id", model_path, PARAMS["id"], clusters, replace)
+            model = ner.NerModel(model_path, lexicon_path)
+            scores = [evaluate(model, held) for held in (parts[fold], dev)]
+            print(
+                f"fold {fold}: NERGrit-train fifth F1 {scores[0]['ALL']['f1']:.4f} (ORG {scores[0]['ORG']['f1']:.3f}),"
+                f" idner dev F1 {scores[1]['ALL']['f1']:.4f}, {model_path.stat().st_size / 1e6:.2f} MB",
+                flush=True,
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lang", choices=["id", "en"], action="append")
@@ -288,7 +322,20 @@ def main() -> None:
     parser.add_argument("--tune", action="store_true")
     parser.add_argument("--clusters", action="store_true", help="add word-cluster features (not shipped)")
     parser.add_argument("--en-wnut", action="store_true", help="add WNUT17 train to the English model")
+    parser.add_argument(
+        "--heldout", action="store_true", help="score Indonesian settings on train-data folds"
+    )
+    parser.add_argument("--folds", default="0,1", help="NERGrit-train fifths to hold out (with --heldout)")
+    parser.add_argument("--nergrit-weight", type=int, default=FILE_WEIGHTS["id/nergrit/train.tsv"])
+    parser.add_argument(
+        "--replace", help="entity types for mention replacement, e.g. PER,ORG,LOC (with --heldout)"
+    )
     args = parser.parse_args()
+    if args.heldout:
+        replace = tuple(args.replace.split(",")) if args.replace else None
+        folds = [int(f) for f in args.folds.split(",")]
+        heldout(args.data, folds, args.nergrit_weight, args.clusters, replace)
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in args.lang or ["id", "en"]:
         files = TRAIN_FILES[lang] + ([WNUT_TRAIN] if lang == "en" and args.en_wnut else [])
