@@ -62,10 +62,12 @@ class Pattern:
     cameo: str
     flags: frozenset[str]
     origin: str = ""  # the data file it came from: "", "local" or "petrarch"
-    rest: tuple[frozenset[str], ...] = ()  # the word slots after the first: a clause lacking one cannot match
+    # the word slots after the first, fewest words first: a clause lacking one cannot match, and the narrowest
+    # slot is the one most likely to be missing
+    rest: tuple[frozenset[str], ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "rest", tuple(s for s in self.slots[1:] if s is not None))
+        object.__setattr__(self, "rest", tuple(sorted((s for s in self.slots[1:] if s is not None), key=len)))
 
     @property
     def size(self) -> int:
@@ -497,7 +499,8 @@ def _matches(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int, Pattern]]:
     while i < len(tokens):
         best: tuple[int, Pattern] | None = None
         for pattern in lex.by_first_word.get(tokens[i].lower, ()):
-            if any(slot.isdisjoint(present) for slot in pattern.rest):
+            rest = pattern.rest
+            if rest and (rest[0].isdisjoint(present) or any(slot.isdisjoint(present) for slot in rest[1:])):
                 continue  # a word the pattern needs is nowhere in the clause
             if "possessive" in pattern.flags and (i == 0 or tokens[i - 1].lower not in possessive):
                 continue  # "made an appeal to": an owner's noun pattern must not shadow the light-verb reading
