@@ -142,7 +142,7 @@ def test_search_article_actor_events(server, page):
 
     page.click("header nav >> text=Events")
     expect(page.locator("h1")).to_have_text("Events")
-    expect(page.locator("#event-table tbody tr")).to_have_count(11)
+    expect(page.locator("#event-table tbody tr")).to_have_count(12)
     expect(page.locator("svg.network path.edge.tone-conflictual").first).to_be_visible()
     expect(page.locator("svg.network path.edge.tone-cooperative").first).to_be_visible()
     expect(page.locator("svg.chart rect.bar-conflictual").first).to_be_visible()
