@@ -522,3 +522,23 @@ def test_kata_opening_a_sentence():
     q = find(record, "pemerintah akan menambah")
     assert (q.kind, q.cue, q.speaker_name) == ("indirect", "Kata", "Joko Widodo")
     assert not any("pemerataan" in q.text for q in record.quotes)
+
+
+def test_a_second_reporting_verb_keeps_the_first_verbs_speaker():
+    """", adding that ..." and "... and urged ..." continue the sentence's speaker; a place opening the clause
+    is its subject even when an apposition names another place before the verb."""
+    record = make_record([
+        '"We condemn these dangerous actions," Defence Secretary Gilberto Teodoro said in a statement, '
+        "adding that Manila would not be intimidated.",
+        "The United States, a treaty ally of the Philippines, said it stood with Manila and urged Beijing to stop "
+        'its "dangerous conduct".',
+    ], "en", people=[("p1", "Gilberto Teodoro", ["Gilberto Teodoro"])],
+        places=[("c1", "Philippines", ["Philippines", "Manila"]), ("c2", "United States", ["The United States"]),
+                ("c3", "China", ["Beijing"])])
+    check_spans(record)
+    assert find(record, "Manila would not be intimidated").speaker_name == "Gilberto Teodoro"
+    assert find(record, "dangerous conduct").speaker_name == "United States"
+    record = make_record(["Menteri Luar Negeri Retno Marsudi mengatakan Indonesia mendukung perundingan, dan meminta "
+                          "semua pihak menahan diri."], "id", people=[("p2", "Retno Marsudi", ["Retno Marsudi"])],
+                         places=[("c4", "Indonesia", ["Indonesia"])])
+    assert {q.speaker_name for q in record.quotes} == {"Retno Marsudi"}

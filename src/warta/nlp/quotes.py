@@ -526,6 +526,12 @@ class Resolver:
     def subject(self, first: int, cue_index: int, anchor: int) -> Attribution | None:
         """Speaker of a cue from the clause before it (``Presiden Joko Widodo mengatakan``): nearest first."""
         doc = self.doc
+        earlier = self._continued_cue(first, cue_index)
+        if earlier is not None:
+            # "X said in a statement, adding that ...", "X said it ... and urged ...": X speaks again
+            found = self.subject(first, earlier, anchor)
+            if found is not None:
+                return found
         j = cue_index - 1
         while j >= first:
             mention = self._mention_ending_at(j) or self.named(j)
@@ -543,7 +549,25 @@ class Resolver:
             for m in doc.mentions_in(doc.spans[first][0], doc.spans[cue_index][0])
             if m.type == "LOC" and not doc.is_quoted(m.start)
         ]
-        return self._from_mention(places[-1]) if places else None
+        if not places:
+            return None
+        # a place opening the clause is its subject ("The United States, a treaty ally of the Philippines, said")
+        opening = doc.token_at_or_after(places[0].start) - first <= 1
+        return self._from_mention(places[0] if opening else places[-1])
+
+    def _continued_cue(self, first: int, cue_index: int) -> int | None:
+        """Index of an earlier reporting cue whose speaker this cue continues: the cue follows a comma
+        (", adding that") or "and" ("and urged"), and a cue stands earlier in the clause, outside quotes."""
+        doc = self.doc
+        if cue_index - 1 <= first or not (doc.words[cue_index - 1] == "," or doc.lex.is_class(
+                doc.lower[cue_index - 1], "and")):
+            return None
+        for k in range(cue_index - 2, first - 1, -1):
+            if doc.words[k] in ".;:" or doc.is_quoted(doc.spans[k][0]):
+                return None
+            if doc.cue_at(k) is not None:
+                return k
+        return None
 
     def _person_before(self, first: int, i: int) -> bool:
         doc = self.doc
