@@ -233,7 +233,7 @@ class FeatureExtractor:
         if word[:1].isupper() and len(word) > 3:
             # Inner character trigrams tell name-like words apart (foreign names, -export, -ovich) beyond affixes.
             padded = "<" + lower + ">"
-            own.extend({"g3=" + padded[k : k + 3] for k in range(len(padded) - 2)})
+            own.extend(dict.fromkeys("g3=" + padded[k : k + 3] for k in range(len(padded) - 2)))
         if word.isupper() and len(word) > 1:
             own.append("upper")
         if "-" in word and len(word) > 1:
