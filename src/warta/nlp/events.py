@@ -226,10 +226,23 @@ class Doc:
     dateline: str | None
     first_paragraph_end: int
     starts: list[int] = field(default_factory=list)
+    # the document's tokens (quote marks left out) and their start offsets, built once: a clause takes its range
+    tokens: list[Tok] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
+        self.tokens = _doc_tokens(self.text)
+        self.token_starts = [t.start for t in self.tokens]
+
+    def clause_tokens(self, start: int, end: int) -> list[Tok]:
+        """The document's tokens that lie inside ``[start, end)``."""
+        i = bisect_left(self.token_starts, start)
+        j = bisect_left(self.token_starts, end, i)
+        while j > i and self.tokens[j - 1].end > end:
+            j -= 1
+        return self.tokens[i:j]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self.starts, start)
@@ -444,7 +457,7 @@ def extract_events(doc: Doc) -> list[Event]:
             continue  # a question asserts no event ("Why have the fans boycotted ...?")
         previous_actor: Mention | None = None
         for c_start, c_end in clause_spans(doc.text, s_start, s_end, doc.lang):
-            tokens = _tokens(doc.text, c_start, c_end)
+            tokens = doc.clause_tokens(c_start, c_end)
             embedding_end = -1
             for match_start, match_end, pattern in _matches(tokens, doc.lex):
                 if match_start <= embedding_end and not _after_coordinator(tokens, match_start, doc.lex):
@@ -489,6 +502,19 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
             continue  # quote marks never break a pattern: menuntut agar Rusia “keluar”
         out.append(Tok(start + s, start + e, word.lower()))
     return out
+
+
+def _doc_tokens(text: str) -> list[Tok]:
+    """``_tokens`` of the whole text, faster: lower-cased once (when that keeps the offsets)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return _tokens(text, 0, len(text))
+    quote_chars = _QUOTE_CHARS
+    return [
+        Tok(s, e, lowered[s:e])
+        for s, e in tokenize(text)
+        if not (text[s] in quote_chars and all(ch in quote_chars for ch in text[s:e]))
+    ]
 
 
 def _matches(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int, Pattern]]:
