@@ -67,8 +67,9 @@ def test_conversion_of_a_small_dictionary(tmp_path):
         "carrying",
     }
     default_bare = {p: c for p, c, origin in rows if origin.startswith("bare")}
-    # by default only the bare verbs of verbal events (threaten), not material ones (ship, call off)
-    assert default_bare == {"(threaten|threatened|threatening|threatens)": "130"}
+    # by default all forms of the bare verbs of verbal events (threaten), and only the past forms of material ones
+    # (called off, not call off / calls off / calling off)
+    assert default_bare == {"(threaten|threatened|threatening|threatens)": "130", "called off": "160"}
     bare = {
         p: c for p, c, origin in build.convert(blocks, synsets, with_bare=True) if origin.startswith("bare")
     }

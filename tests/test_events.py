@@ -329,9 +329,15 @@ def test_events_carried_by_nouns():
     assert [e.type for e in record.events] == ["PROTEST"]
 
 
-def test_passive_without_agent_gives_no_event():
-    assert not coded(["Five activists were arrested in Moscow on Sunday."], "en").events
+def test_passive_without_agent():
+    # an arrest stated in the passive was done by the state: the authorities of the one arrested act
+    record = coded(["Five activists were arrested in Moscow on Sunday."], "en")
+    assert [(e.type, e.actor.name, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("COERCE", "authorities", "RUS", "RUS")
+    ]
+    # a counted group with no name is no recipient, so no event; other passives with no agent give none either
     assert not coded(["Tiga tersangka ditangkap di Surabaya."]).events
+    assert not coded(["Two soldiers were attacked in Moscow on Sunday."], "en").events
 
 
 def test_modal_conditional_and_indirect_question_give_no_event():

@@ -615,6 +615,8 @@ def _event(
         and not _after_passive_auxiliary(tokens, i, doc.lex)
     ):
         actor = _subject_phrase(doc, tokens, i, clause)
+    if actor is None and recipient is not None:
+        actor = _unnamed_authority(doc, tokens, i, pattern, cameo, recipient)
     if actor is None:
         return None, None
     if recipient is not None and _same_side(actor.entity, recipient.entity):
@@ -685,6 +687,27 @@ _NP_STOP_KINDS = (
     "modal",
     "intent",
 )
+
+
+def _unnamed_authority(
+    doc: Doc, tokens: list[Tok], i: int, pattern: Pattern, cameo: str, recipient: Mention
+) -> Mention | None:
+    """``Tova Noel were charged``, ``Rizieq ditahan``: an arrest, charge or expulsion stated in the passive with no
+    agent was done by the state; its actor is the ``authority`` word of the language ("authorities", "aparat"), of
+    the recipient's country, else the dateline's."""
+    if cameo[:2] != "17" or not ("passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex)):
+        return None
+    gap = doc.text[recipient.end : tokens[i].start]
+    if recipient.end > tokens[i].start or len(gap.split()) > 3 or any(ch in gap for ch in ",;:()\"“”"):
+        return None  # the one arrested is the subject right before the verb ("X was detained"), nothing farther
+    name = next(iter(sorted(doc.lex.words.get("authority", ()))), None)
+    country = recipient.entity.country or _place_country(doc.dateline, doc.lang)
+    if name is None or not country:
+        return None
+    entity = Entity(
+        id=f"agent:{name}:{country}", name=name, type="ORG", country=country, role="GOV", kind="agent-actor"
+    )
+    return Mention(tokens[i].start, tokens[i].start, entity)
 
 
 def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]) -> Mention | None:
