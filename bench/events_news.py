@@ -11,7 +11,9 @@ the text. Documents were split into a development half and a test half (by SHA-2
 on them was looked at; rules are developed on dev only, and test is reported. 16 Indonesian documents were added to
 the dev half later, and 24 more (a seeded random sample of PFSA-ID dev documents not yet labelled, 12 events, 14 with
 none) after that; all were labelled before warta's output on them was scored, and all went to the dev half so the
-test half stays as it was.
+test half stays as it was. 16 more English pages (the next seeded random sample of unlabelled ScrapingHub pages;
+one with three events, the rest with none: games, deals, sports, a horse-show calendar, a Portuguese page) went to
+the dev half to measure false events on non-political news.
 
 Scoring, per split, per PLOVER type and overall, over events whose evidence starts inside the labelled window:
 - a predicted event is correct when some gold event of the document has its type (or an also-acceptable type),

@@ -650,6 +650,10 @@ def _event(
         if nearer is None or "passive" in pattern.flags:
             return None, actor
         actor = nearer
+    if pattern.origin == "petrarch" and pattern.size == 1 and not actor.entity.country and not (recipient and recipient.entity.country):
+        # PETRARCH's bare verbs are broad ("pulled", "released", "respected", "apply"): read only between parties
+        # of some country, not between products, firms or athletes of no known country
+        return None, actor
     cameo, context = _refine(doc, cameo, sentence)
     plover = plover_of(cameo)
     if plover is None:
