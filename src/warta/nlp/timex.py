@@ -126,8 +126,8 @@ def _absolute_dates(text: str, lang: str, pub: date | None) -> list[Timex]:
     matches = [(m, int(m["month"])) for m in _DAY_MONTH.finditer(text)]
     if pub:  # "30 Maret", "March 30": the year of publication (or the one before, for a date far ahead)
         table = month_table((lang,))
-        matches += [(m, table[m["name"].lower()]) for pattern in _yearless(lang) for m in pattern.finditer(text)
-                    if m["name"][0].isupper()]
+        matches += [(m, month) for pattern in _yearless(lang) for m in pattern.finditer(text)
+                    if m["name"][0].isupper() and (month := table.get(m["name"].lower()))]
     for match, month in matches:
         day = int(match["day"])
         year = _full_year(match["year"], pub)

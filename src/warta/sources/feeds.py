@@ -11,7 +11,6 @@ entity resolution or huge-tree mode.
 
 from __future__ import annotations
 
-import gzip
 import logging
 import re
 import sqlite3
@@ -23,7 +22,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from warta.errors import PageError
 from warta.model import Failure, Page
-from warta.sources.files import SourceOptions, read_bytes_capped, reader
+from warta.sources.files import SourceOptions, read_or_failure, reader
 from warta.sources.http import Fetcher, FetchOptions, inflate_capped, kind_of, now_iso, page_from
 
 log = logging.getLogger("warta.sources")
@@ -302,13 +301,9 @@ def read_url(url: str, options: SourceOptions) -> Iterator[Page | Failure]:
 
 def _local_listing(path: Path, options: SourceOptions, kind: str) -> Iterator[Page | Failure]:
     source = {"kind": kind, "path": str(path)}
-    try:
-        data = read_bytes_capped(path, max(options.max_bytes, LISTING_MAX_BYTES))
-    except PageError as err:
-        yield Failure(source, err.reason, err.detail, step="source.feed")
-        return
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        yield Failure(source, "unreadable", f"{type(err).__name__}: {err}", step="source.feed")
+    data = read_or_failure(path, max(options.max_bytes, LISTING_MAX_BYTES), source, "source.feed")
+    if isinstance(data, Failure):
+        yield data
         return
     yield from crawl([_Todo(None, 0, kind, data=data, source=source)], options)
 

@@ -160,15 +160,20 @@ def read_html_file(path: Path, options: SourceOptions) -> Iterator[Page | Failur
 
 
 def _whole_file(path: Path, options: SourceOptions, kind: str) -> Iterator[Page | Failure]:
+    data = read_or_failure(path, options.max_bytes, {"kind": kind, "path": str(path)}, "source.file")
+    yield data if isinstance(data, Failure) else Page(kind=kind, content=data, path=str(path))
+
+
+def read_or_failure(path: Path, max_bytes: int, source: dict, step: str) -> bytes | Failure:
+    """The file's (decompressed) bytes, or the failure that says why they could not be read."""
     from warta.errors import PageError
 
-    source = {"kind": kind, "path": str(path)}
     try:
-        yield Page(kind=kind, content=read_bytes_capped(path, options.max_bytes), path=str(path))
+        return read_bytes_capped(path, max_bytes)
     except PageError as err:
-        yield Failure(source, err.reason, err.detail, step="source.file")
+        return Failure(source, err.reason, err.detail, step=step)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
-        yield Failure(source, "unreadable", f"{type(err).__name__}: {err}", step="source.file")
+        return Failure(source, "unreadable", f"{type(err).__name__}: {err}", step=step)
 
 
 @reader("jsonl")
@@ -231,16 +236,10 @@ def _row_page(row: object, row_number: int, path: Path, options: SourceOptions, 
 def read_json_file(path: Path, options: SourceOptions) -> Iterator[Page | Failure]:
     """A JSON document: an array of row objects (``offset`` = index) or one object. A ``.json`` file that is
     really JSON Lines (several values, one per line) is read as JSON Lines."""
-    from warta.errors import PageError
-
     base = {"kind": "json", "path": str(path)}
-    try:
-        data = read_bytes_capped(path, options.max_bytes)
-    except PageError as err:
-        yield Failure(base, err.reason, err.detail, step="source.json")
-        return
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        yield Failure(base, "unreadable", f"{type(err).__name__}: {err}", step="source.json")
+    data = read_or_failure(path, options.max_bytes, base, "source.json")
+    if isinstance(data, Failure):
+        yield data
         return
     try:
         document = json.loads(data)
