@@ -1,6 +1,7 @@
 """Event benchmark on warta's own hand-coded news labels (bench/data/events_labels.jsonl).
 
-    python3 bench/events_news.py [--shared ../shared] [--quick] [--split test|dev|both] [--no-petrarch] [--show dev]
+    python3 bench/events_news.py [--shared ../shared] [--quick] [--split test|dev|retired|both] [--no-petrarch]
+                                 [--show dev|retired]
 
 The labels code the events of the lead window of 82 Indonesian articles (texts of PFSA-ID dev, Kompas; CC BY-NC-SA,
 read from ../shared to measure only) and 33 English articles (scrapinghub article-extraction ground truth; 11 of
@@ -14,6 +15,13 @@ none) after that; all were labelled before warta's output on them was scored, an
 test half stays as it was. 16 more English pages (the next seeded random sample of unlabelled ScrapingHub pages;
 one with three events, the rest with none: games, deals, sports, a horse-show calendar, a Portuguese page) went to
 the dev half to measure false events on non-political news.
+
+Retired test half (2026-11-27, third session): the first test half (32 documents: 21 id, 11 en; 54 events) was
+scored for the last time on commit 39159c4 (P 0.55, R 0.31; id 0.64/0.26, en 0.50/0.37) and then moved to the
+development half (``"retired_test": true``; ``--split retired`` scores that subset alone), because the rules had
+stopped generalising to it and its misses are the best guide to what to build next. A new test half of documents
+never labelled before was then coded blind (before warta's output on them was seen) by a coder who did not write
+rules; it is the one reported from then on.
 
 Scoring, per split, per PLOVER type and overall, over events whose evidence starts inside the labelled window:
 - a predicted event is correct when some gold event of the document has its type (or an also-acceptable type),
@@ -134,8 +142,10 @@ def main() -> int:
         "--quick", action="store_true", help=f"{QUICK_DOCS} documents of each split (half id, half en)"
     )
     parser.add_argument("--no-petrarch", action="store_true", help="without the PETRARCH-derived patterns")
-    parser.add_argument("--split", choices=("test", "dev", "both"), default="both")
-    parser.add_argument("--show", choices=("dev", "test"), help="print misses and false events of one split")
+    parser.add_argument("--split", choices=("test", "dev", "retired", "both"), default="both")
+    parser.add_argument(
+        "--show", choices=("dev", "retired", "test"), help="print misses and false events of one split"
+    )
     args = parser.parse_args()
     texts = load_texts(args.shared)
     if texts is None or not args.labels.is_file():
@@ -145,7 +155,7 @@ def main() -> int:
     docs = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     print(f"warta events on hand-coded news, PETRARCH patterns {'off' if args.no_petrarch else 'on'}")
     for split in ("test", "dev") if args.split == "both" else (args.split,):
-        chosen = [d for d in docs if d["split"] == split]
+        chosen = [d for d in docs if (d.get("retired_test") if split == "retired" else d["split"] == split)]
         if args.quick:  # half Indonesian, half English
             chosen = [d for d in chosen if d["lang"] == "id"][: QUICK_DOCS // 2] + [
                 d for d in chosen if d["lang"] == "en"
