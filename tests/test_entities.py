@@ -204,6 +204,32 @@ def test_english_possessive_his():
     assert people["Pablo Vera"].country == "CHL" and people["Pablo Vera"].role == "GOV"
 
 
+def test_demonym_after_a_preposition_with_no_role_word_before_it_owns_the_name():
+    """ "met with his Brazilian counterpart X": the preposition opens the phrase, so Brazil is X's country, not a
+    target as in "envoy of Japan to Myanmar, X", and it beats the possessive's owner."""
+    text = "Chilean Foreign Minister Tomas Rojas met with his Brazilian counterpart Marta Silva in Lima."
+    found = find_entities(
+        text,
+        "en",
+        mentions=mentions(text, ("Tomas Rojas", "PER"), ("Marta Silva", "PER"), ("Lima", "LOC")),
+    )
+    people = by_name(found)
+    assert (people["Tomas Rojas"].country, people["Tomas Rojas"].role) == ("CHL", "GOV")
+    assert (people["Marta Silva"].country, people["Marta Silva"].role) == ("BRA", "GOV")
+
+
+def test_long_office_title_with_and_and_a_bracketed_acronym_gives_the_person_the_role():
+    text = "Menteri Kelautan dan Perikanan Baru (KKPB) Sakti Wibisono meninjau pelabuhan di Bitung."
+    found = find_entities(
+        text,
+        "id",
+        mentions=mentions(text, ("KKPB", "ORG"), ("Sakti Wibisono", "PER"), ("Bitung", "LOC")),
+    )
+    people = by_name(found)
+    assert people["Sakti Wibisono"].role == "GOV"
+    assert people["KKPB"].type == "ORG"  # the office's short name, not a titled person
+
+
 @pytest.mark.parametrize("model_type", ["PER", "LOC", "ORG", "MISC"])
 def test_coordination_with_a_class_types_and_places_the_name(model_type):
     text = "“Zeltronix dan perusahaan Jerman lainnya siap berinvestasi,” kata juru bicara Zeltronix."

@@ -159,20 +159,24 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
     tokens: list[int] = []
     countries: list[tuple[int, str]] = []
     targets: set[int] = set()
-    pending: list[int] = []  # countries seen since the last role word (leftwards): targets of a preposition
+    pending: list[int] = []  # countries seen since the last role word (leftwards)
+    after_prep: list[
+        int
+    ] = []  # ... and a preposition: its targets if a role word opens the phrase further left
     employer = None
+    skipped = 0  # brackets and the employer's tokens do not use up the window
     i = first - 1
-    while i >= 0 and first - i <= WINDOW and doc.sentence[i] == doc.sentence[first]:
+    while i >= 0 and first - i - skipped <= WINDOW and doc.sentence[i] == doc.sentence[first]:
         word, lower = doc.words[i], doc.lower[i]
         cand = by_token.get(i)
         if word == "," and i == first - 1 or word in _BRACKETS or cand is not None and cand.key == employer:
-            i -= 1
+            i, skipped = i - 1, skipped + 1
             continue
         if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
             if cand.type != "ORG" or employer:
                 break
             # "Direktur Utama <PT Pertamina> X", "juru bicara <Kemlu>, X": the organisation X works for
-            employer, i = cand.key, cand.first - 1
+            employer, skipped, i = cand.key, skipped + i - cand.first + 1, cand.first - 1
             continue
         country = country_at(data, lower, cand)
         if country:
@@ -182,20 +186,48 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
             i = start - 1
             continue
         if lower in data.words("prep"):
-            targets.update(pending)
-            pending = []
+            after_prep.extend(pending)  # "utusan AS untuk Venezuela": Venezuela is the target, not the owner;
+            pending = []  # "(spoke) with his Israeli counterpart X": no role word before "with", Israel is X's
         elif in_role_phrase(data, lower) or lower in data.words("determiner") or word[:1].isupper():
             if in_role_phrase(data, lower):
-                pending = []
+                targets.update(after_prep)
+                pending, after_prep = [], []
             tokens.append(i)
         elif lower in data.words("possessive") or lower in _POSSESSIVE_CLITICS:
             tokens.append(i)
+        elif lower in data.words("and") and _joins_office_words(doc, data, i):
+            pass  # "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR) X": one office name, read on past "dan"
         else:
             break
         i -= 1
     window = _window(doc, data, sorted(tokens), [(k, c) for k, c in countries if k not in targets], first)
     window.employer = employer if window.role_kind is not None else None
+    if window.role_kind == "title" and first and doc.words[first - 1] == "(":
+        window.role_kind = (
+            "org"  # "Menteri Pekerjaan Umum (PUPR)": the short name of the office, not a person
+        )
     return window
+
+
+def _joins_office_words(doc: Doc, data: ActorData, i: int) -> bool:
+    """An "and" between two capitalised words that are not names, inside an office title that a role word opens
+    within the next few words to the left ("Menteri Pekerjaan Umum dan Perumahan Rakyat", "Secretary of Health
+    and Human Services")."""
+    if (
+        i < 1
+        or i + 1 >= len(doc.words)
+        or not doc.words[i + 1][:1].isupper()
+        or not doc.words[i - 1][:1].isupper()
+    ):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 4 and doc.sentence[k] == doc.sentence[i]:
+        if doc.lower[k] in data.roles:
+            return True
+        if not (doc.words[k][:1].isupper() or doc.lower[k] in data.words("prep")):
+            return False
+        k -= 1
+    return False
 
 
 def country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:
