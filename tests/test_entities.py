@@ -218,6 +218,22 @@ def test_demonym_after_a_preposition_with_no_role_word_before_it_owns_the_name()
     assert (people["Marta Silva"].country, people["Marta Silva"].role) == ("BRA", "GOV")
 
 
+def test_state_commission_is_government_and_its_spokesperson_works_for_it():
+    text = (
+        "Komisi Pengawas Anggaran (KPA) memeriksa dua pejabat. Juru bicara KPA Dimas Ardi mengatakan hal itu."
+    )
+    found = find_entities(
+        text,
+        "id",
+        mentions=mentions(
+            text, ("Komisi Pengawas Anggaran", "ORG"), ("KPA", "ORG"), ("KPA", "ORG"), ("Dimas Ardi", "PER")
+        ),
+    )
+    commission = entity_with(found, "Komisi Pengawas Anggaran")
+    assert commission.role == "GOV"
+    assert by_name(found)["Dimas Ardi"].role == "GOV"
+
+
 def test_long_office_title_with_and_and_a_bracketed_acronym_gives_the_person_the_role():
     text = "Menteri Kelautan dan Perikanan Baru (KKPB) Sakti Wibisono meninjau pelabuhan di Bitung."
     found = find_entities(
