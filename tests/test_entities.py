@@ -234,6 +234,30 @@ def test_state_commission_is_government_and_its_spokesperson_works_for_it():
     assert by_name(found)["Dimas Ardi"].role == "GOV"
 
 
+def test_form_of_address_makes_a_person_and_a_leading_demonym_is_context():
+    text = (
+        "American Daniel Ross Walker was freed on Friday. Mr. Walker thanked General Motors, "
+        "where he had worked."
+    )
+    found = find_entities(
+        text,
+        "en",
+        mentions=mentions(
+            text,
+            ("American Daniel Ross Walker", "PER"),
+            ("Friday", "PER"),
+            ("Mr. Walker", "ORG"),
+            ("General Motors", "ORG"),
+        ),
+    )
+    people = by_name(found)
+    walker = people["Daniel Ross Walker"]
+    assert walker.country == "USA" and walker.type == "PER"
+    assert len(walker.mentions) == 2  # "Mr. Walker" is the same person
+    assert people["General Motors"].type == "ORG"  # a title before one word is not always a person
+    assert "Friday" not in people
+
+
 def test_long_office_title_with_and_and_a_bracketed_acronym_gives_the_person_the_role():
     text = "Menteri Kelautan dan Perikanan Baru (KKPB) Sakti Wibisono meninjau pelabuhan di Bitung."
     found = find_entities(

@@ -32,6 +32,7 @@ from warta.nlp.actor_context import (
     role_or_country,
 )
 from warta.nlp.actors import ActorData, Place, actor_data, country_name, known_orgs, known_people
+from warta.nlp.timex import _weekdays
 
 NAME = "nlp.entities.v1"
 GAZETTEER_CONFIDENCE = 0.8
@@ -142,6 +143,8 @@ def _not_a_name(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]
     initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
     if initial and doc.lower[i] in lowercase and doc.lower[i] not in data.places:
         return True
+    if doc.lower[i] in _weekdays("en"):  # CLDR weekday names of en, id and ms: "Friday", "Jumat"
+        return True
     before, after = doc.words[i - 1] if i else "", doc.words[i + 1] if i + 1 < len(doc.words) else ""
     return before.isdigit() and after.isdigit()  # a month name inside a date
 
@@ -150,10 +153,12 @@ def split_title_phrase(doc: Doc, data: ActorData, cand: Cand) -> None:
     """A title phrase and a name tagged as one MISC/ORG ("Polish Agriculture Minister Tomasz Nowak", "[Menteri]
     Luar Negeri Indonesia Sari Wulandari"): the person is the capitalised words after the last role or country word."""
     t = max(
-        (k for k in range(cand.first, cand.last - 2) if role_or_country(data, doc.lower[k])), default=None
+        (k for k in range(cand.first, cand.last - 1) if role_or_country(data, doc.lower[k])), default=None
     )
     if t is None:
         return
+    if t == cand.last - 2 and not _form_of_address(data, doc.lower[t]):
+        return  # one word after a title: "General Motors" is a company; only "Mr. Rudolph" is a person
     rest = range(t + 1, cand.last)
     if not all(doc.words[k][:1].isupper() and not role_or_country(data, doc.lower[k]) for k in rest):
         return
@@ -172,6 +177,12 @@ def split_title_phrase(doc: Doc, data: ActorData, cand: Cand) -> None:
     cand.first, cand.type = t + 1, "PER"
     cand.title_role = next((r.code for r in reversed(titles) if r.code), None)
     cand.title_country = countries[-1] if countries else None
+
+
+def _form_of_address(data: ActorData, lower: str) -> bool:
+    """ "Mr.", "Mrs.", "Bapak": a title with no office (no role code)."""
+    role = data.roles.get(lower)
+    return role is not None and role.kind == "title" and role.code is None
 
 
 def retype_org(doc: Doc, data: ActorData, cand: Cand) -> None:
@@ -201,7 +212,9 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
             stripped = True
             continue
         place = data.place(doc.lower[cand.first])
-        if stripped and place and place.kind in COUNTRY_KINDS and place.country:
+        demonym = place is not None and place.kind == "adj" and cand.last - cand.first >= 3
+        if (stripped or demonym) and place and place.kind in COUNTRY_KINDS and place.country:
+            # "Presiden [Venezuela Nicolas Maduro]", "[American Kevin King]": the country is context, not name
             cand.title_country = place.country
             cand.first += 1
             continue
