@@ -103,3 +103,29 @@ def test_list_subject_first_item_acts_with_a_partner():
 def test_threat_or_refusal_to_act_needs_no_named_recipient():
     record = coded(["The opposition threatened to quit the talks."], "en")
     assert [e.type for e in record.events] == ["THREATEN"]
+
+
+def test_game_senses_of_conflict_verbs_give_no_event():
+    assert not coded(["Norway beat Sweden 3-1 on Monday to reach the semifinal."], "en").events
+    assert not coded(["Indonesia menyerang Malaysia dalam laga final Piala AFF."], "id").events
+    record = coded(["Norway attacked Sweden on Monday."], "en")
+    assert ("ASSAULT", "Norway", "Sweden") in types(record)
+
+
+def test_gerund_after_by_is_a_means_not_the_agent():
+    record = coded(
+        ["The Labour Party was accused of deceiving voters by changing the name of its Twitter account."],
+        "en",
+    )
+    assert not [e for e in record.events if e.actor.name == "Twitter"]
+
+
+def test_refusing_to_comment_is_no_rejection():
+    assert not coded(["A spokesman for the Pentagon declined to comment on the report."], "en").events
+    record = coded(["Russia rejected the American request for talks."], "en")
+    assert [e.type for e in record.events] == ["REJECT"]
+
+
+def test_event_noun_after_a_preposition_and_an_adjective_is_no_verb():
+    assert not coded(["Hong Kong shares fell amid worsening protests in the city."], "en").events
+    assert not coded(["Stocks slid amid anti-government protests in Santiago."], "en").events

@@ -51,6 +51,10 @@ _GAP = 3
 _MACRO = re.compile(r"@[A-Za-z0-9_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SHOUTED_PLACE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})\s*:\s+(?=[A-Z])")
+# Types whose verbs have a common sporting sense ("beat", "defeated", "rallied", "attack", "shot"): read in a
+# sentence or document about a game, they are no political event.
+_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "SANCTION"})
+_SCORE = re.compile(r"(?<![\w.,:/-])\d{1,3}-\d{1,3}(?![\w/-]|[.,:]\d)")  # "6-3", "3-1", not "2019-2020"
 
 
 # --- data --------------------------------------------------------------------------------------------
@@ -226,6 +230,7 @@ class Doc:
     dateline: str | None
     first_paragraph_end: int
     starts: list[int] = field(default_factory=list)
+    sport: bool | None = None  # the document is about games (see _sport), computed on first use
     # the document's tokens (quote marks left out) and their start offsets, built once: a clause takes its range
     tokens: list[Tok] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
@@ -595,14 +600,21 @@ def _event(
         or "possessive" in pattern.flags
         or _after_light_verb(tokens, i, doc.lex)
     )
-    if not noun and i > 0 and tokens[i - 1].lower in doc.lex.words.get("noun_marker", ()):
-        return None, None  # "the attack", "their support": a noun, not the verb
+    if not noun and _after_noun_marker(tokens, i, doc.lex):
+        return None, None  # "the attack", "their support", "amid worsening protests": a noun, not the verb
     if (
         "base" in pattern.flags
         and not noun
         and not (i > 0 and tokens[i - 1].lower in doc.lex.words.get("verb_marker", ()))
     ):
         return None, None  # "the Supreme Court ban": a base form is a verb after "to", a modal or "do" only
+    if _plover_type(cameo) in ("REJECT", "REQUEST") and any(
+        t.lower in doc.lex.words.get("no_comment", ()) for t in tokens[j : j + 3]
+    ):
+        return (
+            None,
+            None,
+        )  # "declined to comment", "a request for comment", "enggan berkomentar": no stance taken
     if _conditional(doc, clause, verb_start):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
@@ -650,7 +662,12 @@ def _event(
         if nearer is None or "passive" in pattern.flags:
             return None, actor
         actor = nearer
-    if pattern.origin == "petrarch" and pattern.size == 1 and not actor.entity.country and not (recipient and recipient.entity.country):
+    if (
+        pattern.origin == "petrarch"
+        and pattern.size == 1
+        and not actor.entity.country
+        and not (recipient and recipient.entity.country)
+    ):
         # PETRARCH's bare verbs are broad ("pulled", "released", "respected", "apply"): read only between parties
         # of some country, not between products, firms or athletes of no known country
         return None, actor
@@ -658,6 +675,8 @@ def _event(
     plover = plover_of(cameo)
     if plover is None:
         return None, actor
+    if plover[0] in _CONFLICT and _sport(doc, sentence):
+        return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
     in_quote = _inside_quote(doc, verb_start)
     event = Event(
         type=plover[0],
@@ -702,8 +721,10 @@ def _unnamed_authority(
     if cameo[:2] != "17" or not ("passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex)):
         return None
     gap = doc.text[recipient.end : tokens[i].start]
-    if recipient.end > tokens[i].start or len(gap.split()) > 3 or any(ch in gap for ch in ",;:()\"“”"):
-        return None  # the one arrested is the subject right before the verb ("X was detained"), nothing farther
+    if recipient.end > tokens[i].start or len(gap.split()) > 3 or any(ch in gap for ch in ',;:()"“”'):
+        return (
+            None  # the one arrested is the subject right before the verb ("X was detained"), nothing farther
+        )
     name = next(iter(sorted(doc.lex.words.get("authority", ()))), None)
     country = recipient.entity.country or _place_country(doc.dateline, doc.lang)
     if name is None or not country:
@@ -766,6 +787,20 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
     return Mention(start, end, entity)
 
 
+def _sport(doc: Doc, sentence: tuple[int, int]) -> bool:
+    """The sentence names a game (a ``sport`` word or a score, "6-3"), or the document is about games: such words
+    and scores make at least 1% of its words, five at least."""
+    sport = doc.lex.words.get("sport", frozenset())
+    if doc.sport is None:
+        words = [t.lower for t in doc.tokens]
+        hits = sum(w in sport for w in words) + len(_SCORE.findall(doc.text))
+        doc.sport = hits >= 5 and hits * 100 >= len(words)
+    if doc.sport:
+        return True
+    text = doc.text[sentence[0] : sentence[1]]
+    return bool(_SCORE.search(text)) or any(w in sport for w in _WORD.findall(text.lower()))
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \"'“‘”’«(")
     return not before or before[-1] in ".!?:;—–-\n"
@@ -798,6 +833,22 @@ def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Patter
     return tokens[j].lower in words.get("determiner", frozenset()) or last in words.get(
         "purpose", frozenset()
     )
+
+
+def _after_noun_marker(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """A determiner or preposition right before the pattern ("the attack", "during protests"), or before one
+    adjective that comes before it ("amid worsening protests", "after fierce clashes", "amid anti-government
+    protests"): the pattern is a noun."""
+    markers = lex.words.get("noun_marker", frozenset())
+    if i > 0 and tokens[i - 1].lower in markers:
+        return True
+    if i < 2 or tokens[i - 2].lower not in markers:
+        return False
+    adjectives = lex.words.get("adjective")
+    if adjectives is None:  # Indonesian and Malay put the adjective after the noun ("aksi besar")
+        return False
+    word = tokens[i - 1].lower
+    return word in adjectives or word.startswith("anti-") or (word.endswith("ing") and len(word) > 5)
 
 
 def _after_light_verb(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
@@ -1262,11 +1313,23 @@ def _in_relative_subject(text: str, lex: Lexicon) -> bool:
 
 
 def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end: int) -> Mention | None:
+    """The first mention after one of ``words`` ("by", "oleh") later in the clause. "by changing its name": a
+    gerund after the word says how, and a name after it is no agent."""
     for k in range(j, len(tokens)):
         if tokens[k].lower in words:
             following = doc.mentions_in(tokens[k].end, end)
-            if following and following[0].start - tokens[k].end < 60:
-                return following[0]
+            if not following or following[0].start - tokens[k].end >= 60:
+                continue
+            gap = _WORD.findall(doc.text[tokens[k].end : following[0].start].lower())
+            if (
+                doc.lang == "en"
+                and gap
+                and gap[0].endswith("ing")
+                and len(gap[0]) > 5
+                and gap[0] not in doc.lex.words.get("adjective_ing", frozenset())  # "by the ruling party"
+            ):
+                continue
+            return following[0]
     return None
 
 
