@@ -129,3 +129,10 @@ def test_refusing_to_comment_is_no_rejection():
 def test_event_noun_after_a_preposition_and_an_adjective_is_no_verb():
     assert not coded(["Hong Kong shares fell amid worsening protests in the city."], "en").events
     assert not coded(["Stocks slid amid anti-government protests in Santiago."], "en").events
+
+
+def test_verbal_acts_between_private_parties_of_no_country_are_no_events():
+    assert not coded(["Volvo will offer the new car in six colours."], "en").events
+    assert not coded(["Acme Widgets agreed to repay the loan to Globex Holdings."], "en").events
+    record = coded(["The Kenyan government agreed to repay the loan."], "en")
+    assert [e.type for e in record.events] == ["AGREE"]

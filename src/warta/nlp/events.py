@@ -51,6 +51,8 @@ _GAP = 3
 _MACRO = re.compile(r"@[A-Za-z0-9_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SHOUTED_PLACE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})\s*:\s+(?=[A-Z])")
+# Verbal and cooperative types, coded only when a party has a country or a public role (see _public).
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "CONCEDE", "COOPERATE", "AID"})
 # Types whose verbs have a common sporting sense ("beat", "defeated", "rallied", "attack", "shot"): read in a
 # sentence or document about a game, they are no political event.
 _CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "SANCTION"})
@@ -675,6 +677,17 @@ def _event(
     plover = plover_of(cameo)
     if plover is None:
         return None, actor
+    if (
+        doc.lang == "en"
+        and plover[0] in _VERBAL
+        and not _public(actor.entity, doc.lex)
+        and not (recipient and _public(recipient.entity, doc.lex))
+    ):
+        # "Audi will offer the car", "the AirPods offer support for", "Neumann agreed to return the cash": a
+        # verbal or cooperative act between firms, products or private people of no known country is no
+        # political event (English only: Indonesian names of people often carry no country, and a page's
+        # parties are mostly Indonesian)
+        return None, actor
     if plover[0] in _CONFLICT and _sport(doc, sentence):
         return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
     in_quote = _inside_quote(doc, verb_start)
@@ -785,6 +798,18 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
         id=f"agent:np:{name}:{country or ''}", name=name, type="ORG", country=country, kind="agent-actor"
     )
     return Mention(start, end, entity)
+
+
+_PRIVATE_ROLES = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "AGR"})
+
+
+def _public(entity: Entity, lex: Lexicon) -> bool:
+    """A party of some country, with a public role (government, police, party, rebels ...; not business,
+    civilian, media, education or health), or a body named by its head noun ("the interim council"): one whose
+    words and deals can be a political event."""
+    if entity.country or (entity.role is not None and entity.role not in _PRIVATE_ROLES):
+        return True
+    return entity.id.startswith("agent:np:") and entity.name.split()[-1] in lex.words.get("actor_noun", ())
 
 
 def _sport(doc: Doc, sentence: tuple[int, int]) -> bool:
