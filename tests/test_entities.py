@@ -258,6 +258,72 @@ def test_form_of_address_makes_a_person_and_a_leading_demonym_is_context():
     assert "Friday" not in people
 
 
+def test_acronym_defined_in_brackets_is_found_later_and_gives_its_staff_the_employer():
+    text = (
+        "Badan Penanggulangan Kebakaran Kota (BPKK) Medan mencatat 12 kejadian. "
+        "Kepala Pelaksana BPKK Medan, Rudi Santoso, menyebutkan petugas sudah siaga."
+    )
+    found = find_entities(
+        text,
+        "id",
+        mentions=mentions(
+            text,
+            ("Badan Penanggulangan Kebakaran Kota", "ORG"),
+            ("Medan", "LOC"),
+            ("Medan", "LOC"),
+            ("Rudi Santoso", "PER"),
+        ),
+    )
+    agency = entity_with(found, "Badan Penanggulangan Kebakaran Kota")
+    assert [m.text for m in agency.mentions].count("BPKK") == 2
+    assert by_name(found)["Rudi Santoso"].role == "GOV"
+
+
+@pytest.mark.parametrize("model_type", ["PER", "LOC"])
+def test_office_title_before_a_place_the_text_names_is_the_place_not_a_person(model_type):
+    text = (
+        "Air merendam rumah di Kelurahan Sukamaju, Jakarta Timur. "
+        "Lurah Sukamaju, Dewi Lestari, mengatakan warga mengungsi."
+    )
+    found = find_entities(
+        text,
+        "id",
+        mentions=sorted(
+            [
+                *mentions(
+                    text, ("Kelurahan Sukamaju", "LOC"), ("Jakarta Timur", "LOC"), ("Dewi Lestari", "PER")
+                ),
+                Mention(
+                    text.rindex("Sukamaju"), text.rindex("Sukamaju") + 8, "Sukamaju", model_type, 0.9, None
+                ),
+            ],
+            key=lambda m: m.start,
+        ),
+    )
+    village = entity_with(found, "Kelurahan Sukamaju")
+    assert village.type == "LOC" and village.country == "IDN"  # within the known city named after the comma
+    assert [m.text for m in village.mentions] == ["Kelurahan Sukamaju", "Sukamaju"]
+    assert by_name(found)["Dewi Lestari"].role == "GOV"
+
+
+def test_currency_sign_is_not_a_country_and_unnamed_state_bodies_are_the_datelines():
+    text = (
+        "Kementerian Perikanan menargetkan ekspor senilai US$2 miliar ke Jepang. "
+        "Menteri Perikanan Bayu Pratama mengatakan target itu realistis."
+    )
+    found = find_entities(
+        text,
+        "id",
+        dateline="Jakarta",
+        mentions=mentions(
+            text, ("Kementerian Perikanan", "ORG"), ("US", "LOC"), ("Jepang", "LOC"), ("Bayu Pratama", "PER")
+        ),
+    )
+    names = by_name(found)
+    assert "Amerika Serikat" not in names and "US" not in names
+    assert (names["Kementerian Perikanan"].country, names["Kementerian Perikanan"].role) == ("IDN", "GOV")
+
+
 def test_long_office_title_with_and_and_a_bracketed_acronym_gives_the_person_the_role():
     text = "Menteri Kelautan dan Perikanan Baru (KKPB) Sakti Wibisono meninjau pelabuhan di Bitung."
     found = find_entities(

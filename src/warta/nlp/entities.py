@@ -38,6 +38,10 @@ NAME = "nlp.entities.v1"
 GAZETTEER_CONFIDENCE = 0.8
 POSSESSIVE_REACH = 80  # tokens back to look for the person a possessive refers to
 DOMESTIC_ROLES = frozenset({"OPP", "REB", "COP", "JUD", "LEG", "PTY", "CVL"})
+# State bodies named without a country are the dateline country's ("Kementerian Perdagangan" in a Jakarta story):
+# foreign ones carry their country in the name or next to it ("Kementerian Luar Negeri Rusia").
+STATE_ORG_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
 
 
 @dataclass(slots=True)
@@ -84,7 +88,9 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = add_lowercase_countries(doc, data, cands)
     cands = add_institutions(doc, data, cands)
     cands = add_unknown_names(doc, data, cands, lowercase)
+    cands = add_defined_acronyms(doc, cands)
     assign_keys(doc, data, cands)
+    join_office_places(doc, data, cands)
     return build_entities(doc, data, cands, lang, dateline)
 
 
@@ -106,6 +112,8 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         if span is None:
             continue
         cand = Cand(span[0], span[1], m.type, m.confidence, m.kind)
+        if _currency_prefix(doc, cand.last):
+            continue  # "US$1,1 miliar", "S$5": a currency, not the country
         if cand.kind != "equipment" and (
             not any(ch.isupper() for ch in m.text) or _not_a_name(doc, data, cand, lowercase)
         ):
@@ -124,6 +132,15 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         retype_place(doc, data, cand)
         out.append(cand)
     return out
+
+
+def _currency_prefix(doc: Doc, end: int) -> bool:
+    """The name is glued to a currency sign ("US$", "A$", "HK$")."""
+    return (
+        end < len(doc.words)
+        and doc.words[end] in CURRENCY_SIGNS
+        and doc.spans[end][0] == doc.spans[end - 1][1]
+    )
 
 
 def _only_role_words(doc: Doc, data: ActorData, cand: Cand) -> bool:
@@ -264,6 +281,9 @@ def add_gazetteer_places(
             i += 1
             continue
         length, place = match
+        if _currency_prefix(doc, i + length):
+            i += length
+            continue
         inside = {id(covered[k]): covered[k] for k in range(i, i + length) if k in covered}
         fits = all(c.first >= i and c.last <= i + length and c.type == "LOC" for c in inside.values())
         if fits and (not inside or length > max(c.last - c.first for c in inside.values())):
@@ -361,6 +381,34 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
     return sorted(cands + added, key=lambda c: c.first)
 
 
+def add_defined_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """An organisation's short form defined in brackets ("Badan Penanggulangan Bencana Daerah (BPBD)") is a
+    mention wherever else the text writes it as such ("Kepala Pelaksana BPBD DKI Jakarta"), even where the
+    model missed it; ``link_acronyms`` then joins it to the full name."""
+    defined = {
+        doc.words[c.last + 1]
+        for c in cands
+        if c.type == "ORG"
+        and c.last + 2 < len(doc.words)
+        and doc.words[c.last] == "("
+        and doc.words[c.last + 2] == ")"
+        and _is_acronym(doc.words[c.last + 1])
+    }
+    if not defined:
+        return cands
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    added = [
+        Cand(k, k + 1, "ORG", GAZETTEER_CONFIDENCE)
+        for k, word in enumerate(doc.words)
+        if word in defined and k not in covered
+    ]
+    return sorted(cands + added, key=lambda c: c.first)
+
+
+def _is_acronym(word: str) -> bool:
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 8
+
+
 def _unknown_name_word(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> bool:
     word, lower = doc.words[i], doc.lower[i]
     return (
@@ -411,12 +459,33 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
             and doc.words[j] == "("
         ):
             short = doc.words[j + 1]
-            fits = short.istitle() or cand.type == "ORG" and short.isupper() and 2 <= len(short) <= 8
+            fits = short.istitle() or cand.type == "ORG" and _is_acronym(short)
             if doc.words[j + 2] == ")" and fits and short.isalpha():
                 full.setdefault(short.lower(), cand.key)
     for cand in cands:
         if cand.key[0] == "name" and cand.key[1] in full:
             cand.key = full[cand.key[1]]
+
+
+def join_office_places(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
+    """ "Lurah Cawang, Siti Rahmawati": after an office title, a "person" whose words end a place the text names
+    ("Kelurahan Cawang") is that place, the one the office governs; both become one place entity."""
+    places = {tuple(doc.lower[c.first : c.last]): c for c in cands if c.type == "LOC"}
+    for cand in cands:
+        if cand.type not in ("PER", "LOC") or cand.key[0] != "name" or not cand.first:
+            continue
+        title = data.roles.get(doc.lower[cand.first - 1])
+        if title is None or title.kind != "title" or title.code is None:
+            continue
+        words = _name_words(doc, cand)
+        place = next(
+            (c for p, c in places.items() if len(p) > len(words) and p[-len(words) :] == words), None
+        )
+        if place is None:
+            continue
+        if place.key[0] == "name":  # an unknown place, read like a name until now
+            place.key = ("loc", " ".join(_name_words(doc, place)))
+        cand.type, cand.key = "LOC", place.key
 
 
 def _name_words(doc: Doc, cand: Cand) -> tuple[str, ...]:
@@ -542,6 +611,8 @@ def make_entity(
         entity.country = next((c.place.country for c in members if c.place and c.place.country), None)
         if entity.country is None:  # "Jakarta Timur", "DKI Jakarta": a district of a known city
             entity.country = place_inside(doc, data, members[0], {"capital", "city"})
+        if entity.country is None:  # "Kelurahan Cawang, Jakarta Timur": a place within the one after it
+            entity.country = next(filter(None, (_country_after_comma(doc, data, c) for c in members)), None)
     elif kind == "misc":
         entity.name, entity.type, entity.kind = spans[0].text, "MISC", "equipment"
     else:
@@ -559,6 +630,21 @@ def make_entity(
         if entity.type == "ORG":
             _org_from_name(doc, data, members[0], entity)
     return entity
+
+
+def _country_after_comma(doc: Doc, data: ActorData, cand: Cand) -> str | None:
+    """Country of a known place written right after the mention and a comma ("Desa X, Kabupaten Garut")."""
+    i = cand.last + 1
+    if i >= len(doc.words) or doc.words[i - 1] != "," or doc.sentence[i] != doc.sentence[cand.first]:
+        return None
+    for length in data.place_lengths.get(doc.lower[i], ()):
+        place = data.places.get(" ".join(doc.lower[i : i + length]))
+        if place is not None and place.country and place.kind != "adj":
+            return place.country
+    end = i
+    while end < min(i + 3, len(doc.words)) and doc.words[end][:1].isupper():
+        end += 1  # the capitalised words of the next name only ("Jakarta Timur")
+    return place_inside(doc, data, Cand(i, end, "LOC", 0.0), {"capital", "city"}) if end > i else None
 
 
 def _vote_type(ev: Evidence, name: str) -> str:
@@ -605,10 +691,14 @@ def resolve_countries(
         if known is not None:
             entity.country = entity.country or known.country
             entity.role = entity.role or known.role
+    home = _dateline_country(data, dateline)
+    if home is not None:
+        for entity in actors.values():
+            if entity.country is None and entity.type == "ORG" and entity.role in STATE_ORG_ROLES:
+                entity.country = home
     for _ in range(2):  # owners may get their country from an earlier pass
         for key, entity in actors.items():
             _from_links(entity, evidence[key], actors)
-    home = _dateline_country(data, dateline)
     if home is None:
         return
     at_home = _main_country(entities) in (home, "")
