@@ -25,9 +25,16 @@ _ABBREVIATIONS = frozenset(
 )
 
 _WORD = r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*"  # letters/digits, inner apostrophes (O'Brien, Jum'at)
+# No token holds whitespace, so each match first skips the whitespace before its token (``\s*+``: half the match
+# attempts of stepping over every space). ``plain`` is a letter/digit run ending at whitespace: none of the branches
+# after it can match there (a URL, e-mail, dotted abbreviation or number needs a non-space character after the run)
+# and ``word`` would match the same run, so trying it first only skips work. The text is scanned up to its last
+# non-space character: a whitespace run at the end would otherwise be re-scanned from each of its positions.
 _TOKEN_RE = re.compile(
     r"""
-    (?P<url>(?:https?://|www\.)[^\s<>"“”«»]+[^\s<>"“”«».,;:!?)\]'’])
+    \s*+(?:
+    (?P<plain>[^\W_]++(?=\s))
+  | (?P<url>(?:https?://|www\.)[^\s<>"“”«»]+[^\s<>"“”«».,;:!?)\]'’])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<handle>[@#][^\W][\w]*)
   | (?P<dotted>(?:[^\W\d_]\.){2,}(?![^\W_]))                           # A.S.  U.S.  p.m.
@@ -39,7 +46,7 @@ _TOKEN_RE = re.compile(
     + r""")*)
   | (?P<ellipsis>\.{2,}|…)
   | (?P<punct>\S)
-    """,
+    )""",
     re.VERBOSE,
 )
 
@@ -88,11 +95,16 @@ def token_words(text: str) -> tuple[list[tuple[int, int]], list[str], list[str]]
 
 def _tokenize(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
+    stop = len(text)
+    while stop and text[stop - 1].isspace():
+        stop -= 1
+    for match in _TOKEN_RE.finditer(text, 0, stop):
         kind = match.lastgroup
-        if kind == "word":
-            word = match.group()
+        start, end = match.span(kind)
+        if kind == "plain":
+            spans.append((start, end))
+        elif kind == "word":
+            word = text[start:end]
             if "-" in word or "'" in word or "’" in word:
                 _word_spans(text, start, end, spans)
             else:
