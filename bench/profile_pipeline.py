@@ -5,6 +5,7 @@ The pages are read from the WARC files that ``bench/scale.py`` builds (built onc
 profile sees exactly what the scale benchmark runs. Commands:
 
     python bench/profile_pipeline.py steps            # CPU ms per article of every step (extract, each annotator)
+    python bench/profile_pipeline.py steps --warm     # the same once everything is loaded (a long run's rate)
     python bench/profile_pipeline.py profile [--top 40] [--only extract]   # cProfile, sorted by own/cumulative time
     python bench/profile_pipeline.py dump OUT.jsonl   # every record/failure as sorted JSON, one per line
     python bench/profile_pipeline.py diff A.jsonl B.jsonl   # which records differ, and in which fields
@@ -52,8 +53,12 @@ def other_pages(shared: Path):
     yield from iter_pages([ROOT / "src/warta/examples", shared / "seed"], SourceOptions())
     wcxb = sorted((shared / "bench/extraction/wcxb-dev/html").glob("*.html.gz"))[:120]
     for path in wcxb:
-        yield Page(kind="html", content=gzip.decompress(path.read_bytes()), url=f"https://wcxb.example/{path.name}",
-                   path=str(path))
+        yield Page(
+            kind="html",
+            content=gzip.decompress(path.read_bytes()),
+            url=f"https://wcxb.example/{path.name}",
+            path=str(path),
+        )
     with gzip.open(shared / "bench/flat/dev.jsonl.gz", "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             if n >= 80:
@@ -74,6 +79,7 @@ def timed_steps(pipeline, pages) -> tuple[dict[str, float], int]:
                 return fn(arg)
             finally:
                 totals[name] = totals.get(name, 0.0) + time.process_time() - started
+
         return run
 
     for ann in pipeline.annotators():
@@ -95,6 +101,11 @@ def main() -> int:
     parser.add_argument("--warc", type=Path, default=DEFAULT_WARC, help="where the WARC files are built")
     parser.add_argument("--copies", type=int, default=1, help="ScrapingHub pages repeated N times")
     parser.add_argument("--only", choices=("extract",), help="extraction only")
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="run every page once before measuring: the steady state of a long run (no loading)",
+    )
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--out", help="cProfile stats file")
@@ -119,8 +130,12 @@ def main() -> int:
         return 0
 
     pages = list(warc_pages(args.shared, args.warc, args.copies))
-    warm = next(p for p in pages if not hasattr(p, "reason"))
-    pipeline.process(warm)  # load the models outside the measurement
+    if args.warm:  # every model, lexicon and data file a page of the set needs is loaded before measuring
+        for page in pages:
+            if not hasattr(page, "reason"):
+                pipeline.process(page)
+    else:  # the first page's models outside the measurement; others (the second language's) load inside it
+        pipeline.process(next(p for p in pages if not hasattr(p, "reason")))
     if args.command == "steps":
         started = time.process_time()
         totals, records = timed_steps(pipeline, pages)
