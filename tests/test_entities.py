@@ -324,6 +324,27 @@ def test_currency_sign_is_not_a_country_and_unnamed_state_bodies_are_the_datelin
     assert (names["Kementerian Perikanan"].country, names["Kementerian Perikanan"].role) == ("IDN", "GOV")
 
 
+@pytest.mark.parametrize("model_type", ["PER", "MISC"])
+def test_name_ending_with_an_organisation_noun_is_an_organisation(model_type):
+    text = (
+        "The Icelandic Meteorological Office said the Secretary of Energy and Water Services Ana Ruiz agreed."
+    )
+    found = find_entities(
+        text,
+        "en",
+        mentions=mentions(
+            text,
+            ("Icelandic Meteorological Office", model_type),
+            ("Water Services", "PER"),
+            ("Ana Ruiz", "PER"),
+        ),
+    )
+    names = by_name(found)
+    assert names["Icelandic Meteorological Office"].type == "ORG"
+    assert names["Water Services"].type == "ORG"
+    assert names["Ana Ruiz"].role == "GOV"  # "Secretary of Energy and Water Services" is her office
+
+
 def test_long_office_title_with_and_and_a_bracketed_acronym_gives_the_person_the_role():
     text = "Menteri Kelautan dan Perikanan Baru (KKPB) Sakti Wibisono meninjau pelabuhan di Bitung."
     found = find_entities(

@@ -124,6 +124,10 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
             if _only_role_words(doc, data, cand):
                 continue  # "U.S. Secretary of State": a title, read as context of the name after it
             split_title_phrase(doc, data, cand)
+        if cand.type in ("PER", "MISC") and _org_head(doc, data, cand):
+            cand.type = (
+                "ORG"  # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services"
+            )
         if cand.type == "PER":
             strip_title(doc, data, cand)
         elif cand.type == "LOC":
@@ -132,6 +136,15 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         retype_place(doc, data, cand)
         out.append(cand)
     return out
+
+
+def _org_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """A name of two or more words that opens (Indonesian/Malay) or ends (English) with an organisation noun."""
+    if cand.last - cand.first < 2 or cand.kind == "equipment":
+        return False
+    _length, first = longest_role(doc, data, cand.first, cand.last)
+    last = data.roles.get(doc.lower[cand.last - 1])
+    return any(role is not None and role.kind == "org" for role in (first, last))
 
 
 def _currency_prefix(doc: Doc, end: int) -> bool:
@@ -566,8 +579,7 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
 def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) -> Counter:
     """Votes for the type from the name's own head noun ("Partai X", "PT X"), a title before it ("Presiden X")
     and an apposition after it ("X, pemimpin oposisi,"; "X, perusahaan Jerman,")."""
-    _length, head = longest_role(doc, data, cand.first, cand.last)
-    if head is not None and head.kind == "org" and cand.last - cand.first > 1:
+    if _org_head(doc, data, cand):
         return Counter({"ORG": 2})
     cues = Counter()
     if before.role_kind == "title" or before.employer or cand.title_role:
