@@ -1,7 +1,7 @@
 """Event benchmark on warta's own hand-coded news labels (bench/data/events_labels.jsonl).
 
     python3 bench/events_news.py [--shared ../shared] [--quick] [--split test|dev|retired|both] [--no-petrarch]
-                                 [--show dev|retired]
+                                 [--show dev|retired] [--draw N_ID N_EN]
 
 The labels code the events of the lead window of 118 Indonesian articles (texts of PFSA-ID dev, Kompas; CC BY-NC-SA,
 read from ../shared to measure only) and 71 English articles (scrapinghub article-extraction ground truth). The file
@@ -38,8 +38,11 @@ follows, with the rule fixed before any text was read:
 - window: [0, the first sentence end (id: " ." in the tokenised text) / paragraph end (en) at or after 1,000
   characters]; an English paragraph ending past 1,500 is cut at its first sentence end at or after 1,000; a text
   shorter than that is labelled whole.
-This half is the one reported from now on; do not read its documents or misses (no ``--show test``) when
-developing rules.
+``--draw`` implements that rule (``DRAW_WORDS``, ``DRAW_SEED``, ``window_end``) and runs no warta; against the labels
+file as it was before (``git show b5fba0f:bench/data/events_labels.jsonl > /tmp/before.jsonl``), ``--labels
+/tmp/before.jsonl --draw 36 22`` prints exactly the 58 test ids, in labelling order, with their window ends; against
+the current file it draws the next blind sample. This half is the one reported from now on; do not read its
+documents or misses (``--show`` refuses it) when developing rules.
 
 Scoring, per split, per PLOVER type and overall, over events whose evidence starts inside the labelled window:
 - a predicted event is correct when some gold event of the document has its type (or an also-acceptable type),
@@ -54,6 +57,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import sys
 from pathlib import Path
 
@@ -64,6 +69,15 @@ LABELS = ROOT / "bench" / "data" / "events_labels.jsonl"
 PFSA = "data/quotes/pfsa-id/dev/pfsa-id-dev.jsonl"
 SCRAPINGHUB = "bench/extraction/scrapinghub/ground-truth.json"
 QUICK_DOCS = 8  # --quick: the first 4 Indonesian and 4 English documents of each split
+# The draw of the 2026-11-27 test half (--draw): a candidate has one of these words in its first 1,000 characters.
+DRAW_WORDS = {
+    "id": """pemerintah polisi kepolisian polri polda polres polresta tni militer tentara pengadilan hakim jaksa kejaksaan
+    kejati kpk menteri presiden gubernur bupati dpr dprd demonstrasi tersangka""".split()
+    + ["unjuk rasa"],
+    "en": """government police military army troops court judge prosecutor prosecutors minister president governor
+    parliament congress senate lawmakers protest protests protesters""".split(),
+}
+DRAW_SEED = 20261127
 
 
 def en_text(body: str) -> str:
@@ -82,6 +96,43 @@ def load_texts(shared: Path) -> dict[str, str] | None:
     for key, page in json.loads(truth.read_text(encoding="utf-8")).items():
         texts[key] = en_text(page["articleBody"])
     return texts
+
+
+def doc_lang(doc_id: str) -> str:
+    return "id" if doc_id.startswith("pfsa-id-") else "en"
+
+
+def relevant(text: str, lang: str) -> bool:
+    """The draw's general relevance rule: an authority or conflict word in the first 1,000 characters."""
+    head = text[:1000].lower()
+    return any(re.search(r"\b" + re.escape(word) + r"\b", head) for word in DRAW_WORDS[lang])
+
+
+def draw(texts: dict[str, str], labelled: set[str], counts: dict[str, int], seed: int = DRAW_SEED) -> dict:
+    """Per language, the first ``counts[lang]`` unlabelled relevant documents in a seeded shuffle of their sorted ids
+    (documents are taken in that order, none skipped)."""
+    chosen = {}
+    for lang, n in counts.items():
+        ids = sorted(
+            d for d, t in texts.items() if doc_lang(d) == lang and d not in labelled and relevant(t, lang)
+        )
+        random.Random(seed).shuffle(ids)
+        chosen[lang] = ids[:n]
+    return chosen
+
+
+def window_end(text: str, lang: str) -> int:
+    """The draw's window cut: the first sentence end (PFSA-ID tokens: " .") or paragraph end (English) at or after
+    1,000 characters; an English paragraph ending past 1,500 ends at its first sentence end at or after 1,000."""
+    if len(text) <= 1000:
+        return len(text)
+    if lang == "id":
+        return next((m.end() for m in re.finditer(r" \.(?= |$)", text) if m.end() >= 1000), len(text))
+    end = next(e for e in [m.start() for m in re.finditer(r"\n\n", text)] + [len(text)] if e >= 1000)
+    if end > 1500:
+        sentences = (m.end() for m in re.finditer(r"[.!?][”\"’]?(?= )", text))
+        end = next((e for e in sentences if 1000 <= e <= end), end)
+    return end
 
 
 def matches(event, gold: dict, with_recipient: bool = True) -> bool:
@@ -166,10 +217,25 @@ def main() -> int:
         choices=("dev", "retired"),
         help="print misses and false events of one split (never the test half)",
     )
+    parser.add_argument(
+        "--draw",
+        nargs=2,
+        type=int,
+        metavar=("N_ID", "N_EN"),
+        help="print the ids and windows of a new blind sample (not in --labels) by the rule above; runs no warta",
+    )
     args = parser.parse_args()
     texts = load_texts(args.shared)
     if texts is None or not args.labels.is_file():
         print(f"texts under {args.shared} or labels {args.labels} not found: news event benchmark skipped")
+        return 0
+    if args.draw:
+        labelled = {
+            json.loads(line)["doc"] for line in args.labels.read_text(encoding="utf-8").splitlines() if line
+        }
+        for lang, ids in draw(texts, labelled, {"id": args.draw[0], "en": args.draw[1]}).items():
+            for doc_id in ids:
+                print(lang, doc_id, window_end(texts[doc_id], lang))
         return 0
     use_petrarch(not args.no_petrarch)
     docs = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
