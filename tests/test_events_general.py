@@ -136,3 +136,22 @@ def test_verbal_acts_between_private_parties_of_no_country_are_no_events():
     assert not coded(["Acme Widgets agreed to repay the loan to Globex Holdings."], "en").events
     record = coded(["The Kenyan government agreed to repay the loan."], "en")
     assert [e.type for e in record.events] == ["AGREE"]
+
+
+def test_aid_needs_a_recipient_and_a_rescue_is_no_mobilisation():
+    assert not [
+        e for e in coded(["Pemerintah memberikan subsidi selama tiga bulan."], "id").events if e.type == "AID"
+    ]
+    assert not [
+        e
+        for e in coded(
+            ["Basarnas Mataram mengerahkan personel untuk pencarian korban kapal tenggelam."], "id"
+        ).events
+        if e.type == "MOBILIZE"
+    ]
+    record = coded(["Jepang memberikan bantuan kepada Indonesia."], "id")
+    assert [e.type for e in record.events] == ["AID"]
+
+
+def test_asking_about_something_is_a_question_not_a_request():
+    assert not coded(["Russia asked Turkey about the missile deal."], "en").events

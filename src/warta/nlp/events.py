@@ -51,8 +51,9 @@ _GAP = 3
 _MACRO = re.compile(r"@[A-Za-z0-9_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SHOUTED_PLACE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})\s*:\s+(?=[A-Z])")
-# Verbal and cooperative types, coded only when a party has a country or a public role (see _public).
-_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "CONCEDE", "COOPERATE", "AID"})
+# Cooperative types, coded in English only when a party has a country or a public role (see _public): firms'
+# deals and products are no events, though their denials and demands are.
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID"})
 # Types whose verbs have a common sporting sense ("beat", "defeated", "rallied", "attack", "shot"): read in a
 # sentence or document about a game, they are no political event.
 _CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "SANCTION"})
@@ -610,13 +611,13 @@ def _event(
         and not (i > 0 and tokens[i - 1].lower in doc.lex.words.get("verb_marker", ()))
     ):
         return None, None  # "the Supreme Court ban": a base form is a verb after "to", a modal or "do" only
-    if _plover_type(cameo) in ("REJECT", "REQUEST") and any(
+    plover_type = _plover_type(cameo)
+    if plover_type in ("REJECT", "REQUEST") and any(
         t.lower in doc.lex.words.get("no_comment", ()) for t in tokens[j : j + 3]
     ):
-        return (
-            None,
-            None,
-        )  # "declined to comment", "a request for comment", "enggan berkomentar": no stance taken
+        return None, None  # "declined to comment", "a request for comment": no stance taken
+    if plover_type == "REQUEST" and _question(tokens, i + 1, j, doc.lex):
+        return None, None  # "asked about the decision", "asked Turkey whether": a question, not a request
     if _conditional(doc, clause, verb_start):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
@@ -688,6 +689,13 @@ def _event(
         # political event (English only: Indonesian names of people often carry no country, and a page's
         # parties are mostly Indonesian)
         return None, actor
+    if plover[0] == "AID" and recipient is None:
+        return (
+            None,
+            actor,
+        )  # "Kemensos menanggung setengahnya", welfare handed to residents: aid goes to someone
+    if plover[0] == "MOBILIZE" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("rescue", ())):
+        return None, actor  # "mengerahkan tim SAR", "deployed rescue teams": a rescue, not a show of force
     if plover[0] in _CONFLICT and _sport(doc, sentence):
         return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
     in_quote = _inside_quote(doc, verb_start)
@@ -812,6 +820,10 @@ def _public(entity: Entity, lex: Lexicon) -> bool:
     return entity.id.startswith("agent:np:") and entity.name.split()[-1] in lex.words.get("actor_noun", ())
 
 
+def _sentence_words(doc: Doc, sentence: tuple[int, int]) -> str:
+    return " ".join(_WORD.findall(doc.text[sentence[0] : sentence[1]].lower()))
+
+
 def _sport(doc: Doc, sentence: tuple[int, int]) -> bool:
     """The sentence names a game (a ``sport`` word or a score, "6-3"), or the document is about games: such words
     and scores make at least 1% of its words, five at least."""
@@ -858,6 +870,19 @@ def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Patter
     return tokens[j].lower in words.get("determiner", frozenset()) or last in words.get(
         "purpose", frozenset()
     )
+
+
+def _question(tokens: list[Tok], k: int, j: int, lex: Lexicon) -> bool:
+    """``asked about``, ``asked Turkey whether``, ``asked Turkey about the missiles``: a question word follows the
+    verb (or its object of up to three words, or sits in the pattern's gap) before any "to"/"untuk" or comma."""
+    question = lex.words.get("question", frozenset())
+    infinitive = lex.words.get("infinitive", frozenset())
+    for tok in tokens[k : j + 4]:
+        if tok.lower in question:
+            return True
+        if tok.lower in infinitive or tok.lower in (",", ";", ":"):
+            return False
+    return False
 
 
 def _after_noun_marker(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
