@@ -4,7 +4,8 @@
                                  [--show dev|retired] [--draw N_ID N_EN]
 
 The labels code the events of the lead window of 118 Indonesian articles (texts of PFSA-ID dev, Kompas; CC BY-NC-SA,
-read from ../shared to measure only) and 71 English articles (scrapinghub article-extraction ground truth). The file
+read from ../shared to measure only) and 90 English pages (71 from the scrapinghub article-extraction ground truth,
+19 from the WCXB dev ground truth, ``wcxb-dev-NNNN``: the ``main_content`` of ``truth/NNNN.json``). The file
 stores document ids, the labelled window, character offsets of each event's evidence and the coder's labels (type,
 also-acceptable types, actor and recipient as canonical names with ISO3 countries, optional date), never the text.
 The conventions are written down in bench/data/events_labels.md.
@@ -22,26 +23,31 @@ scored for the last time on commit 39159c4 (P 0.55, R 0.31; id 0.64/0.26, en 0.5
 development half (``"retired_test": true``; ``--split retired`` scores that subset alone), because the rules had
 stopped generalising to it and its misses are the best guide to what to build next.
 
-Test half (``"split": "test"``, ``"labelled": "2026-11-27 blind"``): 58 documents never labelled before, 36 id and
-22 en, 83 events (40 id, 43 en; 21 documents with none), coded on 2026-11-27 by a helper who wrote no event rules,
-from the texts alone: no warta output on them was produced or seen before the labels were committed. Drawn as
-follows, with the rule fixed before any text was read:
+Test half (``"split": "test"``, ``"labelled": "2026-11-27 blind"``): 77 documents never labelled before, 36 id
+(PFSA-ID) and 41 en (22 ScrapingHub, 19 WCXB), 88 events (40 id, 48 en; 37 documents with none), coded on 2026-11-27
+by a helper who wrote no event rules, from the texts alone: no warta output on them was produced or seen before the
+labels were committed. The 19 WCXB pages were added (second draw, labelled and committed before the half was
+scored again) because the ScrapingHub pool had been used by the rule writers to look for false events on
+"unlabelled" pages, so the 22 ScrapingHub test pages are not fully unseen by the rules; the WCXB pages were never
+used for event work. Drawn as follows, with the rule fixed before any text was read:
 - candidates: PFSA-ID dev articles and ScrapingHub pages not in the labels file before this half was added, whose
   first 1,000 characters (of the text ``load_texts`` gives) contain, as a whole word (case-insensitive), one of
   id: pemerintah polisi kepolisian polri polda polres polresta tni militer tentara pengadilan hakim jaksa
   kejaksaan kejati kpk menteri presiden gubernur bupati dpr dprd "unjuk rasa" demonstrasi tersangka;
   en: government police military army troops court judge prosecutor(s) minister president governor parliament
   congress senate lawmakers protest(s) protesters
-  (161 of 302 unlabelled PFSA-ID articles, 27 of 132 unlabelled ScrapingHub pages);
-- per source, ``random.Random(20261127).shuffle`` of the sorted candidate ids, and the first 36 (id) / 22 (en)
-  in that order, none skipped;
+  (161 of 302 unlabelled PFSA-ID articles, 27 of 132 unlabelled ScrapingHub pages); WCXB pages (709 with a gold
+  body) must also be English (8 or more of the/and/of/to/in in the first 1,000 characters: 706) — 19 pass both;
+- per source, ``random.Random(20261127).shuffle`` of the sorted candidate ids, and the first 36 (PFSA-ID), 22
+  (ScrapingHub) and 19 (WCXB, all of them) in that order, none skipped;
 - window: [0, the first sentence end (id: " ." in the tokenised text) / paragraph end (en) at or after 1,000
   characters]; an English paragraph ending past 1,500 is cut at its first sentence end at or after 1,000; a text
   shorter than that is labelled whole.
 ``--draw`` implements that rule (``DRAW_WORDS``, ``DRAW_SEED``, ``window_end``) and runs no warta; against the labels
 file as it was before (``git show b5fba0f:bench/data/events_labels.jsonl > /tmp/before.jsonl``), ``--labels
-/tmp/before.jsonl --draw 36 22`` prints exactly the 58 test ids, in labelling order, with their window ends; against
-the current file it draws the next blind sample. This half is the one reported from now on; do not read its
+/tmp/before.jsonl --draw 36 22`` prints exactly the first 58 test ids, in labelling order, with their window ends,
+and ``--draw 0 0 19`` the 19 WCXB ones; against the current file it draws the next blind sample. Each split's
+output ends with a line per source, to tell the ScrapingHub pages from the never-used WCXB ones. This half is the one reported from now on; do not read its
 documents or misses (``--show`` refuses it) when developing rules.
 
 Scoring, per split, per PLOVER type and overall, over events whose evidence starts inside the labelled window:
@@ -68,6 +74,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "data" / "events_labels.jsonl"
 PFSA = "data/quotes/pfsa-id/dev/pfsa-id-dev.jsonl"
 SCRAPINGHUB = "bench/extraction/scrapinghub/ground-truth.json"
+WCXB = "bench/extraction/wcxb-dev/truth"  # optional: English pages of the second test draw
 QUICK_DOCS = 8  # --quick: the first 4 Indonesian and 4 English documents of each split
 # The draw of the 2026-11-27 test half (--draw): a candidate has one of these words in its first 1,000 characters.
 DRAW_WORDS = {
@@ -95,11 +102,31 @@ def load_texts(shared: Path) -> dict[str, str] | None:
         texts[row["id"]] = row["text"]
     for key, page in json.loads(truth.read_text(encoding="utf-8")).items():
         texts[key] = en_text(page["articleBody"])
+    wcxb = shared / WCXB
+    for path in sorted(wcxb.glob("*.json")) if wcxb.is_dir() else ():
+        body = json.loads(path.read_text(encoding="utf-8"))["ground_truth"].get("main_content")
+        if body:  # one file has no gold body
+            texts[f"wcxb-dev-{path.stem}"] = en_text(body)
     return texts
 
 
+def doc_source(doc_id: str) -> str:
+    return (
+        "pfsa-id"
+        if doc_id.startswith("pfsa-id-")
+        else "wcxb"
+        if doc_id.startswith("wcxb-")
+        else "scrapinghub"
+    )
+
+
 def doc_lang(doc_id: str) -> str:
-    return "id" if doc_id.startswith("pfsa-id-") else "en"
+    return "id" if doc_source(doc_id) == "pfsa-id" else "en"
+
+
+def english(text: str) -> bool:
+    """WCXB pages come in several languages: at least 8 of the words the/and/of/to/in in the first 1,000 characters."""
+    return len(re.findall(r"\b(?:the|and|of|to|in)\b", text[:1000].lower())) >= 8
 
 
 def relevant(text: str, lang: str) -> bool:
@@ -109,15 +136,20 @@ def relevant(text: str, lang: str) -> bool:
 
 
 def draw(texts: dict[str, str], labelled: set[str], counts: dict[str, int], seed: int = DRAW_SEED) -> dict:
-    """Per language, the first ``counts[lang]`` unlabelled relevant documents in a seeded shuffle of their sorted ids
-    (documents are taken in that order, none skipped)."""
+    """Per source (pfsa-id, scrapinghub, wcxb), the first ``counts[source]`` unlabelled relevant documents (WCXB:
+    English ones) in a seeded shuffle of their sorted ids; documents are taken in that order, none skipped."""
     chosen = {}
-    for lang, n in counts.items():
+    for source, n in counts.items():
         ids = sorted(
-            d for d, t in texts.items() if doc_lang(d) == lang and d not in labelled and relevant(t, lang)
+            d
+            for d, t in texts.items()
+            if doc_source(d) == source
+            and d not in labelled
+            and relevant(t, doc_lang(d))
+            and (source != "wcxb" or english(t))
         )
         random.Random(seed).shuffle(ids)
-        chosen[lang] = ids[:n]
+        chosen[source] = ids[:n]
     return chosen
 
 
@@ -149,7 +181,8 @@ def matches(event, gold: dict, with_recipient: bool = True) -> bool:
     )
 
 
-def score_doc(doc: dict, text: str, tally: Tally, show: bool, lenient: Tally | None = None) -> None:
+def score_doc(doc: dict, text: str, tally: Tally, show: bool, lenient: Tally | None = None, also=()) -> None:
+    """Score one document into ``tally`` (and the ``also`` tallies: per language, per source) and ``lenient``."""
     record = annotate(text.split("\n\n"), doc["lang"])
     end = doc["window"][1]
     predicted = [e for e in record.events if e.evidence.start < end]
@@ -161,6 +194,11 @@ def score_doc(doc: dict, text: str, tally: Tally, show: bool, lenient: Tally | N
             lenient.pred["all"] += 1
             lenient.correct["all"] += any(matches(event, gold, False) for gold in doc["events"])
     golds = doc["events"]
+    for extra in also:  # totals only
+        extra.gold["all"] += len(golds)
+        extra.found["all"] += sum(any(matches(e, gold) for e in predicted) for gold in golds)
+        extra.pred["all"] += len(predicted)
+        extra.correct["all"] += sum(any(matches(event, gold) for gold in golds) for event in predicted)
     for gold in golds:
         tally.gold[gold["type"]] += 1
         found = any(matches(e, gold) for e in predicted)
@@ -183,22 +221,23 @@ def score_doc(doc: dict, text: str, tally: Tally, show: bool, lenient: Tally | N
 
 
 def run_split(docs: list[dict], texts: dict[str, str], split: str, show: bool) -> None:
-    tallies = {"all": Tally(), "id": Tally(), "en": Tally()}
+    sources = sorted({doc_source(d["doc"]) for d in docs})
+    tallies = {key: Tally() for key in ("all", "id", "en", *sources)}
     lenient = Tally()
     for doc in docs:
         text = texts.get(doc["doc"])
         if text is None:
             continue
-        score_doc(doc, text, tallies["all"], show, lenient)
-        score_doc(doc, text, tallies[doc["lang"]], False)
+        also = (tallies[doc["lang"]], tallies[doc_source(doc["doc"])])
+        score_doc(doc, text, tallies["all"], show, lenient, also)
     n_id = sum(d["lang"] == "id" for d in docs)
     print_pr(tallies["all"], f"== {split} half: {len(docs)} documents ({n_id} id, {len(docs) - n_id} en)")
-    for lang in ("id", "en"):
-        t = tallies[lang]
-        gold, found, pred, correct = (sum(x.values()) for x in (t.gold, t.found, t.pred, t.correct))
-        p = f"{correct / pred:.2f}" if pred else "-"
-        r = f"{found / gold:.2f}" if gold else "-"
-        print(f"  {lang}: gold {gold}, predicted {pred}, P {p}, R {r}")
+    for key in ("id", "en", *sources):
+        gold, pred, p, r = tallies[key].row("all")
+        n = sum(key in (d["lang"], doc_source(d["doc"])) for d in docs)
+        print(
+            f"  {key}: {n} documents, gold {gold}, predicted {pred}, P {fmt(p).strip()}, R {fmt(r).strip()}"
+        )
     gold, pred, p, r = lenient.row("all")
     print(f"  (type, actor) only, recipient ignored: P {fmt(p)}, R {fmt(r)}")
 
@@ -219,10 +258,11 @@ def main() -> int:
     )
     parser.add_argument(
         "--draw",
-        nargs=2,
+        nargs="+",
         type=int,
-        metavar=("N_ID", "N_EN"),
-        help="print the ids and windows of a new blind sample (not in --labels) by the rule above; runs no warta",
+        metavar="N",
+        help="N_PFSA N_SCRAPINGHUB [N_WCXB]: print the ids and windows of a new blind sample (not in --labels) by "
+        "the rule above; runs no warta",
     )
     args = parser.parse_args()
     texts = load_texts(args.shared)
@@ -233,9 +273,10 @@ def main() -> int:
         labelled = {
             json.loads(line)["doc"] for line in args.labels.read_text(encoding="utf-8").splitlines() if line
         }
-        for lang, ids in draw(texts, labelled, {"id": args.draw[0], "en": args.draw[1]}).items():
+        counts = dict(zip(("pfsa-id", "scrapinghub", "wcxb"), args.draw[:3], strict=False))
+        for ids in draw(texts, labelled, counts).values():
             for doc_id in ids:
-                print(lang, doc_id, window_end(texts[doc_id], lang))
+                print(doc_lang(doc_id), doc_id, window_end(texts[doc_id], doc_lang(doc_id)))
         return 0
     use_petrarch(not args.no_petrarch)
     docs = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]

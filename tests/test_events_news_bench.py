@@ -30,14 +30,23 @@ def test_draw_is_seeded_skips_labelled_and_irrelevant_and_keeps_its_order_when_e
     texts = {f"pfsa-id-dev40-{i:04d}": "Pemerintah melarang mudik ." for i in range(30)}
     texts.update({f"{i:064x}": "The government said no." for i in range(20)})
     texts["pfsa-id-dev40-0999"] = "Harga cabai naik ."  # no authority word
+    english = "The police said that the men in the car went to the court of the city and the town."
+    texts.update({"wcxb-dev-0001": english, "wcxb-dev-0002": "La police a dit que le gouvernement ..."})
     labelled = {"pfsa-id-dev40-0003", f"{5:064x}"}
-    small = news.draw(texts, labelled, {"id": 5, "en": 3})
-    large = news.draw(texts, labelled, {"id": 10, "en": 6})
-    assert small == news.draw(texts, labelled, {"id": 5, "en": 3})
-    assert large["id"][:5] == small["id"] and large["en"][:3] == small["en"]
-    chosen = large["id"] + large["en"]
+    counts = {"pfsa-id": 5, "scrapinghub": 3, "wcxb": 2}
+    small = news.draw(texts, labelled, counts)
+    large = news.draw(texts, labelled, {"pfsa-id": 10, "scrapinghub": 6, "wcxb": 2})
+    assert small == news.draw(texts, labelled, counts)
+    assert large["pfsa-id"][:5] == small["pfsa-id"] and large["scrapinghub"][:3] == small["scrapinghub"]
+    assert small["wcxb"] == ["wcxb-dev-0001"]  # the French page is not English
+    chosen = large["pfsa-id"] + large["scrapinghub"]
     assert not labelled & set(chosen) and "pfsa-id-dev40-0999" not in chosen
-    assert all(d.startswith("pfsa-id-") for d in large["id"]) and len(set(chosen)) == 16
+    assert all(d.startswith("pfsa-id-") for d in large["pfsa-id"]) and len(set(chosen)) == 16
+    assert [news.doc_lang(d) for d in ("pfsa-id-dev40-0001", "wcxb-dev-0001", f"{1:064x}")] == [
+        "id",
+        "en",
+        "en",
+    ]
 
 
 def test_window_ends_at_the_first_sentence_or_paragraph_end_after_1000_characters():
@@ -61,6 +70,7 @@ def test_labels_file_is_consistent():
     assert len(test) >= 40 and sum(len(d["events"]) for d in test) >= 50
     for doc in docs:
         assert doc["split"] in ("dev", "test") and doc["lang"] == news.doc_lang(doc["doc"])
+        assert doc["source"] == news.doc_source(doc["doc"])
         assert doc["window"][0] == 0 and doc["window"][1] > 0
         assert not (doc["split"] == "test" and doc.get("retired_test"))
         for event in doc["events"]:
