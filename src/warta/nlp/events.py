@@ -72,13 +72,11 @@ class Pattern:
     # the word slots after the first, fewest words first: a clause lacking one cannot match, and the narrowest
     # slot is the one most likely to be missing
     rest: tuple[frozenset[str], ...] = ()
+    size: int = 0  # the number of word slots (set from ``slots``)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rest", tuple(sorted((s for s in self.slots[1:] if s is not None), key=len)))
-
-    @property
-    def size(self) -> int:
-        return sum(1 for s in self.slots if s is not None)
+        object.__setattr__(self, "size", sum(1 for s in self.slots if s is not None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,37 +140,40 @@ def _read_patterns(name: str) -> list[Pattern]:
     return patterns
 
 
+# a phrase of a row: "|" outside parentheses separates phrases (parentheses do not nest)
+_PHRASE = re.compile(r"(?:\([^)]*\)|[^|()])+")
+_GROUP = re.compile(r"\([^)]*\)|\S+")
+
+
+@cache
+def _choice(group: str) -> tuple[frozenset[str], tuple[tuple[frozenset[str], ...], ...]]:
+    """``(a|b|c d)`` → (the single-word options, the multi-word options as one slot per word); cached, since the
+    verb forms of a PETRARCH block recur in every pattern of the block."""
+    options = [o.strip().lower() for o in group.strip("()").split("|") if o.strip()]
+    single = frozenset(o for o in options if " " not in o)
+    multi = tuple(tuple(frozenset({w}) for w in o.split()) for o in options if " " in o)
+    return single, multi
+
+
 def _parse_pattern(text: str) -> list[tuple[frozenset[str] | None, ...]]:
     """``a b|c d`` → two phrases; ``(x|y) * z`` → one phrase with a word choice and a gap."""
-    phrases, depth, current = [], 0, ""
-    for char in text:
-        depth += char == "("
-        depth -= char == ")"
-        if char == "|" and depth == 0:
-            phrases.append(current)
-            current = ""
-        else:
-            current += char
-    phrases.append(current)
     out = []
-    for phrase in phrases:
+    for phrase in _PHRASE.findall(text):
         # a choice with several words in one of its options ("(war games|drills)") expands into one phrase per
         # multi-word option, the single-word options staying one slot
         variants: list[list[frozenset[str] | None]] = [[]]
-        for group in re.findall(r"\([^)]*\)|\S+", phrase):
+        for group in _GROUP.findall(phrase):
             if group == "*":
                 for v in variants:
                     v.append(None)
                 continue
-            options = [o.strip().lower() for o in group.strip("()").split("|") if o.strip()]
-            single = frozenset(o for o in options if " " not in o)
-            multi = [o.split() for o in options if " " in o]
+            single, multi = _choice(group)
             expanded = []
             for v in variants:
                 if single:
                     expanded.append([*v, single])
                 for words in multi:
-                    expanded.append([*v, *(frozenset({w}) for w in words)])
+                    expanded.append([*v, *words])
             variants = expanded[:64]
         for slots in variants:
             if slots and slots[0] is not None:
