@@ -155,3 +155,10 @@ def test_aid_needs_a_recipient_and_a_rescue_is_no_mobilisation():
 
 def test_asking_about_something_is_a_question_not_a_request():
     assert not coded(["Russia asked Turkey about the missile deal."], "en").events
+
+
+def test_they_before_a_finite_only_verb_is_the_group_named_before():
+    record = coded(
+        ["Mahasiswa berunjuk rasa di depan kantor bupati. Mereka mengecam tindakan represif aparat."], "id"
+    )
+    assert ("ACCUSE", "mahasiswa", "aparat") in types(record)

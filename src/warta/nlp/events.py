@@ -57,6 +57,7 @@ _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID
 # Types whose verbs have a common sporting sense ("beat", "defeated", "rallied", "attack", "shot"): read in a
 # sentence or document about a game, they are no political event.
 _CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "SANCTION"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _SCORE = re.compile(r"(?<![\w.,:/-])\d{1,3}-\d{1,3}(?![\w/-]|[.,:]\d)")  # "6-3", "3-1", not "2019-2020"
 
 
@@ -490,11 +491,29 @@ def extract_events(doc: Doc) -> list[Event]:
                 if _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING:
                     # even when the demand itself gives no event (no actor), its content is no event of its own
                     embedding_end = match_end + _EMBED_REACH
-            first = doc.mentions_in(c_start, c_end)
+            first = _clause_subject(doc, doc.mentions_in(c_start, c_end))  # not "in the Cabinet Room"
             if first and previous_actor is None:
-                previous_actor = first[0]
+                previous_actor = first
         last_actor = previous_actor or last_actor
     return _dedupe(events)
+
+
+def _finite_after_pronoun_or_and(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool:
+    """``Mereka mengecam ...``, ``He urged ...``, ``menangkap A dan mengecam B``: the verb is finite and its subject
+    was named before: a group for "they"/"mereka" (a generic group or an organisation), a person or group after
+    "and" (not "and branding", a noun). "He"/"she" stay with the named-subject rule: the last actor is too often
+    another person."""
+    if tokens[i].lower.endswith("ing"):
+        return False
+    group = actor.entity.type == "ORG" or (actor.entity.kind or "").startswith("agent")
+    if _after_coordinator(tokens, i, doc.lex):
+        return actor.entity.type == "PER" or group
+    pronouns = doc.lex.words.get("pronoun", frozenset())
+    plural = doc.lex.words.get("plural_pronoun", frozenset())
+    said = [t.lower for t in tokens[max(0, i - 2) : i] if t.lower in pronouns]
+    if not said:
+        return False
+    return group and said[-1] in plural
 
 
 def _pronoun_subject(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
@@ -659,7 +678,11 @@ def _event(
         return None, actor
     if "foreign" in pattern.flags and (recipient is None or not _foreign(actor.entity, recipient.entity)):
         return None, actor
-    if "finite" in pattern.flags and not _reads_as_finite(doc, actor, recipient, verb_start, clause):
+    if (
+        "finite" in pattern.flags
+        and not _reads_as_finite(doc, actor, recipient, verb_start, clause)
+        and not _finite_after_pronoun_or_and(doc, tokens, i, actor)
+    ):
         # the named actor is far from the verb: the noun phrase right before it may be the subject
         # ("Russia said its troops shelled ...": the troops)
         nearer = _subject_phrase(doc, tokens, i, clause) if doc.lex.words.get("auxiliary") else None
@@ -1350,9 +1373,10 @@ def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
 
 
 def _after_preposition(text: str, start: int, prepositions: frozenset[str]) -> bool:
-    """The word before (skipping a number: "untuk 5.000 orang", "of 12 people") is a preposition."""
+    """The word before (skipping a number: "untuk 5.000 orang", "of 12 people", or an article: "in the Cabinet
+    Room") is a preposition."""
     words = text[max(0, start - 30) : start].lower().split()
-    if len(words) > 1 and words[-1][:1].isdigit():
+    if len(words) > 1 and (words[-1][:1].isdigit() or words[-1] in _ARTICLES):
         words = words[:-1]
     return bool(words) and words[-1] in prepositions
 
