@@ -1,7 +1,7 @@
 """Event benchmark on warta's own hand-coded news labels (bench/data/events_labels.jsonl).
 
     python3 bench/events_news.py [--shared ../shared] [--quick] [--split test|dev|retired|both] [--no-petrarch]
-                                 [--show dev|retired] [--draw N_ID N_EN]
+                                 [--show dev|retired] [--draw N_PFSA N_SCRAPINGHUB [N_WCXB]] [--check]
 
 The labels code the events of the lead window of 118 Indonesian articles (texts of PFSA-ID dev, Kompas; CC BY-NC-SA,
 read from ../shared to measure only) and 90 English pages (71 from the scrapinghub article-extraction ground truth,
@@ -47,7 +47,9 @@ used for event work. Drawn as follows, with the rule fixed before any text was r
 file as it was before (``git show b5fba0f:bench/data/events_labels.jsonl > /tmp/before.jsonl``), ``--labels
 /tmp/before.jsonl --draw 36 22`` prints exactly the first 58 test ids, in labelling order, with their window ends,
 and ``--draw 0 0 19`` the 19 WCXB ones; against the current file it draws the next blind sample. Each split's
-output ends with a line per source, to tell the ScrapingHub pages from the never-used WCXB ones. This half is the one reported from now on; do not read its
+output ends with a line per source, to tell the ScrapingHub pages from the never-used WCXB ones. ``--check`` checks
+every label against its text (window at the rule's cut, evidence spans inside the text and unpadded); run it
+after adding labels. This half is the one reported from now on; do not read its
 documents or misses (``--show`` refuses it) when developing rules.
 
 Scoring, per split, per PLOVER type and overall, over events whose evidence starts inside the labelled window:
@@ -167,6 +169,28 @@ def window_end(text: str, lang: str) -> int:
     return end
 
 
+def check_labels(docs: list[dict], texts: dict[str, str]) -> list[str]:
+    """Problems of the labels against the texts: a missing text, a window past the text or (for blind-drawn
+    documents) not at the rule's cut, an evidence span that is empty, padded with spaces or outside the text."""
+    problems = []
+    for doc in docs:
+        text = texts.get(doc["doc"])
+        if text is None:
+            problems.append(f"{doc['doc']}: no text")
+            continue
+        end = doc["window"][1]
+        if end > len(text) or (
+            doc.get("labelled", "").endswith("blind") and end != window_end(text, doc["lang"])
+        ):
+            problems.append(f"{doc['doc']}: window {doc['window']} (rule: {window_end(text, doc['lang'])})")
+        for event in doc["events"]:
+            start, stop = event["evidence"]
+            span = text[start:stop]
+            if not span or span != span.strip() or stop > len(text) or start >= end:
+                problems.append(f"{doc['doc']}: evidence {event['evidence']} of {event['type']}")
+    return problems
+
+
 def matches(event, gold: dict, with_recipient: bool = True) -> bool:
     if event.type not in [gold["type"], *gold.get("also", [])]:
         return False
@@ -264,6 +288,9 @@ def main() -> int:
         help="N_PFSA N_SCRAPINGHUB [N_WCXB]: print the ids and windows of a new blind sample (not in --labels) by "
         "the rule above; runs no warta",
     )
+    parser.add_argument(
+        "--check", action="store_true", help="check the labels against the texts; runs no warta"
+    )
     args = parser.parse_args()
     texts = load_texts(args.shared)
     if texts is None or not args.labels.is_file():
@@ -280,6 +307,10 @@ def main() -> int:
         return 0
     use_petrarch(not args.no_petrarch)
     docs = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.check:
+        problems = check_labels(docs, texts)
+        print("\n".join(problems) or f"{len(docs)} labelled documents: no problem found")
+        return 1 if problems else 0
     print(f"warta events on hand-coded news, PETRARCH patterns {'off' if args.no_petrarch else 'on'}")
     for split in ("test", "dev") if args.split == "both" else (args.split,):
         chosen = [d for d in docs if (d.get("retired_test") if split == "retired" else d["split"] == split)]

@@ -79,3 +79,18 @@ def test_labels_file_is_consistent():
             assert 0 <= start < end and start < doc["window"][1]
             assert event["actor"] and (event["recipient"] is None) == (event["recipient_country"] is None)
     assert all(d.get("labelled") == "2026-11-27 blind" for d in test)
+
+
+def test_check_labels_reports_bad_windows_and_evidence():
+    text = "Polisi menangkap tiga pemuda di pasar . " * 30  # 1,200 characters of made-up Indonesian
+    good = {
+        "doc": "pfsa-id-x-0001",
+        "lang": "id",
+        "window": [0, news.window_end(text, "id")],
+        "labelled": "blind",
+    }
+    good["events"] = [{"type": "COERCE", "evidence": [0, 16]}]
+    assert news.check_labels([good], {"pfsa-id-x-0001": text}) == []
+    bad = dict(good, window=[0, 900], events=[{"type": "COERCE", "evidence": [6, 17]}])  # cut + padded span
+    assert len(news.check_labels([bad], {"pfsa-id-x-0001": text})) == 2
+    assert news.check_labels([good], {}) == ["pfsa-id-x-0001: no text"]
