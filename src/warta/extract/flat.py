@@ -35,7 +35,9 @@ _TEMPLATE = re.compile(r"%[sd]\b|\{\{|\}\}|\$\{")
 class FlatParse:
     lines: list[str]
     labels: list[str]
-    text_of: dict[int, str] = field(default_factory=dict)  # content lines whose text was trimmed (header, credit)
+    text_of: dict[int, str] = field(
+        default_factory=dict
+    )  # content lines whose text was trimmed (header, credit)
     title: str | None = None
     site: str | None = None
     dateline: str | None = None
@@ -46,11 +48,18 @@ class FlatParse:
     header_index: int | None = None  # first line holding a site/dateline header
 
     def paragraphs(self) -> list[str]:
-        return [self.text_of.get(i, line) for i, (line, label) in enumerate(zip(self.lines, self.labels, strict=True))
-                if label == "content" and self.text_of.get(i, line).strip()]
+        return [
+            self.text_of.get(i, line)
+            for i, (line, label) in enumerate(zip(self.lines, self.labels, strict=True))
+            if label == "content" and self.text_of.get(i, line).strip()
+        ]
 
     def boilerplate(self) -> list[str]:
-        return [line for line, label in zip(self.lines, self.labels, strict=True) if label not in ("content", "title")]
+        return [
+            line
+            for line, label in zip(self.lines, self.labels, strict=True)
+            if label not in ("content", "title")
+        ]
 
 
 def split_lines(text: str) -> list[str]:
@@ -86,9 +95,17 @@ def extract_flat(text: str, lang: str | None = None) -> Article:
     paragraphs = parsed.paragraphs()
     body_lang = detect_language("\n".join(paragraphs)) or lang
     return Article(
-        paragraphs=paragraphs, title=parsed.title, site=parsed.site, dateline=parsed.dateline,
-        published=parsed.published, language=body_lang, credit=parsed.credit, authors=parsed.authors,
-        images=parsed.images, boilerplate=parsed.boilerplate(), extractor="extract.flat.v1",
+        paragraphs=paragraphs,
+        title=parsed.title,
+        site=parsed.site,
+        dateline=parsed.dateline,
+        published=parsed.published,
+        language=body_lang,
+        credit=parsed.credit,
+        authors=parsed.authors,
+        images=parsed.images,
+        boilerplate=parsed.boilerplate(),
+        extractor="extract.flat.v1",
     )
 
 
@@ -126,17 +143,19 @@ def _classify(lines: list[str], lang: str | None) -> list[str]:
 
 # --- phrase lists ---------------------------------------------------------------------------------------
 
+
 @dataclass(slots=True, frozen=True)
 class _Phrases:
     line: dict[str, str]
-    prefix: tuple[tuple[str, str], ...]
+    prefix: dict[str, str]  # a line starting with the phrase's words; the longest listed phrase decides
+    prefix_words: int  # words of the longest prefix phrase
     contains: tuple[tuple[str, str], ...]
 
 
 @cache
 def _phrases() -> _Phrases:
     line: dict[str, str] = {}
-    prefix: list[tuple[str, str]] = []
+    prefix: dict[str, str] = {}
     contains: list[tuple[str, str]] = []
     for lang in languages("boilerplate"):
         for row in read_lines(f"boilerplate/{lang}.tsv"):
@@ -145,11 +164,12 @@ def _phrases() -> _Phrases:
             if match == "line":
                 line.setdefault(key, kind)
             elif match == "prefix":
-                prefix.append((key, kind))
+                if key:
+                    prefix.setdefault(key, kind)
             else:
                 contains.append((key, kind))
-    prefix.sort(key=lambda p: -len(p[0]))
-    return _Phrases(line, tuple(prefix), tuple(contains))
+    longest = max((len(p.split(" ")) for p in prefix), default=0)
+    return _Phrases(line, prefix, longest, tuple(contains))
 
 
 def _norm(text: str) -> str:
@@ -168,9 +188,12 @@ def boilerplate_kind(line: str) -> str | None:
     if key in phrases.line:
         return phrases.line[key]
     if words <= 25:
-        for phrase, kind in phrases.prefix:
-            if key.startswith(phrase) and (len(key) == len(phrase) or key[len(phrase)] == " "):
-                return kind
+        if phrases.prefix:  # the line's leading words, longest first, looked up (keys are single-spaced)
+            parts = key.split(" ")
+            for n in range(min(len(parts), phrases.prefix_words), 0, -1):
+                kind = phrases.prefix.get(" ".join(parts[:n]))
+                if kind is not None:
+                    return kind
         for phrase, kind in phrases.contains:
             if phrase in key:
                 return kind
@@ -187,7 +210,12 @@ def _mark_phrases(parse: FlatParse) -> None:
             continue
         labels[i] = "boilerplate"
         # "Baca Juga :" alone on its line announces a linked headline on the next one
-        if kind == "readalso" and i + 1 < len(lines) and _is_marker_only(line) and _linked_headline(lines[i + 1]):
+        if (
+            kind == "readalso"
+            and i + 1 < len(lines)
+            and _is_marker_only(line)
+            and _linked_headline(lines[i + 1])
+        ):
             labels[i + 1] = "boilerplate"
 
 
@@ -203,8 +231,9 @@ def _bridge_inserts(parse: FlatParse) -> None:
             continue
         if boilerplate_kind(lines[i]) is not None or boilerplate_kind(lines[i - 1]) not in _INSERT_KINDS:
             continue
-        if labels[i - 2] == "content" or (i >= 3 and boilerplate_kind(lines[i - 2]) in _INSERT_KINDS
-                                          and labels[i - 3] == "content"):
+        if labels[i - 2] == "content" or (
+            i >= 3 and boilerplate_kind(lines[i - 2]) in _INSERT_KINDS and labels[i - 3] == "content"
+        ):
             labels[i] = "content"
 
 
@@ -244,6 +273,7 @@ def _cut_comment_form(parse: FlatParse) -> None:
 
 
 # --- images, header, date, byline, credit, title -------------------------------------------------------
+
 
 def _mark_images(parse: FlatParse) -> None:
     labels, lines = parse.labels, parse.lines
@@ -390,8 +420,12 @@ def _find_title(parse: FlatParse) -> None:
         if boilerplate_kind(lines[i]) is None and _headline_like(lines[i]):
             _set_title(parse, i)
             return
-    if labels[anchor] == "content" and parse.header_index is None and _headline_like(lines[anchor]) \
-            and "content" in labels[anchor + 1: anchor + 4]:
+    if (
+        labels[anchor] == "content"
+        and parse.header_index is None
+        and _headline_like(lines[anchor])
+        and "content" in labels[anchor + 1 : anchor + 4]
+    ):
         _set_title(parse, anchor)
 
 

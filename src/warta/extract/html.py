@@ -40,24 +40,91 @@ LINK_COST = 1.0  # per character of a block made of links
 POSITIVE_SHARE = 0.7  # share of its container's evidence a marked article-body element must carry
 _LANG_SAMPLE = 800  # enough text to tell languages apart; the detector's cost grows with it
 
-_SKIP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
-    "audio", "map", "select", "option", "button", "input", "textarea", "head", "title", "meta", "link", "label",
-    "dialog", "picture", "source", "img",
-})
-_BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-    "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "figure",
-    "figcaption", "header", "footer", "nav", "aside", "form", "fieldset", "address", "center", "details",
-    "summary", "hr", "body", "html",
-})
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "label",
+        "dialog",
+        "picture",
+        "source",
+        "img",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "figure",
+        "figcaption",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "form",
+        "fieldset",
+        "address",
+        "center",
+        "details",
+        "summary",
+        "hr",
+        "body",
+        "html",
+    }
+)
 # page furniture by tag and by class/id words (general CMS conventions, not per-site rules). "Strong" marks
 # hold however much text they hold; "weak" ones are overruled when the element holds much of the page's
 # body-like text (WordPress puts "tag-x category-advertising" on the post itself).
 _STRONG_TAGS = frozenset({"nav", "figcaption", "aside"})
 _WEAK_TAGS = frozenset({"footer", "header", "form"})
-_STRONG_HINT = re.compile(r"(?:^|[\s_-])(?:comments?|comment-?list|disqus|cookies?|consent|breadcrumbs?)(?:$|[\s_-])",
-                          re.IGNORECASE)
+_STRONG_HINT = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-?list|disqus|cookies?|consent|breadcrumbs?)(?:$|[\s_-])", re.IGNORECASE
+)
 _NEGATIVE_HINT = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|related|recommend\w*|newsletter|subscri\w*|sidebar|"
     r"widget|promo\w*|advert\w*|ads?|adv|banner|popup|modal|nav|navbar|"
@@ -65,13 +132,17 @@ _NEGATIVE_HINT = re.compile(
     r"outbrain|taboola|sponsor\w*|print-?only|sr-only|visually-?hidden|skip|pagination|pager|"
     r"read-?more|more-?stories|also-?read|baca-?juga|toolbar|rating|caption|credit|byline|meta|dateline|"
     r"post-?meta|entry-?meta|article-?meta|timestamp|login|signin|top-?stories)"
-    r"(?:$|[\s_-])", re.IGNORECASE)
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 _WEAK_SHARE = 0.4
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _POSITIVE_HINT = re.compile(
     r"article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|post-?body|"
     r"post-?content|entry-?content|entry-?body|main-?content|content-?body|body-?text|text-?body|"
-    r"detail-?text|detail__body|read__content|itemprop-articlebody|rich-?text|prose", re.IGNORECASE)
+    r"detail-?text|detail__body|read__content|itemprop-articlebody|rich-?text|prose",
+    re.IGNORECASE,
+)
 _STRONG_HINT_LC, _POSITIVE_HINT_LC, _NEGATIVE_HINT_LC = (
     re.compile(p.pattern) for p in (_STRONG_HINT, _POSITIVE_HINT, _NEGATIVE_HINT)
 )
@@ -81,6 +152,7 @@ _MOJIBAKE = re.compile(r"[ÃÂâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘
 
 
 # --- entry points ---------------------------------------------------------------------------------------
+
 
 def extract_html_page(page: Page) -> Article:
     """The ``extract.html.v1`` step: decode the bytes (HTTP charset, BOM, <meta charset>, detection), extract."""
@@ -133,7 +205,11 @@ def extract_html(html: str, url: str | None = None) -> Article:
     paragraphs, left_out, images = body_paragraphs(walk, meta)
     extractor = NAME
     # trafilatura's tree work is unbounded on hostile pages: ask it only about ordinary ones
-    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS and not walk.truncated and html.count("<") < FALLBACK_MAX_TAGS:
+    if (
+        sum(len(p) for p in paragraphs) < MIN_BODY_CHARS
+        and not walk.truncated
+        and html.count("<") < FALLBACK_MAX_TAGS
+    ):
         fallback = _trafilatura_paragraphs(html, url)
         if sum(len(p) for p in fallback) > sum(len(p) for p in paragraphs):
             paragraphs, extractor = fallback, f"{NAME}+trafilatura"
@@ -144,9 +220,11 @@ def extract_html(html: str, url: str | None = None) -> Article:
 
 # elements that stay open until closed: nesting them deeply makes HTML5 tree building quadratic (lexbor
 # needs ~45 s for 100k nested <div>); formatting and auto-closing elements (<b>, <a>, <p>, <li>) do not
-_NESTING_TAG = re.compile(r"<(/?)(?:div|span|section|article|aside|main|nav|header|footer|table|ul|ol|dl|blockquote|"
-                          r"font|center|form|fieldset|details|figure|em|strong|small|big|sub|sup|label|q|abbr)[\s>/]",
-                          re.IGNORECASE)
+_NESTING_TAG = re.compile(
+    r"<(/?)(?:div|span|section|article|aside|main|nav|header|footer|table|ul|ol|dl|blockquote|"
+    r"font|center|form|fieldset|details|figure|em|strong|small|big|sub|sup|label|q|abbr)[\s>/]",
+    re.IGNORECASE,
+)
 MAX_PARSE_DEPTH = 4000
 _SCAN_FROM_TAGS = 8000  # pages with fewer tags cannot nest that deeply: skip the scan
 
@@ -163,6 +241,7 @@ def _refuse_deep_nesting(html: str) -> None:
 
 
 # --- metadata from the head -----------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class Meta:
@@ -198,8 +277,16 @@ def read_metadata(tree) -> Meta:
     meta.h1 = [t for t in (_clean(n.text(deep=True)) for n in tree.css("h1")[:5]) if t]
     for node in tree.css("time")[:20]:
         value = node.attributes.get("datetime") or node.text(deep=True)
-        marks = " ".join(filter(None, [node.attributes.get("itemprop"), node.attributes.get("class"),
-                                       node.attributes.get("pubdate") and "pubdate"]))
+        marks = " ".join(
+            filter(
+                None,
+                [
+                    node.attributes.get("itemprop"),
+                    node.attributes.get("class"),
+                    node.attributes.get("pubdate") and "pubdate",
+                ],
+            )
+        )
         if value:
             meta.times.append((value.strip(), bool(re.search(r"publish|pubdate|created", marks or "", re.I))))
     meta.tree = tree
@@ -219,13 +306,24 @@ def _marked_texts(meta: Meta, selectors: tuple[str, ...], per_selector: int, lim
     return out
 
 
-_DATE_SELECTORS = ('[class*="publish"], [class*="posted"], [class*="date"], [class*="byline"], '
-                   '[class*="meta"] time, [itemprop*="date"]',)
+_DATE_SELECTORS = (
+    '[class*="publish"], [class*="posted"], [class*="date"], [class*="byline"], '
+    '[class*="meta"] time, [itemprop*="date"]',
+)
 # where pages mark their author, most specific first (schema.org, microformats, WordPress, common classes)
 _AUTHOR_SELECTORS = (
-    '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel~="author"]', '.vcard .fn',
-    'a[href*="/author/"]', 'a[href*="/authors/"]', '[class*="author-name"]', '[class*="author__name"]',
-    '[class*="byline"] a', '[class*="byline"]', '[class*="author"] a', '[class*="author"]',
+    '[itemprop="author"] [itemprop="name"]',
+    '[itemprop="author"]',
+    'a[rel~="author"]',
+    ".vcard .fn",
+    'a[href*="/author/"]',
+    'a[href*="/authors/"]',
+    '[class*="author-name"]',
+    '[class*="author__name"]',
+    '[class*="byline"] a',
+    '[class*="byline"]',
+    '[class*="author"] a',
+    '[class*="author"]',
 )
 
 
@@ -250,7 +348,9 @@ def _jsonld_objects(text: str | None) -> list[dict]:
             if isinstance(item.get("@graph"), list):
                 stack.extend(reversed(item["@graph"]))
             kind = item.get("@type")
-            kind = " ".join(k for k in kind if isinstance(k, str)) if isinstance(kind, list) else str(kind or "")
+            kind = (
+                " ".join(k for k in kind if isinstance(k, str)) if isinstance(kind, list) else str(kind or "")
+            )
             if _ARTICLE_TYPES.search(kind):
                 out.append(item)
     # article types first: a page's WebPage object is a weaker source than its NewsArticle
@@ -258,6 +358,7 @@ def _jsonld_objects(text: str | None) -> list[dict]:
 
 
 # --- walking the tree into blocks -----------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class Block:
@@ -336,25 +437,45 @@ def walk_blocks(body) -> Walk:
 
 
 def _add_element(walk: Walk, attrs: dict, tag: str, parent: int) -> int:
-    hint = " ".join(filter(None, (attrs.get("class"), attrs.get("id"), attrs.get("role"))))
-    itemprop = (attrs.get("itemprop") or "").lower()
+    if attrs:
+        role = attrs.get("role")
+        marks = _marks(
+            tag,
+            " ".join(filter(None, (attrs.get("class"), attrs.get("id"), role))),
+            role,
+            (attrs.get("itemprop") or "").lower(),
+        )
+    else:
+        marks = _marks(tag, "", None, "")
+    negative, positive = marks
+    if negative is None:  # an article inside an article is a teaser card
+        negative = 1 if _inside(walk, parent, "article") else 0
     walk.parent.append(parent)
     walk.tag.append(tag)
-    walk.negative.append(_negative(walk, tag, hint, parent, attrs.get("role")))
-    walk.positive.append(tag in ("article", "main") or itemprop == "articlebody"
-                         or (bool(hint) and _hint_kind(hint) == -1))
+    walk.negative.append(negative)
+    walk.positive.append(positive)
     return len(walk.tag) - 1
 
 
-def _negative(walk: Walk, tag: str, hint: str, parent: int, role: str | None) -> int:
-    """0: not furniture, 1: weak sign of furniture, 2: strong sign."""
+@lru_cache(maxsize=16384)
+def _marks(tag: str, hint: str, role: str | None, itemprop: str) -> tuple[int | None, bool]:
+    """(furniture mark, body mark) of an element from its tag and attributes (cached: pages repeat them); the
+    mark is None for an <article> that no class decides, which depends on where it stands."""
+    positive = (
+        tag in ("article", "main") or itemprop == "articlebody" or (bool(hint) and _hint_kind(hint) == -1)
+    )
+    return _negative(tag, hint, role), positive
+
+
+def _negative(tag: str, hint: str, role: str | None) -> int | None:
+    """0: not furniture, 1: weak sign of furniture, 2: strong sign; None: an <article>, decided by its place."""
     hinted = _hint_kind(hint) if hint else 0
     if tag in _STRONG_TAGS or role in ("navigation", "complementary") or hinted == 2:
         return 2
     if tag in ("body", "html", "main") or hinted == -1:
         return 0
-    if tag == "article":  # an article inside an article is a teaser card
-        return 1 if _inside(walk, parent, "article") else 0
+    if tag == "article":
+        return None
     if tag in _WEAK_TAGS or role in ("contentinfo", "banner"):
         return 1
     return hinted
@@ -446,11 +567,16 @@ def _note_image(walk: Walk, node, parent: int) -> None:
         return
     src = _image_src(node)
     width = node.attributes.get("width") or ""
-    if src and not (width.isdigit() and int(width) < 150) and len((node.attributes.get("alt") or "").split()) >= 3:
+    if (
+        src
+        and not (width.isdigit() and int(width) < 150)
+        and len((node.attributes.get("alt") or "").split()) >= 3
+    ):
         walk.figures.append((parent, src, None))
 
 
 # --- choosing the body ------------------------------------------------------------------------------------
+
 
 def _good(block: Block) -> bool:
     """Body-like: a sentence or more with few links; long prose may carry many inline links."""
@@ -540,9 +666,14 @@ def body_paragraphs(walk: Walk, meta: Meta) -> tuple[list[str], list[str], list[
     kept_ids = {id(b) for b in kept} | headline
     left_out = [b.text for b in inside if id(b) not in kept_ids]
     # the lead photo usually sits just outside the text container, inside the article element
-    scope = walk.parent[container] if walk.parent[container] >= 0 and walk.tag[container] != "body" else container
-    images = [Image(src, caption) for element, src, caption in walk.figures
-              if _under(walk, element, container)[0] or _under(walk, element, scope) == (True, False)]
+    scope = (
+        walk.parent[container] if walk.parent[container] >= 0 and walk.tag[container] != "body" else container
+    )
+    images = [
+        Image(src, caption)
+        for element, src, caption in walk.figures
+        if _under(walk, element, container)[0] or _under(walk, element, scope) == (True, False)
+    ]
     return [b.text for b in kept], left_out, images
 
 
@@ -557,7 +688,7 @@ def _trim_edges(blocks: list[Block], walk: Walk) -> list[Block]:
         first -= 1
     if last + 1 < len(blocks) and news.credit_line(blocks[last + 1].text):
         last += 1
-    return blocks[first: last + 1]
+    return blocks[first : last + 1]
 
 
 def _trafilatura_paragraphs(html: str, url: str | None) -> list[str]:
@@ -572,8 +703,10 @@ def _trafilatura_paragraphs(html: str, url: str | None) -> list[str]:
 
 # --- the article ----------------------------------------------------------------------------------------
 
-def build_article(paragraphs: list[str], images: list[Image], meta: Meta, url: str | None,
-                  html: str, extractor: str) -> Article:
+
+def build_article(
+    paragraphs: list[str], images: list[Image], meta: Meta, url: str | None, html: str, extractor: str
+) -> Article:
     if _MOJIBAKE.search(" ".join(paragraphs[:50])):
         paragraphs = _fix_text(paragraphs)
     page_url = url or _absolute(meta.canonical, None) or _absolute(meta.tags.get("og:url"), None)
@@ -602,20 +735,26 @@ def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             skip_next = False
             removed.append(para)
             continue
-        kind = boilerplate_kind(para) or ("caption" if news.caption_marker(para) and len(para) < 200 else None)
+        kind = boilerplate_kind(para) or (
+            "caption" if news.caption_marker(para) and len(para) < 200 else None
+        )
         if kind is None:
             kept.append(para)
             words_seen += len(para.split())
             continue
         removed.append(para)
         if kind == "comments" and words_seen:
-            after = sum(len(p.split()) for p in paragraphs[i + 1:])
+            after = sum(len(p.split()) for p in paragraphs[i + 1 :])
             if after < words_seen:
-                removed.extend(paragraphs[i + 1:])
+                removed.extend(paragraphs[i + 1 :])
                 break
         # "Baca juga:" alone announces the linked headline in the next block
-        skip_next = kind == "readalso" and len(para.split()) <= 4 and i + 1 < len(paragraphs) \
+        skip_next = (
+            kind == "readalso"
+            and len(para.split()) <= 4
+            and i + 1 < len(paragraphs)
             and len(paragraphs[i + 1].split()) <= 25
+        )
     return kept, removed
 
 
@@ -657,7 +796,7 @@ def _lead_dateline(para: str, langs: tuple[str, ...], first: bool) -> news.Heade
     match = _LEAD_PLACE.match(para) if first else None
     if not match or not all(w[:1].isupper() for w in match.group(1).split()):
         return None
-    return news.parse_header(match.group(1).upper() + para[match.end(1):], langs)
+    return news.parse_header(match.group(1).upper() + para[match.end(1) :], langs)
 
 
 def _languages(meta: Meta) -> tuple[str, ...]:
@@ -674,8 +813,11 @@ def _primary(code: str | None) -> str | None:
 
 def find_language(meta: Meta, text: str) -> str | None:
     """``<html lang>`` checked against the text: a detector reading enough text overrides the markup."""
-    declared = _primary(meta.lang) or _primary(meta.tags.get("content-language")) \
+    declared = (
+        _primary(meta.lang)
+        or _primary(meta.tags.get("content-language"))
         or _primary(meta.tags.get("og:locale"))
+    )
     detected = detect_language(text[:_LANG_SAMPLE]) if text else None
     if detected and (len(text) >= 200 or not declared):
         return detected
@@ -686,8 +828,16 @@ def find_title(meta: Meta) -> str | None:
     """The headline: an <h1> that the page's title metadata confirms, else the page's one plausible <h1>
     (og:title is often an SEO variant of it), else og:title / JSON-LD headline / <title> without the site
     suffix."""
-    declared = [t for t in (meta.tags.get("og:title"), _jsonld_str("headline", meta), meta.title,
-                            meta.tags.get("twitter:title")) if t]
+    declared = [
+        t
+        for t in (
+            meta.tags.get("og:title"),
+            _jsonld_str("headline", meta),
+            meta.title,
+            meta.tags.get("twitter:title"),
+        )
+        if t
+    ]
     site = _norm(meta.tags.get("og:site_name") or _publisher(meta))
     h1s = [h for h in meta.h1 if _norm(h) and _norm(h) != site and len(h) <= 300]
     for h1 in h1s:
@@ -744,8 +894,17 @@ def _jsonld_str(key: str, meta: Meta) -> str | None:
 
 # --- authors --------------------------------------------------------------------------------------------
 
-_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-                "byl", "twitter:creator", "citation_author")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+    "citation_author",
+)
 
 
 def find_authors(meta: Meta, html: str = "") -> list[str]:
@@ -812,8 +971,11 @@ def _shared_byline(meta: Meta, author: str) -> list[str]:
     return []
 
 
-_NOT_NAME = re.compile(r"\d|\b(?:updated|published|posted|min|read|share|comments?|follow|view|more|all|"
-                       r"posts?|articles?|profile|about|email|editor|staff writer)\b", re.IGNORECASE)
+_NOT_NAME = re.compile(
+    r"\d|\b(?:updated|published|posted|min|read|share|comments?|follow|view|more|all|"
+    r"posts?|articles?|profile|about|email|editor|staff writer)\b",
+    re.IGNORECASE,
+)
 
 
 def _plausible_name(name: str) -> bool:
@@ -838,19 +1000,48 @@ def _jsonld_people(value) -> list[str]:
 def _split_names(value: str | None) -> list[str]:
     if not value or "://" in value or "@" in value[1:] or re.fullmatch(r"\w+(?:\.\w+)+", value.strip()):
         return []
-    value = re.sub(r"^(?:(?:written|posted|reviewed)\s+by|by|oleh|penulis|reporter|author)\s*:?\s+", "",
-                   _clean(value), flags=re.IGNORECASE)
+    value = re.sub(
+        r"^(?:(?:written|posted|reviewed)\s+by|by|oleh|penulis|reporter|author)\s*:?\s+",
+        "",
+        _clean(value),
+        flags=re.IGNORECASE,
+    )
     names = [n.strip(" .,|") for n in re.split(r"\s*(?:,|;|&|\||\band\b|\bdan\b)\s*", value)]
-    return [n for n in names if n and len(n.split()) <= 5 and len(n) <= 60 and not n.startswith("@")
-            and any(c.isalpha() for c in n)]
+    return [
+        n
+        for n in names
+        if n
+        and len(n.split()) <= 5
+        and len(n) <= 60
+        and not n.startswith("@")
+        and any(c.isalpha() for c in n)
+    ]
 
 
 # --- dates ----------------------------------------------------------------------------------------------
 
-_DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "publishdate",
-              "publish-date", "pubdate", "publish_date", "article.published", "parsely-pub-date", "sailthru.date",
-              "citation_publication_date", "dc.date.issued", "dcterms.date", "dc.date", "date",
-              "article:published", "og:published_time", "published_time", "content_publish_date", "cxenseparse:recs:publishtime")
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "publish_date",
+    "article.published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dc.date",
+    "date",
+    "article:published",
+    "og:published_time",
+    "published_time",
+    "content_publish_date",
+    "cxenseparse:recs:publishtime",
+)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?([01]\d)[/-]?([0-3]\d)(?:[/-]|\d{0,6}[^\d])")
 
 
@@ -869,8 +1060,11 @@ def find_published(meta: Meta, url: str | None, html: str) -> str | None:
     if url_date:
         return url_date
     # "Published March 5, 2024" near the headline; several different dates are a list of posts: ask htmldate
-    marked = {found.iso[:10] for text in _marked_texts(meta, _DATE_SELECTORS, 8, 8)
-              if (found := find_date(text, _languages(meta)))}
+    marked = {
+        found.iso[:10]
+        for text in _marked_texts(meta, _DATE_SELECTORS, 8, 8)
+        if (found := find_date(text, _languages(meta)))
+    }
     if len(marked) == 1:
         return marked.pop()
     return _htmldate(html, url)
@@ -941,6 +1135,7 @@ def _htmldate(html: str, url: str | None) -> str | None:
 
 # --- images, helpers ------------------------------------------------------------------------------------
 
+
 def _images(meta: Meta, figures: list[Image], base: str | None) -> list[Image]:
     out: dict[str, Image] = {}
     og = meta.tags.get("og:image") or meta.tags.get("twitter:image")
@@ -960,8 +1155,13 @@ def _absolute(href: str | None, base: str | None) -> str | None:
             return urljoin(base, href)
         except ValueError:
             return href
-    return href if href.startswith(("http://", "https://")) else None if base is None and "//" not in href \
+    return (
+        href
+        if href.startswith(("http://", "https://"))
+        else None
+        if base is None and "//" not in href
         else href
+    )
 
 
 def _fix_text(paragraphs: list[str]) -> list[str]:
