@@ -162,3 +162,32 @@ def test_they_before_a_finite_only_verb_is_the_group_named_before():
         ["Mahasiswa berunjuk rasa di depan kantor bupati. Mereka mengecam tindakan represif aparat."], "id"
     )
     assert ("ACCUSE", "mahasiswa", "aparat") in types(record)
+
+
+def test_indonesian_request_of_a_thing_needs_no_recipient():
+    assert ("REQUEST", "buruh", None) in types(
+        coded(["Aliansi buruh kembali meminta pilkada ditunda."], "id")
+    )
+    assert ("REQUEST", "presiden", None) in types(
+        coded(["Presiden meminta supaya masyarakat tetap di rumah."], "id")
+    )
+    assert not coded(["Warga meminta direktur rumah sakit."], "id").events
+
+
+def test_indonesian_hope_addressed_to_an_authority_lifting_a_measure_and_anger_at_a_party():
+    assert ("REQUEST", "warga", "pemerintah") in types(
+        coded(["Warga berharap pemerintah memperbaiki jalan itu."], "id")
+    )
+    record = coded(["Pemerintah akan mencabut regulasi pembatasan sosial ( PSBB ) pekan depan."], "id")
+    assert [(e.type, e.recipient) for e in record.events] == [("AGREE", None)]
+    record = coded(["Bupati Sehan marah kepada sejumlah menteri."], "id")
+    assert [(e.type, e.recipient.name if e.recipient else None) for e in record.events] == [
+        ("ACCUSE", "menteri")
+    ]
+
+
+def test_malay_generic_actors_and_hopes():
+    assert ("REQUEST", "pembangkang", "kerajaan") in types(
+        coded(["Pembangkang berharap kerajaan menarik balik peraturan itu."], "ms")
+    )
+    assert ("COERCE", "polis", None) in types(coded(["Polis menahan tiga lelaki."], "ms"))

@@ -891,9 +891,27 @@ def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Patter
     if plover == "THREATEN":
         return False
     last = tokens[j - 1].lower
-    return tokens[j].lower in words.get("determiner", frozenset()) or last in words.get(
-        "purpose", frozenset()
-    )
+    if tokens[j].lower in words.get("determiner", frozenset()) or last in words.get("purpose", frozenset()):
+        return True
+    return plover == "REQUEST" and _passive_content(tokens[j : j + 4], words)
+
+
+def _passive_content(following: list[Tok], words: dict[str, frozenset[str]]) -> bool:
+    """``meminta Pilkada 2020 ditunda``, ``mendesak kasus itu diusut``: a thing asked to be done, in the passive
+    (a ``passive_prefix`` verb, "di-", within a few words of the request verb, before any comma)."""
+    prefixes = words.get("passive_prefix", frozenset())
+    not_passive = words.get("not_passive", frozenset())
+    for tok in following:
+        if tok.lower in (",", ".", ";", ":"):
+            return False
+        if (
+            len(tok.lower) >= 6
+            and tok.lower.isalpha()
+            and any(tok.lower.startswith(p) for p in prefixes)
+            and tok.lower not in not_passive
+        ):
+            return True
+    return False
 
 
 def _question(tokens: list[Tok], k: int, j: int, lex: Lexicon) -> bool:
@@ -1131,7 +1149,8 @@ def _reachable(
     its target inside its content ("threatened to ban imports from Vietnam", "demanded that Russia leave"), so
     a content clause or any preposition but a locative one may come between there."""
     accuse, embedding = plover == "ACCUSE", plover in _SPEECH_ACTS
-    agreement = plover == "AGREE" or cameo.startswith("057")
+    # what is agreed on or eased ("menyepakati pengurangan", "mencabut regulasi PSBB") is no party
+    agreement = plover in ("AGREE", "CONCEDE") or cameo.startswith("057")
     words = doc.lex.words
     complement = words.get("complement", frozenset())
     places = _locative(doc) | words.get("destination", frozenset())  # "in", "ke": where, not whom
@@ -1246,7 +1265,8 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
         named = [
             m
             for m in following
-            if m.start == tokens[j + 1].start and not (m.entity.kind or "").startswith("agent")
+            if m.start == tokens[j + 1].start
+            and m.entity.kind != "agent-actor"  # "sejumlah menteri", not "dua warga"
         ]
         if named:
             return Unnamed(named[0])
