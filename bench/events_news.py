@@ -2,6 +2,7 @@
 
     python3 bench/events_news.py [--shared ../shared] [--quick] [--split test|dev|retired|both] [--no-petrarch]
                                  [--show dev|retired] [--draw N_PFSA N_SCRAPINGHUB [N_WCXB]] [--check]
+                                 [--pool pfsa-id|scrapinghub|wcxb]
 
 The labels code the events of the lead window of 118 Indonesian articles (texts of PFSA-ID dev, Kompas; CC BY-NC-SA,
 read from ../shared to measure only) and 90 English pages (71 from the scrapinghub article-extraction ground truth,
@@ -49,7 +50,9 @@ file as it was before (``git show b5fba0f:bench/data/events_labels.jsonl > /tmp/
 and ``--draw 0 0 19`` the 19 WCXB ones; against the current file it draws the next blind sample. Each split's
 output ends with a line per source, to tell the ScrapingHub pages from the never-used WCXB ones. ``--check`` checks
 every label against its text (window at the rule's cut, evidence spans inside the text and unpadded); run it
-after adding labels. This half is the one reported from now on; do not read its
+after adding labels. ``--pool SOURCE`` lists the texts of a source that are in no split, the only pages on which
+to count or read false events while developing rules (the ScrapingHub and PFSA-ID pages of this test half were in
+that pool before it was drawn). This half is the one reported from now on; do not read its
 documents or misses (``--show`` refuses it) when developing rules.
 
 Scoring, per split, per PLOVER type and overall, over events whose evidence starts inside the labelled window:
@@ -291,10 +294,22 @@ def main() -> int:
     parser.add_argument(
         "--check", action="store_true", help="check the labels against the texts; runs no warta"
     )
+    parser.add_argument(
+        "--pool",
+        choices=("pfsa-id", "scrapinghub", "wcxb"),
+        help="print the ids of that source's texts not in --labels (never a test document): the pages on which to "
+        "count false events when developing rules; runs no warta",
+    )
     args = parser.parse_args()
     texts = load_texts(args.shared)
     if texts is None or not args.labels.is_file():
         print(f"texts under {args.shared} or labels {args.labels} not found: news event benchmark skipped")
+        return 0
+    if args.pool:
+        labelled = {
+            json.loads(line)["doc"] for line in args.labels.read_text(encoding="utf-8").splitlines() if line
+        }
+        print("\n".join(sorted(d for d in texts if doc_source(d) == args.pool and d not in labelled)))
         return 0
     if args.draw:
         labelled = {
