@@ -191,3 +191,23 @@ def test_malay_generic_actors_and_hopes():
         coded(["Pembangkang berharap kerajaan menarik balik peraturan itu."], "ms")
     )
     assert ("COERCE", "polis", None) in types(coded(["Polis menahan tiga lelaki."], "ms"))
+
+
+def test_cities_listed_as_the_subject_are_partners():
+    record = coded(
+        ["Pemerintah Jatim , Surabaya , Sidoarjo , dan Gresik bersepakat memperpanjang PSBB ."], "id"
+    )
+    assert [(e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in record.events] == [
+        ("AGREE", "Surabaya", "Gresik")
+    ]
+
+
+def test_content_of_a_demand_noun_is_no_event():
+    assert not coded(["Tuntutan kami adalah pemerintah mencabut aturan omnibus law tersebut."], "id").events
+
+
+def test_a_nationality_sentenced_in_the_passive_gets_no_authority_of_that_country():
+    record = coded(
+        ["The 48-year-old Australian was evicted in April and sentenced to 50 weeks in jail."], "en"
+    )
+    assert not [e for e in record.events if e.actor.country == "AUS"]

@@ -469,9 +469,12 @@ def extract_events(doc: Doc) -> list[Event]:
         for c_start, c_end in clause_spans(doc.text, s_start, s_end, doc.lang):
             tokens = doc.clause_tokens(c_start, c_end)
             embedding_end = -1
+            content_start = _demand_content_start(tokens, doc.lex)
             for match_start, match_end, pattern in _matches(tokens, doc.lex):
                 if match_start <= embedding_end and not _after_coordinator(tokens, match_start, doc.lex):
                     continue  # "urged Vietnam to push back", "meminta ... mengembalikan": the content of a demand
+                if content_start is not None and match_start >= content_start:
+                    continue  # "Tuntutan kami adalah pemerintah mencabut ...": what is demanded, not done
                 if _pronoun_subject(tokens, match_start, doc.lex) and last_actor is not None:
                     previous_actor = previous_actor or last_actor
                 event, actor = _event(
@@ -514,6 +517,21 @@ def _finite_after_pronoun_or_and(doc: Doc, tokens: list[Tok], i: int, actor: Men
     if not said:
         return False
     return group and said[-1] in plural
+
+
+def _demand_content_start(tokens: list[Tok], lex: Lexicon) -> int | None:
+    """``Tuntutan kami adalah ...``, ``Their demand is that ...``: a demand noun, then a copula within three words;
+    the index after the copula, where the content of the demand starts."""
+    nouns = lex.words.get("demand_noun")
+    if not nouns:
+        return None
+    copula = lex.words.get("copula", frozenset())
+    for k, tok in enumerate(tokens):
+        if tok.lower in nouns:
+            for m in range(k + 1, min(k + 4, len(tokens))):
+                if tokens[m].lower in copula:
+                    return m + 1
+    return None
 
 
 def _pronoun_subject(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
@@ -654,7 +672,17 @@ def _event(
         actor = _unnamed_authority(doc, tokens, i, pattern, cameo, recipient)
     if actor is None:
         return None, None
-    if recipient is not None and _same_side(actor.entity, recipient.entity):
+    if (
+        recipient is not None
+        and _same_side(actor.entity, recipient.entity)
+        and not (
+            # "Surabaya , Sidoarjo , dan Gresik bersepakat": cities of one country named together as the subject
+            # are partners (a recipient before the verb comes from a compound or list subject)
+            actor.entity.id != recipient.entity.id
+            and actor.entity.type == "LOC"
+            and recipient.end <= tokens[i].start
+        )
+    ):
         recipient = None
     found = _unnamed_object(doc, tokens, j, pattern)
     unnamed = found is not None and found.counted  # an object was named, only not by a name
@@ -765,6 +793,8 @@ def _unnamed_authority(
     the recipient's country, else the dateline's."""
     if cameo[:2] != "17" or not ("passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex)):
         return None
+    if recipient.entity.type == "LOC":
+        return None  # "The 48-year-old Australian was sentenced": a nationality says nothing of who sentenced
     gap = doc.text[recipient.end : tokens[i].start]
     if recipient.end > tokens[i].start or len(gap.split()) > 3 or any(ch in gap for ch in ',;:()"“”'):
         return (
