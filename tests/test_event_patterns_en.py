@@ -75,3 +75,16 @@ def test_conversion_of_a_small_dictionary(tmp_path):
     }
     assert bare["(threaten|threatened|threatening|threatens)"] == "130"
     assert bare["called off"] == "160"
+
+
+def test_bare_petrarch_verbs_need_a_public_party():
+    from test_events import coded
+
+    # a broad PETRARCH verb between firms, products or private people is no political event
+    assert not coded(["Google recommends wiring the Chromecast up to a LAN."], "en").events
+    assert not coded(["Sony has offered its streaming service to Microsoft customers."], "en").events
+    # the same verb with a state body or a country as a party is one
+    record = coded(["The Kenyan army recommends Uganda to close the border."], "en")
+    assert [(e.type, e.actor.country, e.recipient.name if e.recipient else None) for e in record.events] == [
+        ("REQUEST", "KEN", "Uganda")
+    ]

@@ -726,6 +726,12 @@ def _event(
         # PETRARCH's bare verbs are broad ("pulled", "released", "respected", "apply"): read only between parties
         # of some country, not between products, firms or athletes of no known country
         return None, actor
+    if "public" in pattern.flags and not (
+        _state_party(actor.entity) or (recipient is not None and _state_party(recipient.entity))
+    ):
+        # "Google recommends", "scientists unveiled", "doctors ordered an X-ray": a broad verb is a political event
+        # only when a country or a body of state or political role acts or is acted on
+        return None, actor
     cameo, context = _refine(doc, cameo, sentence)
     plover = plover_of(cameo)
     if plover is None:
@@ -876,6 +882,17 @@ def _public(entity: Entity, lex: Lexicon) -> bool:
 
 def _sentence_words(doc: Doc, sentence: tuple[int, int]) -> str:
     return " ".join(_WORD.findall(doc.text[sentence[0] : sentence[1]].lower()))
+
+
+# Roles of public, political actors (CAMEO agent codes): government, military, police, courts, legislature,
+# opposition, parties, rebels and insurgents, armed groups and criminals, intelligence, international bodies,
+# NGOs and rights groups.
+_STATE_ROLES = frozenset("GOV MIL COP JUD LEG OPP PTY REB INS SEP UAF CRM SPY IGO NGO HRI".split())
+
+
+def _state_party(entity: Entity) -> bool:
+    """A country, or a party of a state or political role (the ``public`` flag)."""
+    return entity.kind == "country" or entity.role in _STATE_ROLES
 
 
 def _sport(doc: Doc, sentence: tuple[int, int]) -> bool:
