@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from warta.model import Entity, Record, Span
 from warta.nlp.actor_context import (
@@ -286,13 +287,15 @@ def add_gazetteer_places(
     """Country names, capitals, regions and short forms the NER model missed (or cut short: "Amerika" Serikat)."""
     covered = {k: c for c in cands for k in range(c.first, c.last)}
     added: list[Cand] = []
-    i = 0
+    i = 0  # the first token not inside a place found
     starts = data.place_lengths
-    while i < len(doc.words):
-        match = _place_at(doc, data, i, lowercase) if doc.lower[i] in starts else None
-        if match is None:
-            i += 1
+    for k in [k for k, lower in enumerate(doc.lower) if lower in starts]:
+        if k < i:
             continue
+        match = _place_at(doc, data, k, lowercase)
+        if match is None:
+            continue
+        i = k
         length, place = match
         if _currency_prefix(doc, i + length):
             i += length
@@ -342,6 +345,8 @@ def _allowed_surface(data: ActorData, phrase: str, surface: str, lowercase: froz
 def add_lowercase_countries(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
     """A country written in lower case ("venezuela") counts when the record also names it properly."""
     named = {c.place.country for c in cands if c.place and c.place.kind == "country"}
+    if not named:
+        return sorted(cands, key=lambda c: c.first)
     covered = {k for c in cands for k in range(c.first, c.last)}
     added = []
     for i, word in enumerate(doc.words):
@@ -355,11 +360,11 @@ def add_institutions(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]
     """A capitalised institution noun before a country the model did not join ("Tentara Venezuela",
     "Pemerintah Filipina") is one organisation, with the role of the noun and the country."""
     starts = {c.first: c for c in cands}
-    covered = {k for c in cands for k in range(c.first, c.last)}
     out = list(cands)
-    for i, word in enumerate(doc.words):
-        if i in covered or not word[:1].isupper():
-            continue
+    if not any(c.place and c.place.kind in COUNTRY_KINDS for c in cands):
+        return sorted(out, key=lambda c: c.first)  # no country for an institution noun to stand before
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    for i in [i for i, word in enumerate(doc.words) if word[:1].isupper() and i not in covered]:
         length, role = longest_role(doc, data, i, len(doc.words))
         country = starts.get(i + length) if role is not None and role.kind == "org" and role.code else None
         if country is None or not country.place or country.place.kind not in COUNTRY_KINDS:
@@ -374,17 +379,28 @@ def add_institutions(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]
 def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: frozenset[str]) -> list[Cand]:
     """Capitalised words the model skipped ("Rosoboronexport dan organisasi Rusia lainnya"), when at least one
     occurrence is inside a sentence; they become entities only if the context or known data types them."""
-    covered = {k for c in cands for k in range(c.first, c.last)}
+    words, places, role_words = doc.words, data.places, data.role_words
+    name_word = [  # a capitalised word that no list knows, outside every candidate
+        w[:1].isupper()
+        and w.isalpha()
+        and not w.isupper()
+        and lw not in lowercase
+        and lw not in role_words
+        and lw not in places
+        for w, lw in zip(words, doc.lower, strict=True)
+    ]
+    for c in cands:
+        name_word[c.first : c.last] = [False] * (c.last - c.first)
     runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     inside: set[str] = set()
-    i = 0
-    while i < len(doc.words):
-        j = i
-        while j < len(doc.words) and j not in covered and _unknown_name_word(doc, data, j, lowercase):
-            j += 1
-        if j == i:
+    i, n = 0, len(words)
+    while i < n:
+        if not name_word[i]:
             i += 1
             continue
+        j = i + 1
+        while j < n and name_word[j]:
+            j += 1
         phrase = " ".join(doc.lower[i:j])
         runs[phrase].append((i, j))
         if i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.words[i - 1][:1].isalnum():
@@ -420,18 +436,6 @@ def add_defined_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 def _is_acronym(word: str) -> bool:
     return word.isalpha() and word.isupper() and 2 <= len(word) <= 8
-
-
-def _unknown_name_word(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> bool:
-    word, lower = doc.words[i], doc.lower[i]
-    return (
-        word[:1].isupper()
-        and word.isalpha()
-        and not word.isupper()
-        and lower not in lowercase
-        and lower not in data.role_words
-        and lower not in data.places
-    )
 
 
 # --------------------------------------------------------------------------------------------- keys
@@ -633,8 +637,8 @@ def make_entity(
         if entity.type == "LOC":
             entity.country = place_inside(doc, data, members[0], {"capital", "city"})
             return entity  # a place: no role, and no country from person-style context
-        entity.role = ev.roles.most_common(1)[0][0] if ev.roles else None
-        entity.country = ev.countries.most_common(1)[0][0] if ev.countries else None
+        entity.role = _top(ev.roles) if ev.roles else None
+        entity.country = _top(ev.countries) if ev.countries else None
         place = next((c.place for c in members if c.place and c.place.kind == "org"), None)
         if place is not None:
             entity.country = entity.country or place.country
@@ -664,7 +668,12 @@ def _vote_type(ev: Evidence, name: str) -> str:
         return "PER"
     if name in known_orgs():
         ev.types["ORG"] += 1
-    return ev.types.most_common(1)[0][0] if ev.types else "MISC"
+    return _top(ev.types) if ev.types else "MISC"
+
+
+def _top(counts: Counter):
+    """= ``counts.most_common(1)[0][0]`` (the first of the largest counts), without its heap set-up."""
+    return max(counts.items(), key=itemgetter(1))[0]
 
 
 def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> None:
