@@ -211,3 +211,14 @@ def test_a_nationality_sentenced_in_the_passive_gets_no_authority_of_that_countr
         ["The 48-year-old Australian was evicted in April and sentenced to 50 weeks in jail."], "en"
     )
     assert not [e for e in record.events if e.actor.country == "AUS"]
+
+
+def test_indonesian_nominalised_demand_hearing_and_armed_contact():
+    assert ("REQUEST", "mahasiswa", None) in types(
+        coded(["Mahasiswa menuntut pencabutan undang-undang itu."], "id")
+    )
+    assert not coded(["Polisi lalu meminta keterangan pada dua saksi."], "id").events
+    record = coded(["KPU menyampaikan usulan itu dalam rapat dengar pendapat bersama Komisi II DPR."], "id")
+    assert [e.type for e in record.events] == ["CONSULT"]
+    record = coded(["Terjadi kontak senjata antara TNI dan KKB di Intan Jaya."], "id")
+    assert [e.type for e in record.events] == ["ASSAULT"]

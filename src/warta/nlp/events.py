@@ -940,7 +940,18 @@ def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Patter
     last = tokens[j - 1].lower
     if tokens[j].lower in words.get("determiner", frozenset()) or last in words.get("purpose", frozenset()):
         return True
+    word = tokens[j].lower
+    if word not in words.get("not_nominal", ()) and any(
+        word.startswith(a) and word.endswith(b) and len(word) >= len(a) + len(b) + 3
+        for a, b in _nominal_affixes(words)
+    ):
+        return True  # "menuntut pencabutan ...", "menolak penundaan ...": a nominalised act is the thing
     return plover == "REQUEST" and _passive_content(tokens[j : j + 4], words)
+
+
+def _nominal_affixes(words: dict[str, frozenset[str]]) -> list[tuple[str, str]]:
+    """``nominal`` rows "pe-an": the prefix and suffix of a nominalised verb ("pencabutan", "penundaan")."""
+    return [tuple(w.split("-", 1)) for w in words.get("nominal", ()) if "-" in w]  # type: ignore[misc]
 
 
 def _passive_content(following: list[Tok], words: dict[str, frozenset[str]]) -> bool:
