@@ -295,20 +295,23 @@ class Doc:
         # tokens followed by a paragraph break: the token before the first one starting at or after each paragraph
         # start (tokens hold no whitespace, so that token ends before the break)
         before_break = {bisect.bisect_left(self.starts, p) - 1 for p in self.paragraph_starts[1:]}
+        cuts = {j: j + 1 for j in before_break if 0 <= j < n - 1}  # token -> the sentence's end bound
+        for j, word in enumerate(self.lower):
+            if word in _SENTENCE_END and self.ends_sentence(j):
+                cuts[j] = j  # the end mark itself is left out of the content before it
         start = 0
-        for j in range(n):
-            end = None
-            if self.ends_sentence(j):
-                end = j  # the end mark itself is left out of the content before it
-            elif j + 1 < n and j in before_break:
-                end = j + 1
-            elif j + 1 - start >= _MAX_SENTENCE:
-                end = j + 1
-            if end is not None or j == n - 1:
-                for k in range(start, j + 1):
-                    self._sent_start[k] = start
-                    self._sent_end[k] = n if end is None else end
+        for j in [*sorted(cuts), n - 1]:
+            while j + 1 - start > _MAX_SENTENCE:  # no cut for _MAX_SENTENCE tokens: cut anyway
+                self._set_sentence(start, start + _MAX_SENTENCE, start + _MAX_SENTENCE)
+                start += _MAX_SENTENCE
+            if j >= start:
+                self._set_sentence(start, j + 1, cuts.get(j, n))
                 start = j + 1
+
+    def _set_sentence(self, start: int, stop: int, end: int) -> None:
+        """Tokens ``start:stop`` form one sentence, whose content ends before token ``end``."""
+        self._sent_start[start:stop] = [start] * (stop - start)
+        self._sent_end[start:stop] = [end] * (stop - start)
 
     def sentence_start(self, i: int, floor: int = 0) -> int:
         """First token of the sentence holding token ``i`` (not before token ``floor``)."""
@@ -559,8 +562,9 @@ class Resolver:
         """Index of an earlier reporting cue whose speaker this cue continues: the cue follows a comma
         (", adding that") or "and" ("and urged"), and a cue stands earlier in the clause, outside quotes."""
         doc = self.doc
-        if cue_index - 1 <= first or not (doc.words[cue_index - 1] == "," or doc.lex.is_class(
-                doc.lower[cue_index - 1], "and")):
+        if cue_index - 1 <= first or not (
+            doc.words[cue_index - 1] == "," or doc.lex.is_class(doc.lower[cue_index - 1], "and")
+        ):
             return None
         for k in range(cue_index - 2, first - 1, -1):
             if doc.words[k] in ".;:" or doc.is_quoted(doc.spans[k][0]):
