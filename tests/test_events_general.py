@@ -222,3 +222,9 @@ def test_indonesian_nominalised_demand_hearing_and_armed_contact():
     assert [e.type for e in record.events] == ["CONSULT"]
     record = coded(["Terjadi kontak senjata antara TNI dan KKB di Intan Jaya."], "id")
     assert [e.type for e in record.events] == ["ASSAULT"]
+
+
+def test_wishes_likelihoods_inability_and_market_rallies_are_no_events():
+    assert not coded(["Russia is unlikely to agree to cut its oil output."], "en").events
+    assert not coded(["The Nifty has been rallying on hopes of a deal."], "en").events
+    assert not coded(["Police alone are not able to end the violence."], "en").events

@@ -629,7 +629,9 @@ def _event(
         if cameo is None:
             return None, None
     inside = " ".join(t.lower for t in tokens[i + 1 : j - 1])  # the words a gap (*) of the pattern skipped
-    if _has_word(before, doc.lex.words.get("modal", ())) or _has_word(inside, doc.lex.words.get("modal", ())):
+    modal = doc.lex.words.get("modal", frozenset())
+    if _has_word(before, modal) or _has_word(inside, modal) or tokens[i].lower in modal:
+        # "could attack", "is unlikely to agree", "wants to buy", "China wants a deal": possible or wished, not done
         return None, None  # "could attack", "harus menindak", "said Russia could attack": possible, not done
     if "possessive" in pattern.flags and not (
         i > 0 and tokens[i - 1].lower in doc.lex.words.get("possessive", ())
@@ -754,6 +756,8 @@ def _event(
         )  # "Kemensos menanggung setengahnya", welfare handed to residents: aid goes to someone
     if plover[0] == "MOBILIZE" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("rescue", ())):
         return None, actor  # "mengerahkan tim SAR", "deployed rescue teams": a rescue, not a show of force
+    if plover[0] == "PROTEST" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("market", ())):
+        return None, actor  # "the Nifty has been rallying", "shares rallied": a market, not a protest
     if plover[0] in _CONFLICT and _sport(doc, sentence):
         return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
     in_quote = _inside_quote(doc, verb_start)
