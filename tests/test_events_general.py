@@ -228,3 +228,18 @@ def test_wishes_likelihoods_inability_and_market_rallies_are_no_events():
     assert not coded(["Russia is unlikely to agree to cut its oil output."], "en").events
     assert not coded(["The Nifty has been rallying on hopes of a deal."], "en").events
     assert not coded(["Police alone are not able to end the violence."], "en").events
+
+
+def test_warnings_demonstrations_and_verbal_attacks_by_their_content():
+    assert not coded(["The doctors warned that migrants are not the only people at risk."], "en").events
+    assert [
+        e.type for e in coded(["Officials warned residents to stay away from the river."], "en").events
+    ] == ["REQUEST"]
+    assert [e.type for e in coded(["Iran warned that it would retaliate against Israel."], "en").events] == [
+        "THREATEN"
+    ]
+    assert not coded(
+        ["The researchers demonstrated in 2013 that the protein responded to light."], "en"
+    ).events
+    record = coded(["Johnson and Corbyn attacked each other's policies on Brexit."], "en")
+    assert [e.type for e in record.events] == ["ACCUSE"]

@@ -660,6 +660,17 @@ def _event(
         return None, None  # "asked about the decision", "asked Turkey whether": a question, not a request
     if _conditional(doc, clause, verb_start):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
+    if cameo == "130" and tokens[i].lower in doc.lex.words.get("warn_verb", ()):
+        # a bare "warned"/"memperingatkan": a threat only when it warns of what the actor will do
+        cameo = _warning_code(doc, tokens, j)
+        if cameo is None:
+            return None, None
+    if pattern.cameo[:2] == "14" and _content_follows(doc, tokens, j, 3):
+        return None, None  # "demonstrated that it responded ...": showed, not protested
+    if pattern.cameo[:2] == "19" and any(
+        t.lower in doc.lex.words.get("verbal_object", ()) for t in tokens[j : j + 4]
+    ):
+        cameo = "111"  # "attacked each other's policies", "menyerang kebijakan": criticism, not violence
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
@@ -974,6 +985,28 @@ def _passive_content(following: list[Tok], words: dict[str, frozenset[str]]) -> 
         ):
             return True
     return False
+
+
+def _content_follows(doc: Doc, tokens: list[Tok], j: int, reach: int) -> bool:
+    """A complementizer ("that", "bahwa") within ``reach`` tokens after the pattern."""
+    complementizer = doc.lex.words.get("complementizer", frozenset())
+    return any(t.lower in complementizer for t in tokens[j : j + reach])
+
+
+def _warning_code(doc: Doc, tokens: list[Tok], j: int) -> str | None:
+    """``warned people to stay away`` urges (REQUEST 100); ``warned that ... will retaliate`` threatens (130);
+    ``warned that migrants are at risk`` states a danger (no event); a warning aimed at a party stays a threat."""
+    words = doc.lex.words
+    infinitive = words.get("infinitive", frozenset()) | words.get("purpose", frozenset())
+    complementizer = words.get("complementizer", frozenset())
+    for k in range(j, min(j + 4, len(tokens))):
+        word = tokens[k].lower
+        if word in infinitive:
+            return "100"
+        if word in complementizer:
+            content = " ".join(t.lower for t in tokens[k + 1 : k + 16])
+            return "130" if _has_word(content, words.get("intent", frozenset())) else None
+    return "130"
 
 
 def _question(tokens: list[Tok], k: int, j: int, lex: Lexicon) -> bool:
