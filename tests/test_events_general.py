@@ -243,3 +243,14 @@ def test_warnings_demonstrations_and_verbal_attacks_by_their_content():
     ).events
     record = coded(["Johnson and Corbyn attacked each other's policies on Brexit."], "en")
     assert [e.type for e in record.events] == ["ACCUSE"]
+
+
+def test_an_instruction_with_no_agent_comes_from_the_official_just_named():
+    record = coded(
+        [
+            "Kapolri Idham Azis menerbitkan maklumat baru. Jajaran kepolisian diperintahkan menegakkan protokol."
+        ],
+        "id",
+    )
+    assert [(e.type, e.actor.name) for e in record.events] == [("REQUEST", "Idham Azis")]
+    assert not coded(["Kuota penangkapan yang diminta berkisar 4 juta ton."], "id").events

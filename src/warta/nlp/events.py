@@ -236,6 +236,7 @@ class Doc:
     first_paragraph_end: int
     starts: list[int] = field(default_factory=list)
     sport: bool | None = None  # the document is about games (see _sport), computed on first use
+    prior_actor: Mention | None = None  # the actor the previous sentence ended with
     # the document's tokens (quote marks left out) and their start offsets, built once: a clause takes its range
     tokens: list[Tok] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
@@ -466,6 +467,7 @@ def extract_events(doc: Doc) -> list[Event]:
         if doc.text[s_start:s_end].rstrip("\"'”’») ").endswith("?"):
             continue  # a question asserts no event ("Why have the fans boycotted ...?")
         previous_actor: Mention | None = None
+        doc.prior_actor = last_actor
         for c_start, c_end in clause_spans(doc.text, s_start, s_end, doc.lang):
             tokens = doc.clause_tokens(c_start, c_end)
             embedding_end = -1
@@ -683,6 +685,17 @@ def _event(
         actor = _subject_phrase(doc, tokens, i, clause)
     if actor is None and recipient is not None:
         actor = _unnamed_authority(doc, tokens, i, pattern, cameo, recipient)
+    if (
+        actor is None
+        and _plover_type(cameo) == "REQUEST"
+        and _passive_at(tokens, i, pattern, doc.lex)
+        and not _after_relative(tokens, i, doc.lex)  # "kuota yang diminta": the thing asked for
+    ):
+        # "Jajaran kepolisian diperintahkan ...", "Warga diminta ...": an instruction with no agent comes from the
+        # official or body just named (the previous sentence's actor), when that is a person or a state body
+        prior = previous_actor or doc.prior_actor
+        if prior is not None and (prior.entity.type == "PER" or prior.entity.role in _STATE_ROLES):
+            actor = prior
     if actor is None:
         return None, None
     if (
@@ -744,6 +757,14 @@ def _event(
     ):
         # "Google recommends", "scientists unveiled", "doctors ordered an X-ray": a broad verb is a political event
         # only when a country or a body of state or political role acts or is acted on
+        return None, actor
+    if (
+        "political" in pattern.flags
+        and _private_party(actor.entity)
+        and not (recipient is not None and _state_party(recipient.entity))
+    ):
+        # "people that need that solution", "a scientist who led the investigation": a cooperative or verbal act of
+        # a firm or private people (business, civilian, media, education, health roles) on no state party
         return None, actor
     cameo, context = _refine(doc, cameo, sentence)
     plover = plover_of(cameo)
@@ -895,6 +916,13 @@ def _public(entity: Entity, lex: Lexicon) -> bool:
     return entity.id.startswith("agent:np:") and entity.name.split()[-1] in lex.words.get("actor_noun", ())
 
 
+_STATE_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
+
+
+def _passive_at(tokens: list[Tok], i: int, pattern: Pattern, lex: Lexicon) -> bool:
+    return "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, lex)
+
+
 def _sentence_words(doc: Doc, sentence: tuple[int, int]) -> str:
     return " ".join(_WORD.findall(doc.text[sentence[0] : sentence[1]].lower()))
 
@@ -908,6 +936,15 @@ _STATE_ROLES = frozenset("GOV MIL COP JUD LEG OPP PTY REB INS SEP UAF CRM SPY IG
 def _state_party(entity: Entity) -> bool:
     """A country, or a party of a state or political role (the ``public`` flag)."""
     return entity.kind == "country" or entity.role in _STATE_ROLES
+
+
+# Roles of private actors (business, civilians, media, education, health, agriculture).
+_PRIVATE_PARTY_ROLES = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "AGR"})
+
+
+def _private_party(entity: Entity) -> bool:
+    """A party of a private role (the ``political`` flag)."""
+    return entity.role in _PRIVATE_PARTY_ROLES
 
 
 def _sport(doc: Doc, sentence: tuple[int, int]) -> bool:
