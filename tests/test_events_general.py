@@ -254,3 +254,14 @@ def test_an_instruction_with_no_agent_comes_from_the_official_just_named():
     )
     assert [(e.type, e.actor.name) for e in record.events] == [("REQUEST", "Idham Azis")]
     assert not coded(["Kuota penangkapan yang diminta berkisar 4 juta ton."], "id").events
+
+
+def test_a_meeting_with_no_party_named_is_no_consultation():
+    assert not coded(["Ia juga mengunjungi beberapa museum lain di Paris."], "id").events
+    assert [
+        e.type
+        for e in coded(["Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang."], "id").events
+    ] in (
+        ["CONSULT"],
+        [],
+    )

@@ -781,11 +781,10 @@ def _event(
         # political event (English only: Indonesian names of people often carry no country, and a page's
         # parties are mostly Indonesian)
         return None, actor
-    if plover[0] == "AID" and recipient is None:
-        return (
-            None,
-            actor,
-        )  # "Kemensos menanggung setengahnya", welfare handed to residents: aid goes to someone
+    if plover[0] in ("AID", "CONSULT") and recipient is None:
+        # welfare handed to residents ("Kemensos menanggung setengahnya"): aid goes to someone; a meeting with no party
+        # named ("rapat terbatas", "bertemu sejumlah saksi", "mengunjungi museum") is internal or private
+        return None, actor
     if plover[0] == "MOBILIZE" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("rescue", ())):
         return None, actor  # "mengerahkan tim SAR", "deployed rescue teams": a rescue, not a show of force
     if plover[0] == "PROTEST" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("market", ())):
