@@ -335,8 +335,12 @@ def test_passive_without_agent():
     assert [(e.type, e.actor.name, e.actor.country, e.recipient.country) for e in record.events] == [
         ("COERCE", "authorities", "RUS", "RUS")
     ]
-    # a counted group with no name is no recipient, so no event; other passives with no agent give none either
-    assert not coded(["Tiga tersangka ditangkap di Surabaya."]).events
+    # a counted group with no name is no recipient, but its arrest is still the authorities' act (labelling guide:
+    # unnamed suspects, recipient null); other passives with no agent give no event
+    record = coded(["Tiga tersangka ditangkap di Surabaya."])
+    assert [(e.type, e.actor.name, e.actor.country, e.recipient) for e in record.events] == [
+        ("COERCE", "aparat", "IDN", None)
+    ]
     assert not coded(["Two soldiers were attacked in Moscow on Sunday."], "en").events
 
 

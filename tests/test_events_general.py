@@ -265,3 +265,10 @@ def test_a_meeting_with_no_party_named_is_no_consultation():
         ["CONSULT"],
         [],
     )
+
+
+def test_counted_people_arrested_in_the_passive_were_arrested_by_the_authorities():
+    record = coded(["Dua pelaku ditahan di Polsek Menteng."], "id")
+    assert [(e.type, e.actor.name, e.recipient) for e in record.events] == [("COERCE", "aparat", None)]
+    record = coded(["DALLAS (AP) — Three men were arrested on Monday."], "en")
+    assert [(e.type, e.actor.country, e.recipient) for e in record.events] == [("COERCE", "USA", None)]

@@ -236,6 +236,7 @@ class Doc:
     first_paragraph_end: int
     starts: list[int] = field(default_factory=list)
     sport: bool | None = None  # the document is about games (see _sport), computed on first use
+    home: str | None = None  # the dateline's country, else the article's main one (as for generic actors)
     prior_actor: Mention | None = None  # the actor the previous sentence ended with
     # the document's tokens (quote marks left out) and their start offsets, built once: a clause takes its range
     tokens: list[Tok] = field(default_factory=list)
@@ -300,6 +301,7 @@ def annotate(record: Record) -> None:
         entities={e.id: e for e in record.entities},
         dateline=dateline,
         first_paragraph_end=len(article.paragraphs[0]) if article.paragraphs else 0,
+        home=home,
     )
     record.events = extract_events(doc)
 
@@ -685,6 +687,11 @@ def _event(
         actor = _subject_phrase(doc, tokens, i, clause)
     if actor is None and recipient is not None:
         actor = _unnamed_authority(doc, tokens, i, pattern, cameo, recipient)
+    counted_subject = False
+    if actor is None and recipient is None and _counted_subject(doc, tokens, i):
+        # "Three men were arrested in Dallas", "Dua pelaku ditahan": the unnamed ones arrested, by the authorities
+        actor = _unnamed_authority(doc, tokens, i, pattern, cameo, None)
+        counted_subject = actor is not None
     if (
         actor is None
         and _plover_type(cameo) == "REQUEST"
@@ -711,7 +718,7 @@ def _event(
     ):
         recipient = None
     found = _unnamed_object(doc, tokens, j, pattern)
-    unnamed = found is not None and found.counted  # an object was named, only not by a name
+    unnamed = counted_subject or (found is not None and found.counted)  # an object was named, not by a name
     if not unnamed and j - i > 2 and None in pattern.slots:
         # "released 12 hostages", "killed three soldiers": the counted object sits inside the pattern's gap
         quantities = doc.lex.words.get("quantity", frozenset())
@@ -826,23 +833,37 @@ _NP_STOP_KINDS = (
 )
 
 
+def _counted_subject(doc: Doc, tokens: list[Tok], i: int) -> bool:
+    """A counted group right before the verb, in the same clause ("Three men were", "26 orang", "Dua pelaku")."""
+    quantities = doc.lex.words.get("quantity", frozenset())
+    for tok in reversed(tokens[max(0, i - 5) : i]):
+        if tok.lower in (",", ";", ":"):
+            return False
+        if tok.lower in quantities or tok.lower[:1].isdigit():
+            return True
+    return False
+
+
 def _unnamed_authority(
-    doc: Doc, tokens: list[Tok], i: int, pattern: Pattern, cameo: str, recipient: Mention
+    doc: Doc, tokens: list[Tok], i: int, pattern: Pattern, cameo: str, recipient: Mention | None
 ) -> Mention | None:
     """``Tova Noel were charged``, ``Rizieq ditahan``: an arrest, charge or expulsion stated in the passive with no
     agent was done by the state; its actor is the ``authority`` word of the language ("authorities", "aparat"), of
     the recipient's country, else the dateline's."""
     if cameo[:2] != "17" or not ("passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex)):
         return None
-    if recipient.entity.type == "LOC":
-        return None  # "The 48-year-old Australian was sentenced": a nationality says nothing of who sentenced
-    gap = doc.text[recipient.end : tokens[i].start]
-    if recipient.end > tokens[i].start or len(gap.split()) > 3 or any(ch in gap for ch in ',;:()"“”'):
-        return (
-            None  # the one arrested is the subject right before the verb ("X was detained"), nothing farther
-        )
+    if recipient is not None:
+        if recipient.entity.type == "LOC":
+            return None  # "The 48-year-old Australian was sentenced": a nationality says nothing of who sentenced
+        gap = doc.text[recipient.end : tokens[i].start]
+        if recipient.end > tokens[i].start or len(gap.split()) > 3 or any(ch in gap for ch in ',;:()"“”'):
+            return None  # the one arrested is the subject right before the verb ("X was detained"), nothing farther
     name = next(iter(sorted(doc.lex.words.get("authority", ()))), None)
-    country = recipient.entity.country or _place_country(doc.dateline, doc.lang)
+    country = (
+        (recipient.entity.country if recipient else None)
+        or _place_country(doc.dateline, doc.lang)
+        or doc.home
+    )
     if name is None or not country:
         return None
     entity = Entity(
