@@ -88,3 +88,15 @@ def test_bare_petrarch_verbs_need_a_public_party():
     assert [(e.type, e.actor.country, e.recipient.name if e.recipient else None) for e in record.events] == [
         ("REQUEST", "KEN", "Uganda")
     ]
+
+
+def test_cooperative_and_verbal_petrarch_patterns_need_a_political_actor():
+    from test_events import coded
+
+    assert build._flags("pattern - * SOLUTION", "107") == "finite,political"
+    assert build._flags("pattern - * CAPTIVE", "181") == "finite"  # material conflict: a private crime counts
+    assert not coded(["Many people need a peaceful solution, the report said."], "en").events
+    record = coded(["The Kenyan government needs a peaceful solution, the report said."], "en")
+    assert [(e.type, e.actor.country) for e in record.events] == [("REQUEST", "KEN")]
+    record = coded(["Webb held her captive for nine months."], "en")
+    assert [e.type for e in record.events] == ["ASSAULT"]
