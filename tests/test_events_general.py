@@ -272,3 +272,11 @@ def test_counted_people_arrested_in_the_passive_were_arrested_by_the_authorities
     assert [(e.type, e.actor.name, e.recipient) for e in record.events] == [("COERCE", "aparat", None)]
     record = coded(["DALLAS (AP) — Three men were arrested on Monday."], "en")
     assert [(e.type, e.actor.country, e.recipient) for e in record.events] == [("COERCE", "USA", None)]
+
+
+def test_generic_private_groups_speaking_or_dealing_are_no_political_actors():
+    assert not coded(["Many people seek reliable help for household tasks."], "en").events
+    assert not coded(["The study demonstrated accuracy improvements of 40 percent."], "en").events
+    assert [e.type for e in coded(["Protesters demonstrated in Santiago on Friday."], "en").events] == [
+        "PROTEST"
+    ]

@@ -669,8 +669,16 @@ def _event(
         cameo = _warning_code(doc, tokens, j)
         if cameo is None:
             return None, None
-    if pattern.cameo[:2] == "14" and _content_follows(doc, tokens, j, 3):
-        return None, None  # "demonstrated that it responded ...": showed, not protested
+    if pattern.cameo[:2] == "14" and (
+        _content_follows(doc, tokens, j, 3)
+        or (
+            tokens[i].lower in doc.lex.words.get("show_verb", ())
+            and j < len(tokens)
+            and _WORD.fullmatch(tokens[j].lower)
+            and tokens[j].lower not in _np_stops(doc.lex)
+        )
+    ):
+        return None, None  # "demonstrated that it ...", "demonstrated accuracy gains": showed, not protested
     if pattern.cameo[:2] == "19" and any(
         t.lower in doc.lex.words.get("verbal_object", ()) for t in tokens[j : j + 4]
     ):
@@ -787,6 +795,16 @@ def _event(
         # verbal or cooperative act between firms, products or private people of no known country is no
         # political event (English only: Indonesian names of people often carry no country, and a page's
         # parties are mostly Indonesian)
+        return None, actor
+    if (
+        doc.lang == "en"
+        and plover[0] not in _GROUP_ACTS
+        and actor.entity.kind == "agent-actor"
+        and actor.entity.role in _PRIVATE_ROLES
+        and not (recipient and _public(recipient.entity, doc.lex))
+    ):
+        # "people seek reliable help", "employees will request time off", "customers agree": a generic private group
+        # speaking or dealing with no public party is no political actor (its protests and violence still are)
         return None, actor
     if plover[0] in ("AID", "CONSULT") and recipient is None:
         # welfare handed to residents ("Kemensos menanggung setengahnya"): aid goes to someone; a meeting with no party
@@ -924,6 +942,7 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
     return Mention(start, end, entity)
 
 
+_GROUP_ACTS = frozenset({"PROTEST", "ASSAULT", "COERCE"})  # what a crowd or a gang does in the news
 _PRIVATE_ROLES = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "AGR"})
 
 
