@@ -280,3 +280,11 @@ def test_generic_private_groups_speaking_or_dealing_are_no_political_actors():
     assert [e.type for e in coded(["Protesters demonstrated in Santiago on Friday."], "en").events] == [
         "PROTEST"
     ]
+
+
+def test_things_and_firms_of_no_country_asking_or_judging_are_no_events():
+    assert not coded(["Acme Portals lets you request and collect files from anyone."], "en").events
+    assert [e.type for e in coded(["Julian Assange has denied both allegations."], "en").events] in (
+        ["REJECT"],
+        [],
+    )

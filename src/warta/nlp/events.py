@@ -798,6 +798,16 @@ def _event(
         return None, actor
     if (
         doc.lang == "en"
+        and plover[0] in _SAYING
+        and actor.entity.type != "PER"
+        and not _public(actor.entity, doc.lex)
+        and not (recipient and _public(recipient.entity, doc.lex))
+    ):
+        # "SGE will refer users", "MASV Portals lets you request files", "San Diego's landscape calls for": a firm,
+        # product or thing of no country asking, refusing or judging with no public party is no political event
+        return None, actor
+    if (
+        doc.lang == "en"
         and plover[0] not in _GROUP_ACTS
         and actor.entity.kind == "agent-actor"
         and actor.entity.role in _PRIVATE_ROLES
@@ -942,6 +952,7 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
     return Mention(start, end, entity)
 
 
+_SAYING = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT"})
 _GROUP_ACTS = frozenset({"PROTEST", "ASSAULT", "COERCE"})  # what a crowd or a gang does in the news
 _PRIVATE_ROLES = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "AGR"})
 
