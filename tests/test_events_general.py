@@ -288,3 +288,11 @@ def test_things_and_firms_of_no_country_asking_or_judging_are_no_events():
         ["REJECT"],
         [],
     )
+
+
+def test_demonstrate_with_an_object_shows_without_one_protests():
+    assert not coded(["The new system demonstrated a 70% improvement in accuracy."], "en").events
+    assert not coded(["Prices rose, as demonstrated by the latest figures."], "en").events
+    assert [e.type for e in coded(["Protesters demonstrated outside parliament."], "en").events] == [
+        "PROTEST"
+    ]

@@ -671,12 +671,7 @@ def _event(
             return None, None
     if pattern.cameo[:2] == "14" and (
         _content_follows(doc, tokens, j, 3)
-        or (
-            tokens[i].lower in doc.lex.words.get("show_verb", ())
-            and j < len(tokens)
-            and _WORD.fullmatch(tokens[j].lower)
-            and tokens[j].lower not in _np_stops(doc.lex)
-        )
+        or (tokens[i].lower in doc.lex.words.get("show_verb", ()) and _shows(doc, tokens, i, j))
     ):
         return None, None  # "demonstrated that it ...", "demonstrated accuracy gains": showed, not protested
     if pattern.cameo[:2] == "19" and any(
@@ -1072,6 +1067,30 @@ def _passive_content(following: list[Tok], words: dict[str, frozenset[str]]) -> 
         ):
             return True
     return False
+
+
+def _shows(doc: Doc, tokens: list[Tok], i: int, j: int) -> bool:
+    """``demonstrated a 70% gain``, ``as demonstrated by``, ``demonstrated for the first time that``: "demonstrate"
+    with an object, in the passive or with a content clause shows something; protesters demonstrate with no object
+    ("demonstrated outside parliament", "demonstrated against the law", "demonstrated on Friday")."""
+    words = doc.lex.words
+    if i > 0 and (tokens[i - 1].lower in ("as",) or _after_passive_auxiliary(tokens, i, doc.lex)):
+        return True
+    if _content_follows(doc, tokens, j, 6):
+        return True
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].lower
+    adjuncts = (
+        words.get("preposition", frozenset())
+        | words.get("locative", frozenset())
+        | words.get("complement", frozenset())
+        | words.get("adjunct", frozenset())
+        | words.get("coordinator", frozenset())
+    )
+    if nxt in adjuncts or nxt.endswith("ly") or not _WORD.fullmatch(nxt):
+        return False
+    return not any(t.start <= tokens[i + 1].start < t.end for t in doc.times)  # "demonstrated on Friday"
 
 
 def _content_follows(doc: Doc, tokens: list[Tok], j: int, reach: int) -> bool:
