@@ -78,7 +78,7 @@ def run(model_dir: Path, data: Path) -> None:
             )
     if total_seconds:
         print(
-            f"\nspeed: {total_tokens / total_seconds:,.0f} tokens/s per CPU-second on one core (features + CRF Viterbi);"
+            f"\nspeed: {total_tokens / total_seconds:,.0f} tokens/s per CPU-second on one core (features + CRF Viterbi, + BiLSTM for id);"
             f" {total_tokens / marginal_seconds:,.0f} with per-token confidences (find_mentions)"
         )
     sizes = {p.name: p.stat().st_size for p in sorted(model_dir.glob("ner-*")) if p.is_file()}

@@ -255,7 +255,8 @@ def test_numpy_scorer_matches_crfsuite(lang: str) -> None:
     """The numpy Viterbi and forward-backward give crfsuite's own tags and marginals for the shipped models."""
     import pycrfsuite
 
-    model = ner.get_model(lang)
+    shipped = ner.get_model(lang)
+    model = ner.NerModel(shipped.crf_path, shipped.crf_path.with_suffix(".lex"))  # the CRF alone, no network
     reference = pycrfsuite.Tagger()
     reference.open(str(model.crf_path))
     sentences = [text.split() for text in NUMPY_CHECK_SENTENCES]
@@ -270,3 +271,94 @@ def test_numpy_scorer_matches_crfsuite(lang: str) -> None:
             if label[2:] == final[2:]:
                 assert probs[i] == pytest.approx(reference.marginal(label, i), abs=1e-5)
     assert model.tag_many([[], ["Jakarta"]], marginals=False)[0] == ([], [])
+
+
+def _random_neural_file(path: Path, labels: list[str], hidden: int = 6) -> None:
+    """A NeuralTagger weight file with random weights (the real one is trained with PyTorch, not needed here)."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    words, chars, shapes = (
+        ["<pad>", "<unk>", "jakarta", "di"],
+        ["<pad>", "<w>", "</w>", "<unk>", "a"],
+        ["<pad>", "<unk>"],
+    )
+    dims = {"word": 5, "char": 4, "filters": 3, "flag": 2}
+    size = dims["word"] + dims["filters"] + 4 * dims["flag"]
+
+    def r(*shape):
+        return rng.normal(size=shape).astype(np.float32)
+
+    np.savez(
+        path,
+        labels=np.array(labels),
+        words=np.array(words),
+        chars=np.array(chars),
+        shapes=np.array(shapes),
+        word_emb=r(len(words), dims["word"]).astype(np.float16),
+        char_emb=np.vstack([np.zeros((1, dims["char"]), np.float32), r(len(chars) - 1, dims["char"])]),
+        conv_w=r(dims["filters"], dims["char"], 3),
+        conv_b=r(dims["filters"]),
+        shape_emb=r(len(shapes), dims["flag"]),
+        head_emb=r(len(ner.NEURAL_HEAD), dims["flag"]),
+        lex_emb=r(3, dims["flag"]),
+        gaz_emb=r(len(ner.NEURAL_GAZ), dims["flag"]),
+        w_ih_f=r(4 * hidden, size),
+        w_hh_f=r(4 * hidden, hidden),
+        b_f=r(4 * hidden),
+        w_ih_b=r(4 * hidden, size),
+        w_hh_b=r(4 * hidden, hidden),
+        b_b=r(4 * hidden),
+        out_w=r(len(labels), 2 * hidden),
+        out_b=r(len(labels)),
+        ensemble_weight=np.array(0.5),
+    )
+
+
+def _lstm_reference(tagger: ner.NeuralTagger, words: list[str], labels: list[str]):
+    """Plain one-sentence BiLSTM over the tagger's inputs, written out gate by gate, for comparison."""
+    import numpy as np
+
+    h = tagger.hidden
+    gaz = [tagger._gaz_index.get(g or "", 0) for g in tagger.features.gazetteer.match(words)]
+    inputs = np.stack(tagger.word_inputs(words)) + tagger.gaz_proj[gaz]
+    outs = []
+    for direction in (0, 1):
+        hs, cs, seq = np.zeros(h), np.zeros(h), [None] * len(words)
+        steps = range(len(words)) if direction == 0 else range(len(words) - 1, -1, -1)
+        for t in steps:
+            act = np.tanh(
+                inputs[t, 4 * h * direction : 4 * h * (direction + 1)] + hs @ tagger.w_hh[direction]
+            )
+            i, f, o = (act[k * h : (k + 1) * h] * 0.5 + 0.5 for k in range(3))
+            cs = f * cs + i * act[3 * h :]
+            hs = o * np.tanh(cs)
+            seq[t] = hs
+        outs.append(np.stack(seq))
+    logits = np.concatenate(outs, axis=1) @ tagger.out_w + tagger.out_b
+    logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+    return logp[:, [tagger.labels.index(label) for label in labels]]
+
+
+def test_neural_tagger_batches_match_one_sentence_at_a_time(tmp_path: Path) -> None:
+    """Batched BiLSTM (both directions together, padding masked) = the plain per-sentence recurrence."""
+    import numpy as np
+
+    crf = ner.get_model("id")
+    labels = list(crf.scorer.labels)
+    path = tmp_path / "ner-test.nn.npz"
+    _random_neural_file(path, labels)
+    tagger = ner.NeuralTagger(path, crf.features)
+    sentences = [s.split() for s in NUMPY_CHECK_SENTENCES] + [["Jakarta"] * 40]
+    batch = tagger.log_probs(sentences, labels)
+    offset = 0
+    for words in sentences:
+        part = batch[offset : offset + len(words)]
+        offset += len(words)
+        assert np.exp(part).sum(axis=1) == pytest.approx(np.ones(len(words)), abs=1e-5)
+        assert part == pytest.approx(_lstm_reference(tagger, words, labels), abs=1e-4)
+    # The ensemble: a model with a network file adds its weighted log-probabilities to the CRF's scores.
+    model = ner.NerModel(crf.crf_path, crf.crf_path.with_suffix(".lex"), neural_path=path)
+    assert model.neural is not None and model.neural_weight == 0.5
+    for tags, _ in model.tag_many(sentences, marginals=True):
+        assert_valid_iob2(tags)

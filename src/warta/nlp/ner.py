@@ -14,6 +14,11 @@ Equipment and model codes (``Mi-17``, ``F-16``, ``S-400``) are MISC with ``kind=
 Models load lazily on first use and are cached per language; nothing is downloaded at run time. python-crfsuite
 reads a model's weights once; tagging runs in numpy (:class:`CrfScorer`: per-word score vectors cached, Viterbi and
 forward-backward over a batch of sentences at a time), with crfsuite's tags and marginals.
+
+Where a language has a ``ner-<lang>.nn.npz`` next to its CRF (Indonesian/Malay), a character-CNN + word BiLSTM
+(:class:`NeuralTagger`, trained by ``scripts/train_ner_neural.py``, run in numpy) adds its weighted label
+log-probabilities to the CRF's state scores before Viterbi: an ensemble that keeps the CRF's features and
+transitions and adds the network's view of the whole sentence.
 """
 
 from __future__ import annotations
@@ -513,10 +518,213 @@ class CrfScorer:
         return [joint[k, :n] for k, n in enumerate(lengths)]
 
 
+# Categories of the per-token flags the neural tagger reads next to the word and its characters.
+NEURAL_GAZ = ("", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+NEURAL_HEAD = ("", "ORG", "LOC", "TITLE", "HONORIFIC")
+NEURAL_MAX_CHARS = 20
+
+
+def neural_word_key(word: str) -> str:
+    """The neural tagger's vocabulary key: lower case, every digit 0."""
+    return re.sub(r"\d", "0", word.lower())
+
+
+def neural_lex_flag(word: str, lowercase: frozenset[str]) -> int:
+    """0: not capitalised; 1: capitalised and the training text writes it in lower case; 2: capitalised, never."""
+    if not word[:1].isupper():
+        return 0
+    return 1 if word.lower() in lowercase else 2
+
+
+def small_matmul(a, w):
+    """``a @ w`` in row blocks small enough that OpenBLAS keeps each product on the calling thread.
+
+    Above roughly a million multiply-adds OpenBLAS splits a product across threads; on a busy or single-core-pinned
+    process that costs about a millisecond per call (measured: a 32x96 by 96x384 product 1.2 ms, a 24-row one 17 us),
+    which a per-token recurrence cannot afford.
+    """
+    import numpy as np
+
+    rows = max(1, 800_000 // max(1, w.shape[0] * w.shape[1]))
+    if a.shape[0] <= rows:
+        return a @ w
+    out = np.empty((a.shape[0], w.shape[1]), dtype=np.result_type(a, w))
+    for k in range(0, a.shape[0], rows):
+        np.matmul(a[k : k + rows], w, out=out[k : k + rows])
+    return out
+
+
+class NeuralTagger:
+    """A character-CNN + word BiLSTM tagger (trained by ``scripts/train_ner_neural.py`` with PyTorch) run in numpy.
+
+    Its per-token label log-probabilities are added, times a weight, to the CRF's state scores before Viterbi (an
+    ensemble: the CRF's transitions and features stay, the network adds what a recurrent view of the whole sentence
+    sees). Everything that depends on one word -- word embedding, character CNN, shape, head word and lexicon flag --
+    is multiplied through the LSTM's input weights once per distinct word and cached, so a sentence costs the
+    recurrence only.
+    """
+
+    def __init__(self, path: Path, features: FeatureExtractor):
+        import numpy as np
+
+        self.np = np
+        self.features = features
+        data = np.load(path, allow_pickle=False)
+        self.labels = [str(x) for x in data["labels"]]
+        self.word_index = {str(w): i for i, w in enumerate(data["words"])}
+        self.char_index = {str(c): i for i, c in enumerate(data["chars"])}
+        self.shape_index = {str(s): i for i, s in enumerate(data["shapes"])}
+        f32 = np.float32
+        self.word_emb = data["word_emb"].astype(f32)
+        self.char_emb = data["char_emb"].astype(f32)
+        self.conv_w = data["conv_w"].astype(f32)  # (filters, char dim, width)
+        self.conv_b = data["conv_b"].astype(f32)
+        self.shape_emb = data["shape_emb"].astype(f32)
+        self.head_emb = data["head_emb"].astype(f32)
+        self.lex_emb = data["lex_emb"].astype(f32)
+        self.gaz_emb = data["gaz_emb"].astype(f32)
+        h = self.hidden = int(data["w_hh_f"].shape[1])
+        # Gate rows reordered from PyTorch's (i, f, g, o) to (i, f, o, g), and the sigmoid gates' rows halved, so
+        # one tanh over all gates gives every activation: sigmoid(x) = (tanh(x / 2) + 1) / 2.
+        order = np.r_[0 : 2 * h, 3 * h : 4 * h, 2 * h : 3 * h]
+        scale = np.r_[np.full(3 * h, 0.5), np.ones(h)].astype(f32)
+
+        def gates(name: str):
+            return data[name][order].astype(f32) * (scale[:, None] if data[name].ndim == 2 else scale)
+
+        # Input weights of both directions side by side: (input, 8 * hidden).
+        w_ih = np.concatenate([gates("w_ih_f"), gates("w_ih_b")], axis=0).T
+        self.bias = np.concatenate([gates("b_f"), gates("b_b")])
+        gaz_dim = self.gaz_emb.shape[1]
+        self.w_static = np.ascontiguousarray(w_ih[:-gaz_dim])
+        self.gaz_proj = self.gaz_emb @ w_ih[-gaz_dim:]  # (gazetteer labels, 8 * hidden)
+        self.w_hh = np.stack([gates("w_hh_f").T, gates("w_hh_b").T])  # (2, hidden, 4 * hidden)
+        self.out_w = data["out_w"].T.astype(f32).copy()
+        self.out_b = data["out_b"].astype(f32)
+        self._gaz_index = {label: i for i, label in enumerate(NEURAL_GAZ)}
+        self._head_index = {kind: i for i, kind in enumerate(NEURAL_HEAD)}
+        self._cache: dict[str, object] = {}
+
+    def char_ids(self, word: str) -> list[int]:
+        chars = self.char_index
+        inner = [chars.get(ch, 3) for ch in word[: NEURAL_MAX_CHARS - 2]]
+        return [1, *inner, 2]
+
+    def word_inputs(self, words: Sequence[str]) -> list:
+        """Per word its (8 * hidden) contribution to the LSTM input gates (cached)."""
+        cache = self._cache
+        new = [w for w in dict.fromkeys(words) if w not in cache]
+        if new:
+            np = self.np
+            ids = [self.char_ids(w) for w in new]
+            longest = max(len(x) for x in ids)
+            chars = np.zeros((len(new), longest), dtype=np.intp)
+            for k, row in enumerate(ids):
+                chars[k, : len(row)] = row
+            emb = self.char_emb[chars]  # (words, chars, dim)
+            width = self.conv_w.shape[2]
+            pad = width // 2
+            padded = np.pad(emb, ((0, 0), (pad, pad), (0, 0)))
+            conv = np.zeros((len(new), longest, self.conv_w.shape[0]), dtype=np.float32) + self.conv_b
+            for k in range(width):
+                step = small_matmul(
+                    padded[:, k : k + longest].reshape(-1, padded.shape[2]), self.conv_w[:, :, k].T
+                )
+                conv += step.reshape(conv.shape)
+            conv = np.maximum(conv, 0.0)
+            conv[chars == 0] = 0.0  # after ReLU every value is >= 0, so masked positions never win the max
+            char_vec = conv.max(axis=1)
+            lowercase = self.features.lexicon.lowercase
+            heads = self.features.head_words
+            word_ids = [self.word_index.get(neural_word_key(w), 1) for w in new]
+            shape_ids = [self.shape_index.get(word_shape(w), 1) for w in new]
+            head_ids = [self._head_index.get(heads.get(w.lower(), ""), 0) for w in new]
+            lex_ids = [neural_lex_flag(w, lowercase) for w in new]
+            static = np.concatenate(
+                [
+                    self.word_emb[word_ids],
+                    char_vec,
+                    self.shape_emb[shape_ids],
+                    self.head_emb[head_ids],
+                    self.lex_emb[lex_ids],
+                ],
+                axis=1,
+            )
+            projected = small_matmul(static, self.w_static) + self.bias
+            if len(cache) > 200_000:
+                cache.clear()
+            for k, word in enumerate(new):
+                cache[word] = projected[k]
+        return [cache[w] for w in words]
+
+    def log_probs(self, sentences: Sequence[Sequence[str]], labels: Sequence[str]):
+        """(all tokens, labels) log-probabilities for non-empty ``sentences``, columns in the order of ``labels``."""
+        np = self.np
+        lengths = [len(s) for s in sentences]
+        count, longest, h = len(sentences), max(lengths), self.hidden
+        gaz_ids = [
+            self._gaz_index.get(g or "", 0) for s in sentences for g in self.features.gazetteer.match(s)
+        ]
+        inputs = np.stack(self.word_inputs([t for s in sentences for t in s])) + self.gaz_proj[gaz_ids]
+        lengths_arr = np.asarray(lengths)
+        starts = np.concatenate(([0], np.cumsum(lengths_arr)[:-1]))
+        sentence_of = np.repeat(np.arange(count), lengths_arr)
+        position = np.arange(len(inputs)) - starts[sentence_of]
+        # Both directions step together: x[t, 0] is position t, x[t, 1] position longest - 1 - t (read backwards).
+        x = np.zeros((longest, 2, count, 4 * h), dtype=np.float32)
+        x[position, 0, sentence_of] = inputs[:, : 4 * h]
+        x[longest - 1 - position, 1, sentence_of] = inputs[:, 4 * h :]
+        # Backwards, a shorter sentence's padding comes first: its state stays zero until its last token.
+        active = np.ones((longest, 2, count, 1), dtype=bool)
+        active[:, 1, :, 0] = (longest - 1 - np.arange(longest))[:, None] < lengths_arr[None, :]
+        out = np.empty((longest, 2, count, h), dtype=np.float32)
+        hs = np.zeros((2, count, h), dtype=np.float32)
+        cs = np.zeros((2, count, h), dtype=np.float32)
+        w_hh = self.w_hh
+        rows = max(1, 800_000 // (h * 4 * h))
+        gates = np.empty((2, count, 4 * h), dtype=np.float32)
+        product = np.empty((2, count, h), dtype=np.float32)
+        partial = ~active.all(axis=(1, 2, 3))  # steps where some sentence is still in its backward padding
+        for t in range(longest):  # in-place steps: each numpy call costs more than its arithmetic here
+            for d in (0, 1):  # 2-D products in row blocks, each on BLAS in one thread (see small_matmul)
+                for k in range(0, count, rows):
+                    np.matmul(hs[d, k : k + rows], w_hh[d], out=gates[d, k : k + rows])
+            gates += x[t]
+            np.tanh(gates, out=gates)
+            sig = gates[..., : 3 * h]
+            sig *= 0.5
+            sig += 0.5
+            c_new = sig[..., h : 2 * h] * cs
+            np.multiply(sig[..., :h], gates[..., 3 * h :], out=product)
+            c_new += product
+            h_new = np.tanh(c_new)
+            h_new *= sig[..., 2 * h :]
+            if partial[t]:
+                cs = np.where(active[t], c_new, cs)
+                hs = np.where(active[t], h_new, hs)
+            else:
+                cs, hs = c_new, h_new
+            out[t] = hs
+        both = np.concatenate(
+            [out[position, 0, sentence_of], out[longest - 1 - position, 1, sentence_of]], axis=1
+        )
+        logits = small_matmul(both, self.out_w) + self.out_b
+        logits -= logits.max(axis=1, keepdims=True)
+        logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        order = [self.labels.index(label) for label in labels]
+        return logp[:, order].astype(np.float64)
+
+
 class NerModel:
     """A trained CRF tagger plus the resources its features need."""
 
-    def __init__(self, crf_path: Path, lexicon_path: Path, gazetteer: Gazetteer | None = None):
+    def __init__(
+        self,
+        crf_path: Path,
+        lexicon_path: Path,
+        gazetteer: Gazetteer | None = None,
+        neural_path: Path | None = None,
+    ):
         import pycrfsuite  # imported lazily: only needed once a model is used (to read the weights)
 
         self.crf_path = crf_path
@@ -525,10 +733,27 @@ class NerModel:
         self.features = FeatureExtractor(Lexicon.load(lexicon_path), gazetteer or _gazetteer())
         self.scorer = CrfScorer(tagger, self.features)
         tagger.close()
+        # Optional neural tagger whose label log-probabilities join the CRF's state scores (see NeuralTagger).
+        self.neural: NeuralTagger | None = None
+        self.neural_weight = 0.0
+        if neural_path is not None and neural_path.exists():
+            self.neural = NeuralTagger(neural_path, self.features)
+            self.neural_weight = float(self.np_load_weight(neural_path))
+
+    @staticmethod
+    def np_load_weight(path: Path) -> float:
+        import numpy as np
+
+        with np.load(path, allow_pickle=False) as data:
+            return float(data["ensemble_weight"]) if "ensemble_weight" in data else 1.0
 
     @classmethod
     def for_lang(cls, model_lang: str, model_dir: Path = MODEL_DIR) -> NerModel:
-        return cls(model_dir / f"ner-{model_lang}.crfsuite", model_dir / f"ner-{model_lang}.lex")
+        return cls(
+            model_dir / f"ner-{model_lang}.crfsuite",
+            model_dir / f"ner-{model_lang}.lex",
+            neural_path=model_dir / f"ner-{model_lang}.nn.npz",
+        )
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_with_marginals(tokens, marginals=False)[0]
@@ -573,7 +798,10 @@ class NerModel:
         if not todo:
             return results
         lengths = [len(sentences[k]) for k in todo]
-        scores = self.scorer.emissions([self.truecase(sentences[k]) for k in todo])
+        cased = [self.truecase(sentences[k]) for k in todo]
+        scores = self.scorer.emissions(cased)
+        if self.neural is not None and self.neural_weight:
+            scores = scores + self.neural_weight * self.neural.log_probs(cased, self.scorer.labels)
         paths = self.scorer.viterbi(scores, lengths)
         tables = self.scorer.marginals(scores, lengths) if marginals else None
         index = {label: k for k, label in enumerate(self.scorer.labels)}
@@ -596,6 +824,7 @@ class NerModel:
 
         - a title word heading a PER span stays outside it ("Presiden Trump" -> PER "Trump");
         - a month name next to a number is a date, not an entity ("3 Mac 2021");
+        - an I- tag that continues no entity starts one (valid IOB2 also when a network's scores join the CRF's);
         - no entity spans a colon or similar separator;
         - a country name written in lower case ("venezuela") that the training text never writes in lower case is
           LOC (the CRF leans on capitals and misses these).
@@ -603,6 +832,9 @@ class NerModel:
         on NERGrit and idner dev, so that case is left to the CRF's ``title_lc_seen`` and ``BOS`` features.)
         """
         tags = list(tags)
+        for i, label in enumerate(tags):  # valid IOB2: an I- that continues nothing starts an entity
+            if label.startswith("I-") and (i == 0 or tags[i - 1][2:] != label[2:]):
+                tags[i] = "B-" + label[2:]
         for i, token in enumerate(tokens):
             if token in _SPAN_BREAKERS and tags[i] != "O":
                 tags[i] = "O"

@@ -1,0 +1,357 @@
+#!/usr/bin/env python3
+"""Train the neural half of warta's NER ensemble: a character-CNN + word BiLSTM tagger (PyTorch, CPU, one thread).
+
+The network reads each token's word (own embedding, learned from scratch: no pretrained vectors), its characters
+(CNN), and the flags the CRF also uses: word shape, gazetteer match (``resources/ner/gazetteer.tsv``), head-word
+kind (``head_words.tsv``) and whether the training text writes the word in lower case. Its softmax label
+log-probabilities are added, times ``ensemble_weight``, to the CRF's state scores before Viterbi
+(``warta.nlp.ner.NeuralTagger``; inference is numpy only, torch is needed here only).
+
+Training data and steps are the CRF's (``scripts/train_ner.py``: NERGrit train twice + idner-news-2k train + dev,
+country-label harmonisation, mention replacement, some final periods dropped). Seeds are fixed (torch, numpy,
+random); with one thread the run is deterministic on one machine.
+
+Needs PyTorch (``pip install torch``, or the ``train`` extra; not a runtime dependency of warta). The full run takes
+about 35 minutes on one thread of a busy 2-core machine (20 epochs over ~10k prepared sentences); ``--heldout``
+trains a held-out CRF (~2 minutes) and network (~35 minutes) and scores every 5 epochs.
+
+Held-out (``--heldout --folds 0``; NERGrit-train fifth 0 / idner-news-2k dev F1): CRF alone 0.7425 / 0.8098, network
+alone after 20 epochs 0.7234 / 0.7971; ensemble after 20 epochs with weight 0.25 0.7678 / 0.8170, 0.5 0.7697 /
+0.8216 (pinned), 1.0 0.7698 / 0.8135, 2.0 0.7632 / 0.8131; weight 0.5 after 5/10/15 epochs 0.7608 / 0.7953,
+0.7683 / 0.8162, 0.7733 / 0.8155 (20 epochs pinned: best mean).
+
+Usage:
+    python scripts/train_ner_neural.py --heldout --folds 0     # score on a NERGrit-train fifth + idner dev
+    python scripts/train_ner_neural.py                         # train ner-id.nn.npz with the pinned settings
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_ner  # noqa: E402
+
+from warta.nlp import ner  # noqa: E402
+
+SEED = 13
+SETTINGS = {
+    "word_dim": 64,
+    "char_dim": 24,
+    "filters": 48,
+    "width": 3,
+    "flag_dim": 8,
+    "hidden": 96,
+    "dropout": 0.5,
+    "word_dropout": 0.05,
+    "lr": 2e-3,
+    "batch": 32,
+    "epochs": 20,
+    "min_count": 2,
+}
+# Ensemble weight of the network's log-probabilities next to the CRF's scores (chosen with --heldout, see above).
+ENSEMBLE_WEIGHT = 0.5
+
+Sentence = tuple[list[str], list[str]]
+
+
+class Vocab:
+    def __init__(self, sentences: list[Sentence], min_count: int):
+        words = Counter(ner.neural_word_key(w) for ws, _ in sentences for w in ws)
+        chars = Counter(ch for ws, _ in sentences for w in ws for ch in w)
+        shapes = Counter(ner.word_shape(w) for ws, _ in sentences for w in ws)
+        self.words = ["<pad>", "<unk>"] + sorted(w for w, c in words.items() if c >= min_count)
+        self.chars = ["<pad>", "<w>", "</w>", "<unk>"] + sorted(
+            ch for ch, c in chars.items() if c >= min_count
+        )
+        self.shapes = ["<pad>", "<unk>"] + sorted(s for s, c in shapes.items() if c >= min_count)
+        self.labels = sorted({t for _, tags in sentences for t in tags})
+
+
+def encode(words: list[str], tagger: ner.NeuralTagger, features: ner.FeatureExtractor) -> dict:
+    """Ids of one sentence, computed exactly as NeuralTagger computes them at run time."""
+    gaz = features.gazetteer.match(words)
+    heads = features.head_words
+    return {
+        "word": [tagger.word_index.get(ner.neural_word_key(w), 1) for w in words],
+        "chars": [tagger.char_ids(w) for w in words],
+        "shape": [tagger.shape_index.get(ner.word_shape(w), 1) for w in words],
+        "head": [tagger._head_index.get(heads.get(w.lower(), ""), 0) for w in words],
+        "lex": [ner.neural_lex_flag(w, features.lexicon.lowercase) for w in words],
+        "gaz": [tagger._gaz_index.get(g or "", 0) for g in gaz],
+    }
+
+
+def build_model(torch, vocab: Vocab, s: dict):
+    nn = torch.nn
+
+    class Tagger(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.word_emb = nn.Embedding(len(vocab.words), s["word_dim"], padding_idx=0)
+            self.char_emb = nn.Embedding(len(vocab.chars), s["char_dim"], padding_idx=0)
+            self.conv = nn.Conv1d(s["char_dim"], s["filters"], s["width"], padding=s["width"] // 2)
+            self.shape_emb = nn.Embedding(len(vocab.shapes), s["flag_dim"])
+            self.head_emb = nn.Embedding(len(ner.NEURAL_HEAD), s["flag_dim"])
+            self.lex_emb = nn.Embedding(3, s["flag_dim"])
+            self.gaz_emb = nn.Embedding(len(ner.NEURAL_GAZ), s["flag_dim"])
+            size = s["word_dim"] + s["filters"] + 4 * s["flag_dim"]
+            self.lstm = nn.LSTM(size, s["hidden"], batch_first=True, bidirectional=True)
+            self.drop = nn.Dropout(s["dropout"])
+            self.out = nn.Linear(2 * s["hidden"], len(vocab.labels))
+
+        def forward(self, word, chars, shape, head, lex, gaz, lengths):
+            b, t, c = chars.shape
+            emb = self.char_emb(chars.view(b * t, c)).transpose(1, 2)  # (b*t, dim, chars)
+            conv = torch.relu(self.conv(emb)).masked_fill((chars.view(b * t, 1, c) == 0), 0.0)
+            char_vec = conv.max(dim=2).values.view(b, t, -1)
+            x = torch.cat(
+                [
+                    self.word_emb(word),
+                    char_vec,
+                    self.shape_emb(shape),
+                    self.head_emb(head),
+                    self.lex_emb(lex),
+                    self.gaz_emb(gaz),
+                ],
+                dim=2,
+            )
+            x = self.drop(x)
+            packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+            out, _ = self.lstm(packed)
+            out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=t)
+            return self.out(self.drop(out))
+
+    return Tagger()
+
+
+def batch_tensors(torch, items: list[dict], labels: list[list[int]] | None = None):
+    n = max(len(x["word"]) for x in items)
+    c = max(len(ch) for x in items for ch in x["chars"])
+    b = len(items)
+    out = {k: torch.zeros((b, n), dtype=torch.long) for k in ("word", "shape", "head", "lex", "gaz")}
+    chars = torch.zeros((b, n, c), dtype=torch.long)
+    y = torch.full((b, n), -100, dtype=torch.long)
+    for i, x in enumerate(items):
+        m = len(x["word"])
+        for k in out:
+            out[k][i, :m] = torch.tensor(x[k])
+        for j, ch in enumerate(x["chars"]):
+            chars[i, j, : len(ch)] = torch.tensor(ch)
+        if labels is not None:
+            y[i, :m] = torch.tensor(labels[i])
+    lengths = torch.tensor([len(x["word"]) for x in items])
+    return out, chars, lengths, y
+
+
+def export(model, vocab: Vocab, path: Path, weight: float) -> None:
+    p = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in model.state_dict().items()}
+    np.savez_compressed(
+        path,
+        labels=np.array(vocab.labels),
+        words=np.array(vocab.words),
+        chars=np.array(vocab.chars),
+        shapes=np.array(vocab.shapes),
+        word_emb=p["word_emb.weight"].astype(np.float16),
+        char_emb=p["char_emb.weight"],
+        conv_w=p["conv.weight"],
+        conv_b=p["conv.bias"],
+        shape_emb=p["shape_emb.weight"],
+        head_emb=p["head_emb.weight"],
+        lex_emb=p["lex_emb.weight"],
+        gaz_emb=p["gaz_emb.weight"],
+        w_ih_f=p["lstm.weight_ih_l0"],
+        w_hh_f=p["lstm.weight_hh_l0"],
+        b_f=p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"],
+        w_ih_b=p["lstm.weight_ih_l0_reverse"],
+        w_hh_b=p["lstm.weight_hh_l0_reverse"],
+        b_b=p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"],
+        out_w=p["out.weight"],
+        out_b=p["out.bias"],
+        ensemble_weight=np.array(weight),
+    )
+
+
+def train_network(
+    sentences: list[Sentence],
+    features: ner.FeatureExtractor,
+    path: Path,
+    s: dict,
+    weight: float,
+    on_epoch=None,
+) -> None:
+    """Train on ``sentences`` (already prepared) and write the numpy weights to ``path``."""
+    import torch
+
+    torch.manual_seed(SEED)
+    torch.set_num_threads(1)
+    rng = random.Random(SEED)
+    vocab = Vocab(sentences, s["min_count"])
+    model = build_model(torch, vocab, s)
+    # A tagger over the vocabulary only, to compute the ids exactly as at run time.
+    export(model, vocab, path, weight)
+    ids = ner.NeuralTagger(path, features)
+    label_index = {label: i for i, label in enumerate(vocab.labels)}
+    data = [(encode(words, ids, features), [label_index[t] for t in tags]) for words, tags in sentences]
+    opt = torch.optim.Adam(model.parameters(), lr=s["lr"])
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    for epoch in range(1, s["epochs"] + 1):
+        model.train()
+        rng.shuffle(data)
+        started, total = time.time(), 0.0
+        for k in range(0, len(data), s["batch"]):
+            chunk = data[k : k + s["batch"]]
+            x, chars, lengths, y = batch_tensors(torch, [c[0] for c in chunk], [c[1] for c in chunk])
+            if s["word_dropout"]:
+                drop = torch.rand(x["word"].shape) < s["word_dropout"]
+                x["word"] = x["word"].masked_fill(drop & (x["word"] > 0), 1)
+            logits = model(x["word"], chars, x["shape"], x["head"], x["lex"], x["gaz"], lengths)
+            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            opt.step()
+            total += float(loss.detach()) * len(chunk)
+        print(f"  epoch {epoch}: loss {total / len(data):.4f} ({time.time() - started:.0f}s)", flush=True)
+        if on_epoch is not None:
+            model.eval()
+            export(model, vocab, path, weight)
+            on_epoch(epoch)
+    model.eval()
+    export(model, vocab, path, weight)
+
+
+def evaluate_weights(model: ner.NerModel, path: Path, sets: dict, weights: list[float]) -> dict:
+    model.neural = ner.NeuralTagger(path, model.features)
+    out = {}
+    for w in weights:
+        model.neural_weight = w
+        out[w] = {name: train_ner.evaluate(model, sents) for name, sents in sets.items()}
+    model.neural, model.neural_weight = None, 0.0
+    return out
+
+
+def report_epoch(
+    fold: int, model, nn_path: Path, sets: dict, weights: list, every: int, epochs: int, epoch: int
+) -> None:
+    """Held-out scores after ``epoch``: the ensemble at each weight and the network alone (weight 1000)."""
+    if epoch % every and epoch != epochs:
+        return
+    for w, scores in evaluate_weights(model, nn_path, sets, [*weights, 1000.0]).items():
+        name = "net alone" if w == 1000.0 else f"w={w}"
+        parts = [f"{set_name} {row['ALL']['f1']:.4f}" for set_name, row in scores.items()]
+        types = " ".join(f"{k} {v['f1']:.3f}" for k, v in next(iter(scores.values())).items() if k != "ALL")
+        mean = sum(row["ALL"]["f1"] for row in scores.values()) / len(scores)
+        print(
+            f"fold {fold} epoch {epoch} {name}: {parts[0]} ({types}) {' '.join(parts[1:])} mean {mean:.4f}",
+            flush=True,
+        )
+
+
+def heldout_en(data: Path, s: dict, weights: list[float], work: Path, every: int) -> None:
+    """English: CRF and network trained on wikigold train, scored on wikigold dev and WNUT17 dev."""
+    raw = train_ner.load(data / "en/wikigold/train.tsv")
+    sets = {
+        "wikigold dev": train_ner.load(data / "en/wikigold/dev.tsv"),
+        "WNUT dev": train_ner.load(data / "en/wnut17/dev.tsv"),
+    }
+    work.mkdir(parents=True, exist_ok=True)
+    crf_path = work / "heldout-en.crfsuite"
+    if not crf_path.exists():
+        train_ner.train(raw, "en", crf_path, train_ner.PARAMS["en"])
+    model = ner.NerModel(crf_path, crf_path.with_suffix(".lex"))
+    base = {name: train_ner.evaluate(model, sents)["ALL"]["f1"] for name, sents in sets.items()}
+    print("en CRF: " + " ".join(f"{k} {v:.4f}" for k, v in base.items()), flush=True)
+    nn_path = work / "heldout-en.nn.npz"
+    report = functools.partial(report_epoch, 0, model, nn_path, sets, weights, every, s["epochs"])
+    train_network(train_ner.prepare(raw, "en"), model.features, nn_path, s, 1.0, report)
+
+
+def heldout(data: Path, folds: list[int], s: dict, weights: list[float], work: Path, every: int) -> None:
+    """Train CRF and network on NERGrit train minus one fifth (twice) + idner train; score on that fifth and
+    idner dev: the CRF alone, the network alone (weight 1000) and the ensemble at each weight."""
+    nergrit = train_ner.load(data / "id/nergrit/train.tsv")
+    idner = train_ner.load(data / "id/idner-news-2k/train.tsv")
+    dev = train_ner.load(data / "id/idner-news-2k/dev.tsv")
+    parts = train_ner.nergrit_folds(nergrit)
+    work.mkdir(parents=True, exist_ok=True)
+    for fold in folds:
+        rest = [x for j, part in enumerate(parts) if j != fold for x in part]
+        raw = rest * train_ner.FILE_WEIGHTS["id/nergrit/train.tsv"] + idner
+        crf_path = work / f"heldout-id-fold{fold}.crfsuite"
+        lex_path = crf_path.with_suffix(".lex")
+        if not crf_path.exists():
+            started = time.time()
+            train_ner.train(raw, "id", crf_path, train_ner.PARAMS["id"])
+            print(f"fold {fold}: CRF trained in {time.time() - started:.0f}s", flush=True)
+        model = ner.NerModel(crf_path, lex_path)
+        sets = {"fifth": parts[fold], "idner dev": dev}
+        base = {name: train_ner.evaluate(model, sents) for name, sents in sets.items()}
+        print(
+            f"fold {fold} CRF: " + " ".join(f"{k} {v['ALL']['f1']:.4f}" for k, v in base.items()), flush=True
+        )
+        nn_path = work / f"heldout-id-fold{fold}.nn.npz"
+
+        started = time.time()
+        report = functools.partial(report_epoch, fold, model, nn_path, sets, weights, every, s["epochs"])
+        train_network(train_ner.prepare(raw, "id"), model.features, nn_path, s, 1.0, report)
+        print(f"fold {fold}: network trained in {time.time() - started:.0f}s", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=train_ner.DATA)
+    parser.add_argument("--out", type=Path, default=ner.MODEL_DIR)
+    parser.add_argument("--lang", choices=["id", "en"], default="id")
+    parser.add_argument("--heldout", action="store_true")
+    parser.add_argument("--folds", default="0")
+    parser.add_argument("--weights", default="0.25,0.5,1,2")
+    parser.add_argument("--every", type=int, default=5, help="score every N epochs (with --heldout)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "warta-ner-neural")
+    parser.add_argument("--snapshots", help="epochs after which to keep a copy of the weights in --work")
+    parser.add_argument("--set", action="append", default=[], help="override a setting, e.g. hidden=128")
+    args = parser.parse_args()
+    s = dict(SETTINGS)
+    for item in args.set:
+        key, _, value = item.partition("=")
+        s[key] = type(SETTINGS[key])(value)
+    lang = args.lang
+    if args.heldout:
+        weights = [float(w) for w in args.weights.split(",")]
+        if lang == "en":
+            heldout_en(args.data, s, weights, args.work, args.every)
+            return
+        heldout(args.data, [int(f) for f in args.folds.split(",")], s, weights, args.work, args.every)
+        return
+    started = time.time()
+    sentences = train_ner.load_many(train_ner.TRAIN_FILES[lang], args.data, weighted=True)
+    model = ner.NerModel.for_lang(lang, args.out)
+    path = args.out / f"ner-{lang}.nn.npz"
+    tmp = path.with_name(path.name + ".tmp.npz")
+    snapshots = {int(e) for e in args.snapshots.split(",")} if args.snapshots else set()
+
+    def keep(epoch: int) -> None:  # a copy of the weights after chosen epochs, to compare without retraining
+        if epoch in snapshots:
+            shutil.copyfile(tmp, args.work / f"ner-{lang}.nn.epoch{epoch}.npz")
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    train_network(train_ner.prepare(sentences, lang), model.features, tmp, s, ENSEMBLE_WEIGHT, keep)
+    tmp.replace(path)
+    print(f"trained {path.name}: {path.stat().st_size / 1e6:.1f} MB in {time.time() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
