@@ -16,7 +16,11 @@ def read(path):
 def test_wordpress_blog_page_parts():
     article = extract_flat(read(FIXTURES / "flat" / "id_wordpress_blog.txt"))
     assert article.title == "Indonesia Dorong Kerja Sama Maritim Dengan Filipina di Laut Sulawesi"
-    assert (article.site, article.dateline, article.published) == ("Nusantaranews.net", "Manado", "2022-08-14")
+    assert (article.site, article.dateline, article.published) == (
+        "Nusantaranews.net",
+        "Manado",
+        "2022-08-14",
+    )
     assert article.language == "id"
     assert article.credit == "NN/rds"
     assert len(article.images) == 1
@@ -25,8 +29,18 @@ def test_wordpress_blog_page_parts():
     assert len(article.paragraphs) == 4
     assert article.paragraphs[0].startswith("Pemerintah Indonesia dan Filipina sepakat")
     assert article.paragraphs[-1].endswith("rencana patroli udara bersama.")
-    for leftover in ("Baca Juga", "Iklan", "Tinggalkan Balasan", "WordPress.com", "Logout", "Connecting to",
-                     "(NN/rds)", "Patroli Maritim.jpg", "Nusantaranews.net –", "Kapal patroli TNI"):
+    for leftover in (
+        "Baca Juga",
+        "Iklan",
+        "Tinggalkan Balasan",
+        "WordPress.com",
+        "Logout",
+        "Connecting to",
+        "(NN/rds)",
+        "Patroli Maritim.jpg",
+        "Nusantaranews.net –",
+        "Kapal patroli TNI",
+    ):
         assert leftover not in article.text
     assert "Tinggalkan Balasan" in article.boilerplate
 
@@ -38,28 +52,79 @@ def test_single_newline_and_blank_line_layouts_agree():
     assert (blank.title, blank.published, blank.credit) == (single.title, single.published, single.credit)
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("id_banjir_jakarta.txt", dict(site="Kompas.com", dateline="Jakarta", published="2024-02-12T09:15:00+07:00",
-                                   credit="fyk/ash", language="id", paragraphs=6,
-                                   title="Banjir Rendam Ratusan Rumah di Jakarta Timur, Warga Mengungsi ke Masjid")),
-    ("id_cnn_ekonomi.txt", dict(site="CNN Indonesia", dateline="Jakarta", published="2024-03-04T14:30:00+07:00",
-                                credit="rea/agt", language="id", paragraphs=5,
-                                title="Pemerintah Targetkan Ekspor Kopi Naik 15 Persen Tahun Ini")),
-    ("ms_bernama_banjir.txt", dict(site=None, dateline="Kuala Lumpur", published="2021-03-03", credit="BERNAMA",
-                                   language="ms", paragraphs=5,
-                                   title="Kerajaan Peruntukkan RM50 Juta Bantu Mangsa Banjir di Pantai Timur")),
-    ("en_reuters_talks.txt", dict(site="Reuters", dateline="Warsaw", published="2024-03-14T17:42:00+00:00",
-                                  credit="Reporting by Anna Kowalska; Editing by Mark Potter", language="en",
-                                  paragraphs=5,
-                                  title="Ukraine and Poland agree on grain transit deal after weeks of talks")),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        (
+            "id_banjir_jakarta.txt",
+            dict(
+                site="Kompas.com",
+                dateline="Jakarta",
+                published="2024-02-12T09:15:00+07:00",
+                credit="fyk/ash",
+                language="id",
+                paragraphs=6,
+                title="Banjir Rendam Ratusan Rumah di Jakarta Timur, Warga Mengungsi ke Masjid",
+            ),
+        ),
+        (
+            "id_cnn_ekonomi.txt",
+            dict(
+                site="CNN Indonesia",
+                dateline="Jakarta",
+                published="2024-03-04T14:30:00+07:00",
+                credit="rea/agt",
+                language="id",
+                paragraphs=5,
+                title="Pemerintah Targetkan Ekspor Kopi Naik 15 Persen Tahun Ini",
+            ),
+        ),
+        (
+            "ms_bernama_banjir.txt",
+            dict(
+                site=None,
+                dateline="Kuala Lumpur",
+                published="2021-03-03",
+                credit="BERNAMA",
+                language="ms",
+                paragraphs=5,
+                title="Kerajaan Peruntukkan RM50 Juta Bantu Mangsa Banjir di Pantai Timur",
+            ),
+        ),
+        (
+            "en_reuters_talks.txt",
+            dict(
+                site="Reuters",
+                dateline="Warsaw",
+                published="2024-03-14T17:42:00+00:00",
+                credit="Reporting by Anna Kowalska; Editing by Mark Potter",
+                language="en",
+                paragraphs=5,
+                title="Ukraine and Poland agree on grain transit deal after weeks of talks",
+            ),
+        ),
+    ],
+)
 def test_bundled_examples(name, expected):
     article = extract_flat(read(EXAMPLES / name))
     for key in ("site", "dateline", "published", "credit", "language", "title"):
         assert getattr(article, key) == expected[key], key
     assert len(article.paragraphs) == expected["paragraphs"]
-    for junk in ("Baca juga", "Baca Juga", "Bagikan", "Iklan", "ADVERTISEMENT", "Copyright", "cookie", "Kongsi",
-                 "KOMPAS.com -", "CNN Indonesia --", "(Reuters) -", "Skip to main content", "Our Standards"):
+    for junk in (
+        "Baca juga",
+        "Baca Juga",
+        "Bagikan",
+        "Iklan",
+        "ADVERTISEMENT",
+        "Copyright",
+        "cookie",
+        "Kongsi",
+        "KOMPAS.com -",
+        "CNN Indonesia --",
+        "(Reuters) -",
+        "Skip to main content",
+        "Our Standards",
+    ):
         assert junk not in article.text
 
 
@@ -118,3 +183,39 @@ def test_huge_single_line_is_bounded():
     line = ("kata " * 200_000).strip()  # 1 MB, no newline
     article = extract_flat(line + ".")
     assert len(article.paragraphs) <= 1
+
+
+def _prefix_kind_by_scan(key: str) -> str | None:
+    """The listed prefix phrases tried longest first, as a plain scan (what the word-prefix look-up replaces)."""
+    from warta.extract.flat import _phrases
+
+    for phrase, kind in sorted(_phrases().prefix.items(), key=lambda p: -len(p[0])):
+        if key.startswith(phrase) and (len(key) == len(phrase) or key[len(phrase)] == " "):
+            return kind
+    return None
+
+
+def test_boilerplate_prefixes_longest_listed_phrase_at_a_word_boundary():
+    from warta.extract.flat import _norm, _phrases, boilerplate_kind
+
+    phrases = _phrases()
+    lines = []
+    for phrase in phrases.prefix:
+        words = phrase.split(" ")
+        lines += [
+            phrase,
+            phrase + " harga beras naik",
+            phrase.upper() + ":",
+            phrase + "x tail",
+            words[0] + " zz",
+        ]
+    checked = 0
+    for line in lines:
+        key = _norm(line)
+        if not key or key in phrases.line or len(line.split()) > 25:
+            continue
+        expected = _prefix_kind_by_scan(key)
+        if expected is not None:  # a prefix decides before the "contains" phrases and templates are tried
+            assert boilerplate_kind(line) == expected, line
+            checked += 1
+    assert checked >= 2 * len(phrases.prefix)
