@@ -525,20 +525,85 @@ def test_kata_opening_a_sentence():
 
 
 def test_a_second_reporting_verb_keeps_the_first_verbs_speaker():
-    """", adding that ..." and "... and urged ..." continue the sentence's speaker; a place opening the clause
+    """ ", adding that ..." and "... and urged ..." continue the sentence's speaker; a place opening the clause
     is its subject even when an apposition names another place before the verb."""
-    record = make_record([
-        '"We condemn these dangerous actions," Defence Secretary Gilberto Teodoro said in a statement, '
-        "adding that Manila would not be intimidated.",
-        "The United States, a treaty ally of the Philippines, said it stood with Manila and urged Beijing to stop "
-        'its "dangerous conduct".',
-    ], "en", people=[("p1", "Gilberto Teodoro", ["Gilberto Teodoro"])],
-        places=[("c1", "Philippines", ["Philippines", "Manila"]), ("c2", "United States", ["The United States"]),
-                ("c3", "China", ["Beijing"])])
+    record = make_record(
+        [
+            '"We condemn these dangerous actions," Defence Secretary Gilberto Teodoro said in a statement, '
+            "adding that Manila would not be intimidated.",
+            "The United States, a treaty ally of the Philippines, said it stood with Manila and urged Beijing to stop "
+            'its "dangerous conduct".',
+        ],
+        "en",
+        people=[("p1", "Gilberto Teodoro", ["Gilberto Teodoro"])],
+        places=[
+            ("c1", "Philippines", ["Philippines", "Manila"]),
+            ("c2", "United States", ["The United States"]),
+            ("c3", "China", ["Beijing"]),
+        ],
+    )
     check_spans(record)
     assert find(record, "Manila would not be intimidated").speaker_name == "Gilberto Teodoro"
     assert find(record, "dangerous conduct").speaker_name == "United States"
-    record = make_record(["Menteri Luar Negeri Retno Marsudi mengatakan Indonesia mendukung perundingan, dan meminta "
-                          "semua pihak menahan diri."], "id", people=[("p2", "Retno Marsudi", ["Retno Marsudi"])],
-                         places=[("c4", "Indonesia", ["Indonesia"])])
+    record = make_record(
+        [
+            "Menteri Luar Negeri Retno Marsudi mengatakan Indonesia mendukung perundingan, dan meminta "
+            "semua pihak menahan diri."
+        ],
+        "id",
+        people=[("p2", "Retno Marsudi", ["Retno Marsudi"])],
+        places=[("c4", "Indonesia", ["Indonesia"])],
+    )
     assert {q.speaker_name for q in record.quotes} == {"Retno Marsudi"}
+
+
+def _sentence_bounds_per_token(doc: quotes.Doc) -> tuple[list[int], list[int]]:
+    """Sentence bounds decided token by token (what the cut-based fill replaces)."""
+    import bisect
+
+    n = len(doc.words)
+    starts, ends = [0] * n, [n] * n
+    before_break = {bisect.bisect_left(doc.starts, p) - 1 for p in doc.paragraph_starts[1:]}
+    start = 0
+    for j in range(n):
+        end = None
+        if doc.ends_sentence(j):
+            end = j
+        elif j + 1 < n and j in before_break:
+            end = j + 1
+        elif j + 1 - start >= quotes._MAX_SENTENCE:
+            end = j + 1
+        if end is not None or j == n - 1:
+            for k in range(start, j + 1):
+                starts[k], ends[k] = start, n if end is None else end
+            start = j + 1
+    return starts, ends
+
+
+_SENTENCE_PIECES = [
+    "a",
+    "B",
+    "x.",
+    "Y!",
+    " ",
+    "\n\n",
+    ".",
+    "?",
+    "3.5",
+    "D-Minn., in",
+    "\n \n",
+    ",",
+    ";",
+    "“Q.”",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=60).map(" ".join),
+    st.integers(min_value=0, max_value=420),
+)
+def test_sentence_bounds_match_the_per_token_rule(text: str, run: int) -> None:
+    text = text + " " + " ".join(["w"] * run)  # a run without end marks reaches the 150-token cap
+    doc = quotes.Doc(text, "en", [])
+    assert (doc._sent_start, doc._sent_end) == _sentence_bounds_per_token(doc)
