@@ -351,6 +351,8 @@ def test_neural_tagger_batches_match_one_sentence_at_a_time(tmp_path: Path) -> N
     tagger = ner.NeuralTagger(path, crf.features)
     sentences = [s.split() for s in NUMPY_CHECK_SENTENCES] + [["Jakarta"] * 40]
     batch = tagger.log_probs(sentences, labels)
+    grouped = tagger.log_probs(sentences, labels, group=3)  # sorted by length, in groups, put back in order
+    assert grouped == pytest.approx(batch, abs=1e-5)
     offset = 0
     for words in sentences:
         part = batch[offset : offset + len(words)]

@@ -657,8 +657,28 @@ class NeuralTagger:
                 cache[word] = projected[k]
         return [cache[w] for w in words]
 
-    def log_probs(self, sentences: Sequence[Sequence[str]], labels: Sequence[str]):
-        """(all tokens, labels) log-probabilities for non-empty ``sentences``, columns in the order of ``labels``."""
+    def log_probs(self, sentences: Sequence[Sequence[str]], labels: Sequence[str], group: int = 32):
+        """(all tokens, labels) log-probabilities for non-empty ``sentences``, columns in the order of ``labels``.
+
+        Sentences run in groups of ``group`` of similar length (the recurrence takes as many steps as a group's
+        longest sentence: one long sentence must not make hundreds of short ones step through its padding)."""
+        np = self.np
+        lengths = [len(s) for s in sentences]
+        if len(sentences) <= group:
+            return self._log_probs(sentences, labels)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        out = np.empty((sum(lengths), len(labels)))
+        order = sorted(range(len(sentences)), key=lengths.__getitem__)
+        for k in range(0, len(order), group):
+            members = order[k : k + group]
+            part = self._log_probs([sentences[j] for j in members], labels)
+            offset = 0
+            for j in members:
+                out[starts[j] : starts[j] + lengths[j]] = part[offset : offset + lengths[j]]
+                offset += lengths[j]
+        return out
+
+    def _log_probs(self, sentences: Sequence[Sequence[str]], labels: Sequence[str]):
         np = self.np
         lengths = [len(s) for s in sentences]
         count, longest, h = len(sentences), max(lengths), self.hidden
