@@ -100,3 +100,13 @@ def test_cooperative_and_verbal_petrarch_patterns_need_a_political_actor():
     assert [(e.type, e.actor.country) for e in record.events] == [("REQUEST", "KEN")]
     record = coded(["Webb held her captive for nine months."], "en")
     assert [e.type for e in record.events] == ["ASSAULT"]
+
+
+def test_as_before_an_event_verb_makes_it_no_verb():
+    from test_events import coded
+
+    # "as opposed to", "as requested": no act of the word before
+    assert not coded(["Suunto Vertical has a bright flash, as opposed to Suunto Race."], "en").events
+    assert not coded(
+        ["Mullvad has published clients with an easy interface as opposed to requiring WireGuard."], "en"
+    ).events
