@@ -7,6 +7,7 @@ runs over the time limit becomes a ``timeout`` failure. The batch always goes on
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -19,6 +20,12 @@ from warta.errors import PageError, PageTimeout
 from warta.model import Article, Failure, Page, Record, record_id
 
 Extractor = Callable[[Page], Article]
+
+# One BLAS thread per process, unless the user set it: pages run in parallel as processes (``--workers``, Spark),
+# and the NER model's many small matrix products lose far more to OpenBLAS waking and syncing its threads than they
+# gain (on a busy 2-core machine ~2-3 CPU s per Indonesian page against 0.03 s with one thread). Read by OpenBLAS
+# when numpy loads it, which warta does lazily, after this module is imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 @dataclass(slots=True)
@@ -128,8 +135,12 @@ class Pipeline:
                 article = extract(page)
                 if not article.paragraphs:
                     raise PageError("no_content", "no article text found")
-                record = Record(id=record_id(page.url, page.content_bytes()), article=article,
-                                source=page.source(), steps=[step])
+                record = Record(
+                    id=record_id(page.url, page.content_bytes()),
+                    article=article,
+                    source=page.source(),
+                    steps=[step],
+                )
                 for annotator in self.annotators():
                     step = annotator.name
                     annotator.run(record)
@@ -157,8 +168,9 @@ class Pipeline:
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Per-page wall-clock limit via SIGALRM (main thread on Unix only; elsewhere no limit is applied)."""
-    usable = (seconds and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
+    usable = (
+        seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
     if not usable:
         yield
         return
