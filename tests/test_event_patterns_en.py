@@ -110,3 +110,15 @@ def test_as_before_an_event_verb_makes_it_no_verb():
     assert not coded(
         ["Mullvad has published clients with an easy interface as opposed to requiring WireGuard."], "en"
     ).events
+
+
+def test_force_posture_and_coercion_patterns_need_a_public_party():
+    from test_events import coded
+
+    assert build._flags("pattern - * BASE", "150") == "finite,public"
+    assert build._flags("pattern - * YIELD", "1721") == "finite,public"
+    assert build._flags("pattern - * CAPTIVE", "181") == "finite"
+    assert not coded(["I had Claude Code build the base service."], "en").events
+    assert not coded(["The agency managed to yield excellent results for Geopost."], "en").events
+    record = coded(["Police prevented protesters from entering the parliament."], "en")
+    assert [e.type for e in record.events] == ["COERCE"]
