@@ -122,3 +122,12 @@ def test_force_posture_and_coercion_patterns_need_a_public_party():
     assert not coded(["The agency managed to yield excellent results for Geopost."], "en").events
     record = coded(["Police prevented protesters from entering the parliament."], "en")
     assert [e.type for e in record.events] == ["COERCE"]
+
+
+def test_phoenix_agents_leave_out_words_mostly_meant_otherwise():
+    from warta.nlp import events as ev
+
+    table = ev.agents("en")
+    for words in [("intelligence",), ("captain",), ("carrier",), ("chief", "executive")]:
+        assert words not in table  # "artificial intelligence", "England captain", "the carrier", a firm's CEO
+    assert table[("intelligence", "agents")].role == "SPY"
