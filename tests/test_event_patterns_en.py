@@ -131,3 +131,10 @@ def test_phoenix_agents_leave_out_words_mostly_meant_otherwise():
     for words in [("intelligence",), ("captain",), ("carrier",), ("chief", "executive")]:
         assert words not in table  # "artificial intelligence", "England captain", "the carrier", a firm's CEO
     assert table[("intelligence", "agents")].role == "SPY"
+
+
+def test_political_patterns_need_an_actor_of_some_country_or_public_role():
+    from test_events import coded
+
+    # a name of no known country or role (a product, a tool) acting on no state party is no political actor
+    assert not coded(["Python can handle many different analyses on its own."], "en").events

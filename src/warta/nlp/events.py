@@ -773,8 +773,9 @@ def _event(
         and _private_party(actor.entity)
         and not (recipient is not None and _state_party(recipient.entity))
     ):
-        # "people that need that solution", "a scientist who led the investigation": a cooperative or verbal act of
-        # a firm or private people (business, civilian, media, education, health roles) on no state party
+        # "people that need that solution", "Python can handle many different analyses": a cooperative or verbal act
+        # of a firm, private people (business, civilian, media, education, health roles) or a name of no known
+        # country or role, on no state party
         return None, actor
     cameo, context = _refine(doc, cameo, sentence)
     plover = plover_of(cameo)
@@ -988,8 +989,9 @@ _PRIVATE_PARTY_ROLES = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "AGR"})
 
 
 def _private_party(entity: Entity) -> bool:
-    """A party of a private role (the ``political`` flag)."""
-    return entity.role in _PRIVATE_PARTY_ROLES
+    """A party of a private role, or a name of neither a known country nor a role ("Python", "Spotify Audiobooks",
+    "Perplexity AI"; the ``political`` flag)."""
+    return entity.role in _PRIVATE_PARTY_ROLES or (entity.role is None and not entity.country)
 
 
 def _sport(doc: Doc, sentence: tuple[int, int]) -> bool:
