@@ -11,7 +11,7 @@ Training data and steps are the CRF's (``scripts/train_ner.py``: NERGrit train t
 country-label harmonisation, mention replacement, some final periods dropped). Seeds are fixed (torch, numpy,
 random); with one thread the run is deterministic on one machine.
 
-Needs PyTorch (``pip install torch``, or the ``train`` extra; not a runtime dependency of warta). The full run takes
+Needs PyTorch (``pip install torch==2.13.0``, the CPU build it was trained with, or the ``train`` extra; not a runtime dependency of warta). The full run takes
 about 35 minutes on one thread of a busy 2-core machine (20 epochs over ~10k prepared sentences); ``--heldout``
 trains a held-out CRF (~2 minutes) and network (~35 minutes) and scores every 5 epochs.
 
