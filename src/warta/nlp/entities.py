@@ -125,10 +125,9 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
             if _only_role_words(doc, data, cand):
                 continue  # "U.S. Secretary of State": a title, read as context of the name after it
             split_title_phrase(doc, data, cand)
+        # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services" tagged PER or MISC
         if cand.type in ("PER", "MISC") and _org_head(doc, data, cand):
-            cand.type = (
-                "ORG"  # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services"
-            )
+            cand.type = "ORG"
         if cand.type == "PER":
             strip_title(doc, data, cand)
         elif cand.type == "LOC":
