@@ -345,6 +345,19 @@ def test_name_ending_with_an_organisation_noun_is_an_organisation(model_type):
     assert names["Ana Ruiz"].role == "GOV"  # "Secretary of Energy and Water Services" is her office
 
 
+@pytest.mark.parametrize("model_type", ["PER", "MISC", "LOC"])
+def test_name_with_a_place_noun_is_a_place_even_before_an_apposition_like_clause(model_type):
+    text = "Rebels freed the hostages in Qarabel province, an official said. Captain Tom Reed scored twice."
+    found = find_entities(
+        text,
+        "en",
+        mentions=mentions(text, ("Qarabel province", model_type), ("Tom Reed", "PER")),
+    )
+    names = by_name(found)
+    assert names["Qarabel province"].type == "LOC"
+    assert names["Tom Reed"].role is None  # "captain" is a sports or ship title as often as a military rank
+
+
 def test_long_office_title_with_and_and_a_bracketed_acronym_gives_the_person_the_role():
     text = "Menteri Kelautan dan Perikanan Baru (KKPB) Sakti Wibisono meninjau pelabuhan di Bitung."
     found = find_entities(

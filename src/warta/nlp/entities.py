@@ -128,6 +128,8 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services" tagged PER or MISC
         if cand.type in ("PER", "MISC") and _org_head(doc, data, cand):
             cand.type = "ORG"
+        elif cand.type in ("PER", "MISC", "LOC") and _place_head(doc, data, cand):
+            cand.type = "LOC"  # "Zabul province", "Kabupaten Garut" tagged PER or MISC
         if cand.type == "PER":
             strip_title(doc, data, cand)
         elif cand.type == "LOC":
@@ -145,6 +147,14 @@ def _org_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
     _length, first = longest_role(doc, data, cand.first, cand.last)
     last = data.roles.get(doc.lower[cand.last - 1])
     return any(role is not None and role.kind == "org" for role in (first, last))
+
+
+def _place_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """A name of two or more words that opens or ends with a place noun of the language ("provinsi", "county")."""
+    heads = data.words("place_head")
+    return cand.last - cand.first >= 2 and (
+        doc.lower[cand.first] in heads or doc.lower[cand.last - 1] in heads
+    )
 
 
 def _currency_prefix(doc: Doc, end: int) -> bool:
@@ -584,6 +594,8 @@ def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) 
     and an apposition after it ("X, pemimpin oposisi,"; "X, perusahaan Jerman,")."""
     if _org_head(doc, data, cand):
         return Counter({"ORG": 2})
+    if _place_head(doc, data, cand):
+        return Counter({"LOC": 2})
     cues = Counter()
     if before.role_kind == "title" or before.employer or cand.title_role:
         cues["PER"] += 2  # "Presiden X", "Ketua Partai Golkar X": as strong as a class noun
