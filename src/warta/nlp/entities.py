@@ -33,7 +33,7 @@ from warta.nlp.actor_context import (
     role_or_country,
 )
 from warta.nlp.actors import ActorData, Place, actor_data, country_name, known_orgs, known_people
-from warta.nlp.timex import _weekdays
+from warta.nlp.timex import weekday_numbers
 
 NAME = "nlp.entities.v1"
 GAZETTEER_CONFIDENCE = 0.8
@@ -183,7 +183,7 @@ def _not_a_name(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]
     initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
     if initial and doc.lower[i] in lowercase and doc.lower[i] not in data.places:
         return True
-    if doc.lower[i] in _weekdays("en"):  # CLDR weekday names of en, id and ms: "Friday", "Jumat"
+    if doc.lower[i] in weekday_numbers("en"):  # CLDR weekday names of en, id and ms: "Friday", "Jumat"
         return True
     before, after = doc.words[i - 1] if i else "", doc.words[i + 1] if i + 1 < len(doc.words) else ""
     return before.isdigit() and after.isdigit()  # a month name inside a date
@@ -496,22 +496,36 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
 def join_office_places(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
     """ "Lurah Cawang, Siti Rahmawati": after an office title, a "person" whose words end a place the text names
     ("Kelurahan Cawang") is that place, the one the office governs; both become one place entity."""
-    places = {tuple(doc.lower[c.first : c.last]): c for c in cands if c.type == "LOC"}
-    for cand in cands:
-        if cand.type not in ("PER", "LOC") or cand.key[0] != "name" or not cand.first:
-            continue
-        title = data.roles.get(doc.lower[cand.first - 1])
-        if title is None or title.kind != "title" or title.code is None:
-            continue
+    titled = [
+        c for c in cands if c.type in ("PER", "LOC") and c.key[0] == "name" and _after_office(doc, data, c)
+    ]
+    if not titled:
+        return
+    places_by_last: dict[str, list[Cand]] = defaultdict(list)
+    for c in cands:
+        if c.type == "LOC":
+            places_by_last[doc.lower[c.last - 1]].append(c)
+    for cand in titled:
         words = _name_words(doc, cand)
         place = next(
-            (c for p, c in places.items() if len(p) > len(words) and p[-len(words) :] == words), None
+            (
+                c
+                for c in places_by_last.get(words[-1], ())
+                if c.last - c.first > len(words) and _name_words(doc, c)[-len(words) :] == words
+            ),
+            None,
         )
         if place is None:
             continue
         if place.key[0] == "name":  # an unknown place, read like a name until now
             place.key = ("loc", " ".join(_name_words(doc, place)))
         cand.type, cand.key = "LOC", place.key
+
+
+def _after_office(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """The word before the mention is an office title ("Lurah", "Gubernur", "Mayor")."""
+    title = data.roles.get(doc.lower[cand.first - 1]) if cand.first else None
+    return title is not None and title.kind == "title" and title.code is not None
 
 
 def _name_words(doc: Doc, cand: Cand) -> tuple[str, ...]:

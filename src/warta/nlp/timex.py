@@ -60,7 +60,7 @@ def _phrases(lang: str) -> _Phrases:
 
 
 @cache
-def _weekdays(lang: str) -> dict[str, int]:
+def weekday_numbers(lang: str) -> dict[str, int]:
     """Weekday name → Python weekday number (Monday 0), wide and abbreviated forms, from CLDR."""
     from babel.core import UnknownLocaleError
     from babel.dates import get_day_names
@@ -77,7 +77,7 @@ def _weekdays(lang: str) -> dict[str, int]:
 
 @cache
 def _weekday_pattern(lang: str) -> re.Pattern:
-    names = sorted(_weekdays(lang), key=len, reverse=True)
+    names = sorted(weekday_numbers(lang), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
 
 
@@ -108,8 +108,8 @@ def _dated_weekdays(weekdays: list[Timex], absolute: list[Timex], text: str) -> 
         if dated is None or gap - weekday.end > 3:
             out.append(weekday)
         else:
-            end = dated.end + (text[gap - 1:gap] == "(" and text[dated.end:dated.end + 1] == ")")
-            out.append(Timex(weekday.start, end, text[weekday.start:end], dated.value, dated.precision))
+            end = dated.end + (text[gap - 1 : gap] == "(" and text[dated.end : dated.end + 1] == ")")
+            out.append(Timex(weekday.start, end, text[weekday.start : end], dated.value, dated.precision))
     return out
 
 
@@ -126,8 +126,12 @@ def _absolute_dates(text: str, lang: str, pub: date | None) -> list[Timex]:
     matches = [(m, int(m["month"])) for m in _DAY_MONTH.finditer(text)]
     if pub:  # "30 Maret", "March 30": the year of publication (or the one before, for a date far ahead)
         table = month_table((lang,))
-        matches += [(m, month) for pattern in _yearless(lang) for m in pattern.finditer(text)
-                    if m["name"][0].isupper() and (month := table.get(m["name"].lower()))]
+        matches += [
+            (m, month)
+            for pattern in _yearless(lang)
+            for m in pattern.finditer(text)
+            if m["name"][0].isupper() and (month := table.get(m["name"].lower()))
+        ]
     for match, month in matches:
         day = int(match["day"])
         year = _full_year(match["year"], pub)
@@ -147,8 +151,10 @@ def _yearless(lang: str) -> tuple[re.Pattern, ...]:
     """``30 Maret`` and ``March 30`` written without a year (a year after them makes them full dates)."""
     names = "|".join(re.escape(n) for n in sorted(month_table((lang,)), key=len, reverse=True) if len(n) > 2)
     no_year = r"(?!\.?,?\s*(?:19|20)\d\d)(?P<year>)"
-    return (re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<name>{names})\b(?!\.\d){no_year}", re.I),
-            re.compile(rf"\b(?P<name>{names})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{no_year}", re.I))
+    return (
+        re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<name>{names})\b(?!\.\d){no_year}", re.I),
+        re.compile(rf"\b(?P<name>{names})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{no_year}", re.I),
+    )
 
 
 def _full_year(text: str | None, pub: date | None) -> int | None:
@@ -179,19 +185,23 @@ def _shift(pub: date, unit: str, offset: int) -> tuple[str, str]:
 
 
 def _weekday_mentions(text: str, lang: str, pub: date) -> list[Timex]:
-    weekdays, markers = _weekdays(lang), _phrases(lang).markers
+    weekdays, markers = weekday_numbers(lang), _phrases(lang).markers
     out = []
     for match in _weekday_pattern(lang).finditer(text):
         target = weekdays[match.group(1).lower()]
-        before = text[max(0, match.start() - 12): match.start()].lower().split()
-        after = text[match.end(): match.end() + 12].lower().split()
+        before = text[max(0, match.start() - 12) : match.start()].lower().split()
+        after = text[match.end() : match.end() + 12].lower().split()
         direction = markers.get(after[0].strip(".,;)")) if after else None
         direction = direction or (markers.get(before[-1]) if before else None) or "past"
         end = match.end()
         if after and markers.get(after[0].strip(".,;)")):
-            end = match.end() + text[match.end():].lower().index(after[0].strip(".,;)")) + len(after[0].strip(".,;)"))
+            end = (
+                match.end()
+                + text[match.end() :].lower().index(after[0].strip(".,;)"))
+                + len(after[0].strip(".,;)"))
+            )
         value = _weekday_date(pub, target, direction)
-        out.append(Timex(match.start(), end, text[match.start():end], value.isoformat(), "day"))
+        out.append(Timex(match.start(), end, text[match.start() : end], value.isoformat(), "day"))
     return out
 
 
