@@ -669,3 +669,27 @@ def test_english_apposition_with_a_possessive_country():
     given = mentions(text, ("Zeltronix", "PER"), ("Russia", "LOC"), ("Zeltronix", "PER"))
     company = by_name(find_entities(text, "en", mentions=given))["Zeltronix"]
     assert (company.type, company.country, company.role) == ("ORG", "RUS", "BUS")
+
+
+def test_national_bodies_known_by_short_name_carry_their_country_without_a_dateline():
+    text = "Panglima TNI Budi Santoso menemui pimpinan DPR. Densus 88 Antiteror Polri berjaga di Jatim."
+    given = mentions(
+        text,
+        ("TNI", "PER"),
+        ("Budi Santoso", "PER"),
+        ("DPR", "ORG"),
+        ("Densus 88 Antiteror Polri", "ORG"),
+        ("Jatim", "LOC"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["TNI"].type, found["TNI"].country, found["TNI"].role) == ("ORG", "IDN", "MIL")
+    assert (found["DPR"].country, found["DPR"].role) == ("IDN", "LEG")
+    assert found["Budi Santoso"].country == "IDN"  # through his employer, the TNI
+    assert found["Densus 88 Antiteror Polri"].country == "IDN"  # a unit named after the body it belongs to
+    assert found["Jatim"].country == "IDN"
+    malay = "PDRM akan bekerjasama dengan Wisma Putra."
+    found = by_name(
+        find_entities(malay, "ms", mentions=mentions(malay, ("PDRM", "ORG"), ("Wisma Putra", "LOC")))
+    )
+    assert (found["PDRM"].country, found["PDRM"].role) == ("MYS", "COP")
+    assert (found["Wisma Putra"].type, found["Wisma Putra"].country) == ("ORG", "MYS")

@@ -665,7 +665,8 @@ def make_entity(
         entity.role = _top(ev.roles) if ev.roles else None
         entity.country = _top(ev.countries) if ev.countries else None
         place = next((c.place for c in members if c.place and c.place.kind == "org"), None)
-        if place is not None:
+        if place is not None:  # a known body ("TNI"): an organisation whatever the tagger said
+            entity.type = "ORG"
             entity.country = entity.country or place.country
             entity.role = entity.role or place.role
         if entity.type == "ORG":
@@ -710,6 +711,10 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
             entity.role = role.code
             break
     entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"}) or entity.country
+    if (
+        entity.country is None
+    ):  # a unit named after the known body it belongs to ("Densus 88 Antiteror Polri")
+        entity.country = place_inside(doc, data, cand, {"org"})
 
 
 def _longest_surface(spans: list[Span]) -> str:
