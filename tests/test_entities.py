@@ -693,3 +693,16 @@ def test_national_bodies_known_by_short_name_carry_their_country_without_a_datel
     )
     assert (found["PDRM"].country, found["PDRM"].role) == ("MYS", "COP")
     assert (found["Wisma Putra"].type, found["Wisma Putra"].country) == ("ORG", "MYS")
+
+
+def test_a_name_never_spans_an_unbalanced_bracket_and_sea_features_are_places():
+    text = "SYDNEY (Kestrel News) - Boats gathered near Second Wallace Shoal, and the navy posted a video on Twitter."
+    given = mentions(text, ("SYDNEY (Kestrel News", "ORG"), ("Wallace Shoal", "PER"), ("Twitter", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["SYDNEY"].type == "LOC" and found["SYDNEY"].country == "AUS"
+    assert found["Kestrel News"].type == "ORG"
+    assert found["Wallace Shoal"].type == "LOC"
+    assert found["Twitter"].type == "ORG"
+    balanced = "The Party (PDX) met."
+    kept = by_name(find_entities(balanced, "en", mentions=mentions(balanced, ("The Party (PDX)", "ORG"))))
+    assert "Party (PDX)" in kept

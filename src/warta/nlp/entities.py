@@ -95,6 +95,10 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     return build_entities(doc, data, cands, lang, dateline)
 
 
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+CLOSERS = frozenset(BRACKETS.values())
+
+
 def _lowercase_words(lang: str | None) -> frozenset[str]:
     """Words the NER training text used in lower case: a capitalised one is likely sentence-initial, not a name."""
     from warta.nlp.ner import get_model
@@ -112,32 +116,66 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         span = doc.token_range(m.start, m.end)
         if span is None:
             continue
-        cand = Cand(span[0], span[1], m.type, m.confidence, m.kind)
-        if _currency_prefix(doc, cand.last):
-            continue  # "US$1,1 miliar", "S$5": a currency, not the country
-        if cand.kind != "equipment" and (
-            not any(ch.isupper() for ch in m.text) or _not_a_name(doc, data, cand, lowercase)
-        ):
-            continue  # "kementerian pertahanan", sentence-initial "This", the month in "3 Mac 2021"
-        while cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("determiner"):
-            cand.first += 1  # "The European Union" -> "European Union"
-        if cand.type in ("MISC", "ORG"):
-            if _only_role_words(doc, data, cand):
-                continue  # "U.S. Secretary of State": a title, read as context of the name after it
-            split_title_phrase(doc, data, cand)
-        # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services" tagged PER or MISC
-        if cand.type in ("PER", "MISC") and _org_head(doc, data, cand):
-            cand.type = "ORG"
-        elif cand.type in ("PER", "MISC", "LOC") and _place_head(doc, data, cand):
-            cand.type = "LOC"  # "Zabul province", "Kabupaten Garut" tagged PER or MISC
-        if cand.type == "PER":
-            strip_title(doc, data, cand)
-        elif cand.type == "LOC":
-            trim_to_place(doc, data, cand)
-            retype_org(doc, data, cand)
-        retype_place(doc, data, cand)
-        out.append(cand)
+        for cand in _split_at_brackets(doc, data, Cand(span[0], span[1], m.type, m.confidence, m.kind)):
+            if _keep_cand(doc, data, cand, lowercase):
+                out.append(cand)
     return out
+
+
+def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]) -> bool:
+    """Whether a tagged span is a name, after fixing its edges and type in place."""
+    if _currency_prefix(doc, cand.last):
+        return False  # "US$1,1 miliar", "S$5": a currency, not the country
+    surface = doc.text[doc.spans[cand.first][0] : doc.spans[cand.last - 1][1]]
+    if cand.kind != "equipment" and (
+        not any(ch.isupper() for ch in surface) or _not_a_name(doc, data, cand, lowercase)
+    ):
+        return False  # "kementerian pertahanan", sentence-initial "This", the month in "3 Mac 2021"
+    while cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("determiner"):
+        cand.first += 1  # "The European Union" -> "European Union"
+    if cand.type in ("MISC", "ORG"):
+        if _only_role_words(doc, data, cand):
+            return False  # "U.S. Secretary of State": a title, read as context of the name after it
+        split_title_phrase(doc, data, cand)
+    # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services" tagged PER or MISC
+    if cand.type in ("PER", "MISC") and _org_head(doc, data, cand):
+        cand.type = "ORG"
+    elif cand.type in ("PER", "MISC", "LOC") and _place_head(doc, data, cand):
+        cand.type = "LOC"  # "Zabul province", "Kabupaten Garut" tagged PER or MISC
+    if cand.type == "PER":
+        strip_title(doc, data, cand)
+    elif cand.type == "LOC":
+        trim_to_place(doc, data, cand)
+        retype_org(doc, data, cand)
+    retype_place(doc, data, cand)
+    return True
+
+
+def _split_at_brackets(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
+    """A name never spans an unbalanced bracket ("SYDNEY (Reuters" from a dateline): the words between the
+    brackets are names of their own, a known place among them a place ("SYDNEY", "Reuters")."""
+    words = doc.words[cand.first : cand.last]
+    if not any(w in BRACKETS or w in CLOSERS for w in words) or _balanced(words):
+        return [cand]
+    pieces, start = [], cand.first
+    for i in range(cand.first, cand.last + 1):
+        if i == cand.last or doc.words[i] in BRACKETS or doc.words[i] in CLOSERS:
+            if i > start:
+                place = data.place(" ".join(doc.lower[start:i]))
+                kind = "LOC" if place is not None and place.kind != "org" else cand.type
+                pieces.append(Cand(start, i, kind, cand.confidence, cand.kind))
+            start = i + 1
+    return pieces
+
+
+def _balanced(words: list[str]) -> bool:
+    stack = []
+    for w in words:
+        if w in BRACKETS:
+            stack.append(BRACKETS[w])
+        elif w in CLOSERS and (not stack or stack.pop() != w):
+            return False
+    return not stack
 
 
 def _org_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
