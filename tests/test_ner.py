@@ -176,6 +176,13 @@ def test_unknown_language_uses_capitalisation_and_gazetteer() -> None:
     assert all(m["confidence"] <= ner.FALLBACK_CONFIDENCE for m in mentions)
 
 
+def test_german_capitalised_nouns_are_not_names_but_capitalised_runs_are() -> None:
+    text = "Viele Kliniken melden Engpässe, sagte Ministerin Anna Wegmann am Montag in Berlin."
+    found = {m["text"]: m["type"] for m in ner.find_entities(text, "de")}
+    assert "Kliniken" not in found and "Engpässe" not in found and "Montag" not in found
+    assert found.get("Berlin") == "LOC" and any("Anna Wegmann" in t for t in found)
+
+
 # ------------------------------------------------------------------------------------------- conll + loading
 
 

@@ -958,9 +958,10 @@ def _tag_scored_many(
 ) -> list[tuple[list[str], list[float]]]:
     model = get_model(lang)
     if model is None:
+        nouns_capitalised = lang.split("-")[0].lower() in NOUN_CAPITALISING_LANGS
         return [
             (tags, [FALLBACK_CONFIDENCE] * len(tags))
-            for tags in (fallback_tags(tokens) for tokens in sentences)
+            for tags in (fallback_tags(tokens, nouns_capitalised) for tokens in sentences)
         ]
     return [
         (apply_equipment_rule(tokens, tags), probs)
@@ -979,8 +980,13 @@ def apply_equipment_rule(tokens: Sequence[str], tags: list[str]) -> list[str]:
     return tags
 
 
-def fallback_tags(tokens: Sequence[str]) -> list[str]:
-    """Capitalised runs typed by the gazetteer, else MISC; a sentence-initial word needs a gazetteer hit."""
+# languages that write every noun with a capital: one capitalised word there is no sign of a name
+NOUN_CAPITALISING_LANGS = frozenset({"de", "lb"})
+
+
+def fallback_tags(tokens: Sequence[str], nouns_capitalised: bool = False) -> list[str]:
+    """Capitalised runs typed by the gazetteer, else MISC; a sentence-initial word needs a gazetteer hit, and so
+    does a single capitalised word in a language that capitalises nouns (German "Impfungen")."""
     gaz = _gazetteer().match(tokens)
     tags = ["O"] * len(tokens)
     i = 0
@@ -997,6 +1003,9 @@ def fallback_tags(tokens: Sequence[str]) -> list[str]:
             j = i + 1
             while j < len(tokens) and _is_name_word(tokens[j]) and not gaz[j]:
                 j += 1
+            if nouns_capitalised and j - i < 2:
+                i = j
+                continue
             tags[i:j] = ["B-MISC"] + ["I-MISC"] * (j - i - 1)
             i = j
             continue
