@@ -397,43 +397,88 @@ class CrfScorer:
             self.transitions[index[prev], index[label]] = weight
         self.exp_transitions = np.exp(self.transitions)
         self._zero = np.zeros(size)
-        self._cache: dict[str, object] = {}
+        # Per distinct word: (row of its five score vectors in ``_table``, lower case, name word, name-core word,
+        # may start a gazetteer phrase) -- what the sentence-level features need, so they never rebuild strings.
+        self._words: dict[str, tuple[int, str, bool, bool, bool]] = {}
+        self._table = np.zeros((0, 5, size))
+        # Rows of the attributes tied to sentence edges (None: the model has no weight for it).
+        self._edge_rows = {
+            attr: self.attr_index.get(attr)
+            for attr in ("-2w=<pad>", "-1w=<pad>", "BOS", "1w=<pad>", "EOS", "2w=<pad>")
+        }
+
+    def _entries(self, words: Sequence[str]) -> list[tuple[int, str, bool, bool, bool]]:
+        """Each word's cached entry (see ``_words``); words not seen before are scored together in one step."""
+        cache = self._words
+        entries = [cache.get(w) for w in words]
+        if None not in entries:
+            return entries  # type: ignore[return-value]
+        new = [w for w in dict.fromkeys(words) if w not in cache]
+        used = len(cache)
+        if used + len(new) > 200_000:  # bounded memory on long-running processes
+            cache.clear()
+            used = 0
+            new = list(dict.fromkeys(words))
+        np = self.np
+        attr_index = self.attr_index
+        features = self.features
+        lowercase = features.lexicon.lowercase
+        first_words = features.gazetteer.first_words
+        groups, rows = [], []
+        group = 0
+        infos = []
+        for word in new:
+            info = features.word_info(word)
+            infos.append(info)
+            for attrs in (info.own, info.left2, info.left1, info.right1, info.right2):
+                for attr in attrs:
+                    row = attr_index.get(attr)
+                    if row is not None:
+                        groups.append(group)
+                        rows.append(row)
+                group += 1
+        sums = np.zeros((group, len(self.labels)))
+        if rows:
+            np.add.at(sums, groups, self.weights[rows])
+        table = self._table
+        if used + len(new) > len(table):
+            grown = np.empty((max(2 * len(table), used + len(new), 1024), 5, len(self.labels)))
+            grown[:used] = table[:used]
+            table = self._table = grown
+        table[used : used + len(new)] = sums.reshape(len(new), 5, -1)
+        for k, (word, info) in enumerate(zip(new, infos, strict=True)):
+            lower = info.lower
+            name = _is_name_word(word)
+            cache[word] = (
+                used + k,
+                lower,
+                name,
+                name and lower not in lowercase,
+                lower in first_words and word[:1].isupper(),
+            )
+        return [cache[w] for w in words]
 
     def word_vectors(self, words: Iterable[str]) -> list:
         """Per word a (5, labels) array: its own scores, then as the word two before, one before, one after and
-        two after another. Words not seen before are summed together in one step and cached."""
-        cache = self._cache
-        new = [w for w in dict.fromkeys(words) if w not in cache]
-        if new:
-            np = self.np
-            attr_index = self.attr_index
-            groups, rows = [], []
-            group = 0
-            for word in new:
-                info = self.features.word_info(word)
-                for attrs in (info.own, info.left2, info.left1, info.right1, info.right2):
-                    for attr in attrs:
-                        row = attr_index.get(attr)
-                        if row is not None:
-                            groups.append(group)
-                            rows.append(row)
-                    group += 1
-            sums = np.zeros((group, len(self.labels)))
-            if rows:
-                np.add.at(sums, groups, self.weights[rows])
-            if len(cache) > 200_000:  # bounded memory on long-running processes
-                cache.clear()
-            for k, word in enumerate(new):
-                cache[word] = sums[5 * k : 5 * k + 5]
-        return [cache[w] for w in words]
+        two after another (cached per word)."""
+        words = list(words)
+        table = self._table
+        return [table[entry[0]] for entry in self._entries(words)]
 
     def emissions(self, sentences: Sequence[Sequence[str]]):
-        """(all tokens, labels) array of state scores for non-empty ``sentences``, one after the other."""
+        """(all tokens, labels) array of state scores for non-empty ``sentences``, one after the other.
+
+        The same sums as crfsuite over :meth:`FeatureExtractor.sentence` attributes, added in the same order per
+        token (so the same floating-point result): the word's own vector, its neighbours' vectors, then the
+        sentence-level attributes of :meth:`FeatureExtractor.sentence_extras` -- capitalised runs, edges, word
+        pairs, gazetteer matches -- looked up from the cached word entries instead of built as strings.
+        """
         np = self.np
         tokens = [t for sentence in sentences for t in sentence]
-        parts = np.stack(self.word_vectors(tokens))
-        infos = [self.features.word_info(t) for t in tokens]
-        sentence_of = np.repeat(np.arange(len(sentences)), [len(sentence) for sentence in sentences])
+        ids, lowered, names, cores, starts_gaz = zip(*self._entries(tokens), strict=True)
+        parts = self._table[np.fromiter(ids, dtype=np.intp, count=len(ids))]
+        lengths = [len(sentence) for sentence in sentences]
+        sentence_of = np.repeat(np.arange(len(sentences)), lengths)
         same1 = (sentence_of[1:] == sentence_of[:-1])[:, None]  # neighbours in the same sentence
         same2 = (sentence_of[2:] == sentence_of[:-2])[:, None]
         scores = parts[:, 0].copy()
@@ -441,81 +486,207 @@ class CrfScorer:
         scores[1:] += parts[:-1, 2] * same1
         scores[:-1] += parts[1:, 3] * same1
         scores[:-2] += parts[2:, 4] * same2
-        positions, rows = [], []
-        attr_index = self.attr_index
-        offset = 0
-        for sentence in sentences:
-            n = len(sentence)
-            for i, feats in enumerate(self.features.sentence_extras(sentence, infos[offset : offset + n])):
-                for attr in feats:
-                    row = attr_index.get(attr)
-                    if row is not None:
-                        positions.append(offset + i)
-                        rows.append(row)
-            offset += n
-        if rows:
+        positions, rows = self._extra_rows(sentences, lengths, lowered, names, cores, starts_gaz)
+        if len(rows):
             np.add.at(scores, positions, self.weights[rows])
         return scores
 
-    def _padded(self, scores, lengths: Sequence[int]):
-        """Scores as a (sentences, longest, labels) array, and the (sentences, longest) mask of real tokens."""
+    def _extra_rows(self, sentences, lengths, lowered, names, cores, starts_gaz):
+        """(positions, weight rows) of the sentence-level attributes, in :meth:`FeatureExtractor.sentence_extras`'s
+        order per token: run, core, -2w pad, -1w0 pair / -1gz or -1w pad / BOS, w0+1 pair / 1gz or 1w pad / EOS,
+        2w pad, gz. ``np.add.at`` adds in list order, so each token gets its attributes in that order."""
+        np = self.np
+        get = self.attr_index.get
+        run_pos: list[int] = []
+        run_rows: list[int] = []
+        core_pos: list[int] = []
+        core_rows: list[int] = []
+        gaz: list[tuple[int, str]] = []  # (position, "B-LOC") of gazetteer matches
+        gazetteer = self.features.gazetteer
+        offset = 0
+        for sentence, n in zip(sentences, lengths, strict=True):
+            end = offset + n
+            inside = names[offset:end]
+            if True in inside:
+                low = lowered[offset:end]
+                _run_rows(run_pos, run_rows, offset, low, "run", inside, get)
+                inside = cores[offset:end]
+                if True in inside:
+                    _run_rows(core_pos, core_rows, offset, low, "core", inside, get)
+            flags = starts_gaz[offset:end]
+            if True in flags:  # Gazetteer.match, from the cached first-word test
+                low = lowered[offset:end]
+                i = 0
+                while i < n:
+                    if not flags[i]:
+                        i += 1
+                        continue
+                    span = gazetteer._longest_at(sentence, low, i)
+                    if span:
+                        length, kind = span
+                        gaz.append((offset + i, "B-" + kind))
+                        gaz.extend((offset + j, "I-" + kind) for j in range(i + 1, i + length))
+                        i += length
+                    else:
+                        i += 1
+            offset = end
+        total = offset
+        lengths_arr = np.asarray(lengths)
+        firsts = np.concatenate(([0], np.cumsum(lengths_arr)[:-1]))
+        lasts = firsts + lengths_arr - 1
+        longer = lengths_arr > 1
+        # word pairs: "-1w0=a|b" on b, "w0+1=a|b" on a, for neighbours in one sentence
+        pairs = [a + "|" + b for a, b in zip(lowered, lowered[1:], strict=False)]
+        inner = np.ones(max(total - 1, 0), dtype=bool)
+        inner[lasts[:-1]] = False  # the pair across a sentence boundary
+        prev_rows = np.fromiter((get("-1w0=" + p, -1) for p in pairs), dtype=np.intp, count=len(pairs))
+        next_rows = np.fromiter((get("w0+1=" + p, -1) for p in pairs), dtype=np.intp, count=len(pairs))
+        prev_at = np.flatnonzero((prev_rows >= 0) & inner)
+        next_at = np.flatnonzero((next_rows >= 0) & inner)
+        sentence_last = set(lasts.tolist())
+        sentence_first = set(firsts.tolist())
+        gz_prev = [(p + 1, get("-1gz=" + label[2:])) for p, label in gaz if p not in sentence_last]
+        gz_next = [(p - 1, get("1gz=" + label[2:])) for p, label in gaz if p not in sentence_first]
+        gz_own = [(p, get("gz=" + label)) for p, label in gaz]
+        edge = self._edge_rows
+        chunks_pos = [np.asarray(run_pos, dtype=np.intp), np.asarray(core_pos, dtype=np.intp)]
+        chunks_rows = [np.asarray(run_rows, dtype=np.intp), np.asarray(core_rows, dtype=np.intp)]
+
+        def fixed(attr: str, where) -> None:
+            row = edge[attr]
+            if row is not None and len(where):
+                chunks_pos.append(where)
+                chunks_rows.append(np.full(len(where), row, dtype=np.intp))
+
+        def listed(items: list[tuple[int, int | None]]) -> None:
+            items = [(p, r) for p, r in items if r is not None]
+            if items:
+                chunks_pos.append(np.array([p for p, _ in items], dtype=np.intp))
+                chunks_rows.append(np.array([r for _, r in items], dtype=np.intp))
+
+        fixed("-2w=<pad>", np.concatenate([firsts, firsts[longer] + 1]))
+        chunks_pos.append(prev_at + 1)
+        chunks_rows.append(prev_rows[prev_at])
+        listed(gz_prev)
+        fixed("-1w=<pad>", firsts)
+        fixed("BOS", firsts)
+        chunks_pos.append(next_at)
+        chunks_rows.append(next_rows[next_at])
+        listed(gz_next)
+        fixed("1w=<pad>", lasts)
+        fixed("EOS", lasts)
+        fixed("2w=<pad>", np.concatenate([lasts, lasts[longer] - 1]))
+        listed(gz_own)
+        return np.concatenate(chunks_pos), np.concatenate(chunks_rows)
+
+    def _sorted_padded(self, scores, lengths: Sequence[int]):
+        """Scores as a (sentences, longest, labels) array with the sentences longest first, their order (sorted
+        position -> given position), and per step t how many sentences are still running (length > t)."""
         np = self.np
         lengths_arr = np.asarray(lengths)
-        starts = np.concatenate(([0], np.cumsum(lengths_arr)[:-1]))
-        sentence_of = np.repeat(np.arange(len(lengths)), lengths_arr)
-        position = np.arange(len(scores)) - starts[sentence_of]
-        padded = np.zeros((len(lengths), int(lengths_arr.max()), scores.shape[1]))
-        padded[sentence_of, position] = scores
-        active = np.arange(padded.shape[1])[None, :] < lengths_arr[:, None]
-        return padded, active
+        order = np.argsort(-lengths_arr, kind="stable")
+        sorted_lengths = lengths_arr[order]
+        starts = np.concatenate(([0], np.cumsum(lengths_arr)[:-1]))[order]
+        longest = int(sorted_lengths[0])
+        sentence_of = np.repeat(np.arange(len(lengths)), sorted_lengths)
+        position = (
+            np.arange(len(sentence_of)) - np.concatenate(([0], np.cumsum(sorted_lengths)[:-1]))[sentence_of]
+        )
+        padded = np.zeros((len(lengths), longest, scores.shape[1]))
+        padded[sentence_of, position] = scores[starts[sentence_of] + position]
+        running = np.searchsorted(-sorted_lengths, -np.arange(longest), side="left").tolist()
+        return padded, order, sorted_lengths, running
 
     def viterbi(self, scores, lengths: Sequence[int]) -> list[list[str]]:
-        """Best label sequence per sentence; all sentences decoded together, step by step."""
+        """Best label sequence per sentence; all sentences decoded together, step by step (longest first, so the
+        sentences still running at a step are a prefix of the batch)."""
         np = self.np
-        padded, active = self._padded(scores, lengths)
+        padded, order, sorted_lengths, running = self._sorted_padded(scores, lengths)
         count, longest, size = padded.shape
         back = np.empty((longest, count, size), dtype=np.intp)
-        identity = np.broadcast_to(np.arange(size), (count, size))
-        best = padded[:, 0]
+        best = padded[:, 0].copy()
         transitions = self.transitions[None]
         for t in range(1, longest):
-            candidates = best[:, :, None] + transitions
-            step = active[:, t, None]
-            back[t] = np.where(step, candidates.argmax(axis=1), identity)
-            best = np.where(step, candidates.max(axis=1) + padded[:, t], best)
+            k = running[t]
+            candidates = best[:k, :, None] + transitions
+            back[t, :k] = candidates.argmax(axis=1)
+            best[:k] = candidates.max(axis=1) + padded[:k, t]
         path = np.empty((longest, count), dtype=np.intp)
-        path[-1] = best.argmax(axis=1)
         rows = np.arange(count)
+        path[sorted_lengths - 1, rows] = best.argmax(axis=1)
         for t in range(longest - 1, 0, -1):
-            path[t - 1] = back[t, rows, path[t]]
+            k = running[t]
+            path[t - 1, :k] = back[t, rows[:k], path[t, :k]]
         labels = self.labels
-        return [[labels[k] for k in path[:n, b]] for b, n in enumerate(lengths)]
+        out: list[list[str]] = [[] for _ in lengths]
+        for b, k in enumerate(order.tolist()):
+            out[k] = [labels[x] for x in path[: lengths[k], b].tolist()]
+        return out
 
     def marginals(self, scores, lengths: Sequence[int]) -> list:
         """Per sentence, a (tokens, labels) array of label probabilities (forward-backward, rescaled each step)."""
         np = self.np
-        padded, active = self._padded(scores, lengths)
+        padded, order, sorted_lengths, running = self._sorted_padded(scores, lengths)
         count, longest, size = padded.shape
         potentials = np.exp(padded - padded.max(axis=2, keepdims=True))
         trans = self.exp_transitions
-        alpha = np.empty_like(potentials)
-        beta = np.empty_like(potentials)
+        alpha = np.ones_like(potentials)  # padding stays 1: finite products, never read
+        beta = np.ones_like(potentials)
         a = potentials[:, 0] / potentials[:, 0].sum(axis=1, keepdims=True)
         alpha[:, 0] = a
         for t in range(1, longest):
-            new = (a @ trans) * potentials[:, t]
-            a = np.where(active[:, t, None], new / new.sum(axis=1, keepdims=True), a)
-            alpha[:, t] = a
-        ones = np.ones((count, size))
-        b = ones
-        beta[:, -1] = b
+            k = running[t]
+            new = (a @ trans)[:k] * potentials[:k, t]
+            a[:k] = new / new.sum(axis=1, keepdims=True)
+            alpha[:k, t] = a[:k]
+        b = np.ones((count, size))
         for t in range(longest - 2, -1, -1):
-            new = (potentials[:, t + 1] * b) @ trans.T
-            b = np.where(active[:, t + 1, None], new / new.sum(axis=1, keepdims=True), ones)
-            beta[:, t] = b
+            k = running[t + 1]
+            new = ((potentials[:, t + 1] * b) @ trans.T)[:k]
+            b[:k] = new / new.sum(axis=1, keepdims=True)
+            beta[:k, t] = b[:k]
         joint = alpha * beta
         joint /= joint.sum(axis=2, keepdims=True)
-        return [joint[k, :n] for k, n in enumerate(lengths)]
+        out: list = [None] * len(lengths)
+        for b_, k in enumerate(order.tolist()):
+            out[k] = joint[b_, : lengths[k]]
+        return out
+
+
+def _run_rows(pos: list[int], rows: list[int], offset: int, lowered, name: str, inside, get) -> None:
+    """:func:`_add_run_features` as weight rows: per token of each capitalised run, its position attribute, then
+    the run's shared ones (prev, prev2, next, first, last)."""
+    n = len(lowered)
+    i = 0
+    while i < n:
+        if not inside[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (inside[j] or (lowered[j] in _NAME_CONNECTORS and j + 1 < n and inside[j + 1])):
+            j += 1
+        shared = [
+            row
+            for row in (
+                get(f"{name}_prev={lowered[i - 1] if i > 0 else '<s>'}"),
+                get(f"{name}_prev2={lowered[i - 2] if i > 1 else '<s>'}"),
+                get(f"{name}_next={lowered[j] if j < n else '</s>'}"),
+                get(f"{name}_first={lowered[i]}"),
+                get(f"{name}_last={lowered[j - 1]}"),
+            )
+            if row is not None
+        ]
+        length = str(min(j - i, 5))
+        for k in range(i, j):
+            position = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I"
+            row = get(f"{name}={position}{length}")
+            if row is not None:
+                pos.append(offset + k)
+                rows.append(row)
+            for row in shared:
+                pos.append(offset + k)
+                rows.append(row)
+        i = j
 
 
 # Categories of the per-token flags the neural tagger reads next to the word and its characters.
