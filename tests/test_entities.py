@@ -706,3 +706,26 @@ def test_a_name_never_spans_an_unbalanced_bracket_and_sea_features_are_places():
     balanced = "The Party (PDX) met."
     kept = by_name(find_entities(balanced, "en", mentions=mentions(balanced, ("The Party (PDX)", "ORG"))))
     assert "Party (PDX)" in kept
+
+
+def test_a_record_naming_many_countries_is_not_about_the_dateline_country():
+    text = (
+        "Spain beat Russia. Kira Valen of Croatia lost to Serbia, France and Japan advanced, Spain waits. "
+        "Oskar Lind said the draw was hard."
+    )
+    names = ("Spain", "Russia", "Kira Valen", "Croatia", "Serbia", "France", "Japan", "Spain", "Oskar Lind")
+    given = mentions(text, *[(n, "PER" if " " in n else "LOC") for n in names])
+    found = by_name(find_entities(text, "en", dateline="Madrid", mentions=given))
+    assert found["Oskar Lind"].country is None  # Spain: 2 of 7 place mentions
+    home = "Spain beat Russia in Madrid and Seville. Oskar Lind said the draw was hard."
+    given = mentions(
+        home,
+        ("Spain", "LOC"),
+        ("Russia", "LOC"),
+        ("Madrid", "LOC"),
+        ("Seville", "LOC"),
+        ("Oskar Lind", "PER"),
+    )
+    assert (
+        by_name(find_entities(home, "en", dateline="Madrid", mentions=given))["Oskar Lind"].country == "ESP"
+    )

@@ -815,17 +815,19 @@ def _from_links(entity: Entity, ev: Evidence, entities: dict) -> None:
 
 
 def _main_country(entities: dict) -> str | None:
-    """The country with the most place mentions (its name, capital or cities); None on a tie, "" when none."""
+    """The country of at least half the place mentions (its name, capital or cities); "" when none has a
+    country; None when no country dominates (a report from Madrid on teams of twenty countries is not about
+    Spain, though Spain is named most)."""
     counts = Counter()
     for key, entity in entities.items():
         if key[0] in ("country", "loc") and entity.country:
             counts[entity.country] += len(entity.mentions)
-    top = counts.most_common(2)
-    if not top:
+    if not counts:
         return ""
-    if len(top) > 1 and top[0][1] == top[1][1]:
-        return None
-    return top[0][0]
+    country = _top(counts)
+    n = counts[country]
+    tie = sum(1 for m in counts.values() if m == n) > 1
+    return country if 2 * n >= counts.total() and not tie else None
 
 
 def _known(entity: Entity, members: list[Cand], doc: Doc):
