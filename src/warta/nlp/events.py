@@ -662,6 +662,12 @@ def _event(
         return None, None  # "declined to comment", "a request for comment": no stance taken
     if plover_type == "REQUEST" and _question(tokens, i + 1, j, doc.lex):
         return None, None  # "asked about the decision", "asked Turkey whether": a question, not a request
+    witnesses = doc.lex.words.get("witness", frozenset())
+    if cameo.startswith("09") and any(t.lower in witnesses for t in tokens[i + 1 : j + 3]):
+        return (
+            None,
+            None,
+        )  # "memeriksa sejumlah saksi": questioning witnesses is no accusation (labelling guide)
     if _conditional(doc, clause, verb_start):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
     if cameo == "130" and tokens[i].lower in doc.lex.words.get("warn_verb", ()):
@@ -681,6 +687,17 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
+    if actor is not None and not _pronoun_agrees(doc, tokens, i, actor):
+        # "Wali Kota Bekasi X mengatakan ... ia meminta": "ia" is the last person named, not the city; "Mereka
+        # menangkap" after a victim's name: the last group named, or no one
+        actor = _pronoun_antecedent(doc, tokens, i)
+        if actor is None:
+            return None, None
+    if "judgement" in pattern.flags:
+        judged = _judgement(doc, tokens, j, actor, recipient, "passive" in pattern.flags)
+        if judged is None:
+            return None, None  # "menilai kebijakan itu tepat": an assessment, not a criticism
+        recipient = judged[0]
     if (
         actor is None
         and doc.lex.words.get("auxiliary")
@@ -835,6 +852,77 @@ def _event(
         confidence=_confidence(pattern, recipient is not None, in_quote),
     )
     return event, actor
+
+
+def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool:
+    """A pronoun right before the verb, after the actor found for it, must fit that actor: "they"/"mereka" is no
+    single person, a ``singular_pronoun`` ("ia", "dia", "beliau") is a person, not a body or a place."""
+    words = doc.lex.words
+    for tok in reversed(tokens[max(0, i - 2) : i]):
+        if tok.start < actor.end:
+            return True  # the actor is named after any pronoun: it is the subject itself
+        if tok.lower in words.get("plural_pronoun", ()):
+            return actor.entity.type != "PER"
+        if tok.lower in words.get("singular_pronoun", ()):
+            return actor.entity.type == "PER"
+    return True
+
+
+def _pronoun_antecedent(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
+    """The nearest mention within 400 characters before the pronoun subject that fits it (see
+    ``_pronoun_agrees``): a person for "ia", not a person (nor a place) for "mereka"."""
+    words = doc.lex.words
+    pronoun = next(
+        (
+            t
+            for t in reversed(tokens[max(0, i - 2) : i])
+            if t.lower in words.get("plural_pronoun", ()) or t.lower in words.get("singular_pronoun", ())
+        ),
+        None,
+    )
+    if pronoun is None:
+        return None
+    person = pronoun.lower in words.get("singular_pronoun", ())
+    k = bisect_left(doc.starts, pronoun.start) - 1
+    while k >= 0 and doc.mentions[k].start >= pronoun.start - 400:
+        entity = doc.mentions[k].entity
+        if (entity.type == "PER") == person and entity.type != "LOC":
+            return doc.mentions[k]
+        k -= 1
+    return None
+
+
+def _judgement(
+    doc: Doc, tokens: list[Tok], j: int, actor: Mention | None, recipient: Mention | None, passive: bool
+) -> tuple[Mention | None] | None:
+    """``X menilai pemerintah gagal ...``, ``Y dinilai DPR gegabah``: an assessment is a criticism (ACCUSE) when
+    its content, before the sentence ends, has a ``negative_judgement`` word ("gagal", "tidak tepat"); the one
+    judged is the first other party named in the content before that word (passive: the subject), else none
+    ("menilai pencabutan PSBB terlalu cepat" criticises a policy). None: no criticism."""
+    negative = doc.lex.words.get("negative_judgement", frozenset())
+    content = []
+    for tok in tokens[j : j + 25]:
+        if tok.lower in (".", ";", "?", "!"):
+            break
+        content.append(tok)
+    words = [t.lower for t in content]
+    hit = next(
+        (k for k in range(len(words)) for n in (1, 2, 3) if " ".join(words[k : k + n]) in negative), None
+    )
+    if hit is None or (hit > 0 and words[hit - 1] in doc.lex.words.get("negation", ())):
+        return None
+    if passive:
+        return (recipient,)
+    end = content[hit].start
+    for mention in doc.mentions_in(content[0].start if content else end, end):
+        if actor is not None and _same_side(actor.entity, mention.entity):
+            continue
+        if mention.entity.type == "LOC" and _after_preposition(doc.text, mention.start, _locative(doc)):
+            continue  # "di Jakarta": where, not whom
+        if mention.entity.kind == "agent-actor":
+            return (None,)  # "menilai warga abai": a generic group is judged, no party
+        return (mention,)
+    return (None,)
 
 
 _NP_STOP_KINDS = (
@@ -1238,9 +1326,12 @@ def _parties(
     if "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex):
         agent = _after_word(doc, tokens, j, doc.lex.words.get("agent", frozenset()), clause[1])
         if agent is None and "passive" in pattern.flags:
-            agent = _right_after(
-                doc, right, verb_end
-            )  # "diserang kelompok bersenjata": the agent needs no "oleh"
+            # "diserang kelompok bersenjata", "ditahan jajaran Polres X": the agent needs no "oleh"
+            agent = _right_after(doc, right, verb_end, doc.lex.words.get("agent_head", frozenset()))
+        if doc.lang != "en" and _counted_group(doc, tokens, i):
+            # "Puluhan warga ditahan ...": unnamed people, no recipient (labelling guide); English keeps the country
+            # of a place as the one acted on ("Five activists were arrested in Moscow": RUS, see its tests)
+            return agent, None
         subject = _subject(doc, left, verb_start, clause) or previous_actor
         if subject is not None and subject.entity.kind == "agent-actor":
             # "sepuluh warga diserang ...": a generic civilian group is not coded as a recipient, but its country
@@ -1265,7 +1356,9 @@ def _parties(
         return subject, destination or _first_other(
             right, subject, doc.text, _locative(doc), _function_words(doc)
         )
-    right = _reachable(doc, right, verb_end, _plover_type(pattern.cameo), pattern.cameo)
+    right = _reachable(
+        doc, right, verb_end, _plover_type(pattern.cameo), pattern.cameo, "thing" in pattern.flags
+    )
     # "menyerahkan tersangka kepada kejaksaan": a generic group the pattern itself names is its object, not a party
     right = [m for m in right if not (m.start < verb_end and m.entity.kind == "agent-actor")]
     quote_end = _quote_end(doc, verb_start)
@@ -1341,7 +1434,7 @@ def _plover_type(cameo: str) -> str | None:
 
 
 def _reachable(
-    doc: Doc, mentions: list[Mention], verb_end: int, plover: str | None, cameo: str = ""
+    doc: Doc, mentions: list[Mention], verb_end: int, plover: str | None, cameo: str = "", thing: bool = False
 ) -> list[Mention]:
     """The mentions after the verb that can be its object or complement: right after it (up to four words of
     determiners, titles or numbers between: "met Prime Minister X"), or after a complement preposition
@@ -1353,7 +1446,8 @@ def _reachable(
     a content clause or any preposition but a locative one may come between there."""
     accuse, embedding = plover == "ACCUSE", plover in _SPEECH_ACTS
     # what is agreed on or eased ("menyepakati pengurangan", "mencabut regulasi PSBB") is no party
-    agreement = plover in ("AGREE", "CONCEDE") or cameo.startswith("057")
+    # (flag ``thing``: "menerapkan pembatasan sosial berskala besar atau PSBB": the measure imposed, likewise)
+    agreement = plover in ("AGREE", "CONCEDE") or cameo.startswith("057") or thing
     words = doc.lex.words
     complement = words.get("complement", frozenset())
     places = _locative(doc) | words.get("destination", frozenset())  # "in", "ke": where, not whom
@@ -1361,6 +1455,9 @@ def _reachable(
     stops = words.get("reporting", frozenset()) | (
         frozenset() if accuse or embedding else words.get("complementizer", frozenset())
     )
+    # "menangkap dua orang yang terlibat dalam pembunuhan terhadap X": a relative clause describes the object; a
+    # name inside it is no object of this verb ("that" is also a complementizer: left to the rule above)
+    relative = words.get("relative", frozenset()) - words.get("complementizer", frozenset())
     out = []
     for mention in mentions:
         if mention.start < verb_end:
@@ -1375,7 +1472,11 @@ def _reachable(
             break  # "..., Kishida said": the speaker of an attribution
         if _apposition(gap, gap_words):
             gap = gap.rstrip().rstrip(",")  # "criticised the former president, Donald Trump"
-        if any(c in gap for c in ",;:") or any(w in stops for w in gap_words) or len(gap_words) > 10:
+        if (
+            any(c in gap for c in ",;:")
+            or any(w in stops or w in relative for w in gap_words)
+            or len(gap_words) > 10
+        ):
             break
         heads = [k for k, w in enumerate(gap_words) if w in prepositions]
         if not heads:
@@ -1473,12 +1574,48 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
         ]
         if named:
             return Unnamed(named[0])
+        called = doc.lex.words.get("named", frozenset())
+        for k in range(j + 1, min(j + 8, len(tokens) - 1)):
+            if tokens[k].lower in (",", ".", ";"):
+                break
+            if tokens[k].lower in called:  # "seorang karyawan PT X bernama Y": the one named
+                person = [m for m in doc.mentions_in(tokens[k + 1].start, tokens[k + 1].end + 60)]
+                if person and person[0].start == tokens[k + 1].start and person[0].entity.type == "PER":
+                    return Unnamed(person[0])
+                break
     return Unnamed(None)
 
 
-def _right_after(doc: Doc, mentions: list[Mention], end: int) -> Mention | None:
+def _right_after(
+    doc: Doc, mentions: list[Mention], end: int, heads: frozenset[str] = frozenset()
+) -> Mention | None:
+    """The mention right after ``end``, or after one or two ``heads`` words ("jajaran", "penyidik")."""
     first = next((m for m in mentions if m.start >= end), None)
-    return first if first is not None and not doc.text[end : first.start].strip() else None
+    if first is None:
+        return None
+    gap = doc.text[end : first.start].lower().split()
+    return first if not gap or (len(gap) <= 2 and all(w in heads for w in gap)) else None
+
+
+def _counted_group(doc: Doc, tokens: list[Tok], i: int) -> bool:
+    """A quantity word ("puluhan", "dua") or a number not in brackets (an age: "X ( 22 )") right before the verb,
+    in its clause: an unnamed group."""
+    quantities = doc.lex.words.get("quantity", frozenset())
+    window = tokens[max(0, i - 5) : i]
+    for k in range(len(window) - 1, -1, -1):
+        word = window[k].lower
+        if word in (",", ";", ":"):
+            return False
+        if word in quantities:
+            return True
+        if (
+            word.replace(".", "").isdigit()  # "26", "1.200"; not "48-year-old"
+            and k + 1 < len(window)
+            and window[k + 1].lower.isalpha()  # "26 orang", not "Covid - 19 dinilai" or "X ( 22 ) ditahan"
+            and not (k > 0 and window[k - 1].lower in ("-", "/"))
+        ):
+            return True
+    return False
 
 
 def _clause_subject(doc: Doc, left: list[Mention]) -> Mention | None:

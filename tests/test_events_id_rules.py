@@ -1,0 +1,103 @@
+"""Indonesian event rules of the fourth session (sentences written for these tests; no news text copied)."""
+
+from test_events import coded
+
+
+def events(paragraphs, kind=None):
+    record = coded(paragraphs)
+    return [
+        (e.type, e.actor.name, e.recipient.name if e.recipient else None)
+        for e in record.events
+        if kind is None or e.type == kind
+    ]
+
+
+def test_negative_judgement_is_a_criticism_and_a_neutral_one_is_not():
+    found = events(["Ketua Komisi III DPR Budi Santoso menilai Kementerian Kesehatan gagal menangani wabah."])
+    assert ("ACCUSE", "Budi Santoso", "Kementerian Kesehatan") in found
+    # the judged thing is a policy: a criticism with no party judged
+    found = events(["Ekonom Rina Wulandari menilai pelonggaran pembatasan itu terlalu cepat."], "ACCUSE")
+    assert [(t, r) for t, _, r in found] == [("ACCUSE", None)]
+    assert not events(["Ekonom Rina Wulandari menilai kebijakan itu tepat dan sesuai kebutuhan."], "ACCUSE")
+    assert not events(["Rina Wulandari menilai langkah itu tidak gagal."], "ACCUSE")
+
+
+def test_passive_judgement_takes_the_judge_after_the_verb():
+    found = events(["Pernyataan Menteri Agus Salim dinilai Ombudsman gegabah."], "ACCUSE")
+    assert found and found[0][2] is not None and found[0][1] != found[0][2]
+
+
+def test_sentences_and_charges_are_coerce():
+    found = events(
+        ["Majelis hakim Pengadilan Negeri Bandung menjatuhkan vonis dua tahun penjara bagi Dedi Kurnia."]
+    )
+    assert found and found[0][0] == "COERCE"
+    assert [t for t, _, _ in events(["Jaksa mendakwa Dedi Kurnia melakukan korupsi."])] == ["COERCE"]
+
+
+def test_dispersing_a_crowd_is_coercion_not_assault():
+    found = events(["Polisi membubarkan kerumunan warga di alun-alun kota."])
+    assert [t for t, _, _ in found] == ["COERCE"]
+
+
+def test_restriction_imposed_or_extended_is_coerce_with_no_recipient():
+    found = events(
+        ["Pemerintah Kota Bogor memperpanjang pembatasan sosial berskala besar atau PSBB selama dua pekan."]
+    )
+    assert [(t, r) for t, _, r in found] == [("COERCE", None)]
+
+
+def test_request_with_its_addressee_before_agar():
+    found = events(
+        ["Menteri Dalam Negeri Tito Karnavian mendorong para calon kepala daerah agar menaati aturan."]
+    )
+    assert [t for t, _, _ in found] == ["REQUEST"]
+    assert not events(["Kenaikan harga minyak mendorong inflasi naik."], "REQUEST")
+
+
+def test_protest_against_a_policy():
+    found = events(["Para nelayan di Tual protes terhadap kebijakan kuota tangkap."])
+    assert [t for t, _, _ in found] == ["PROTEST"]
+
+
+def test_questioning_witnesses_is_no_accusation():
+    assert not events(["Penyidik Polda Sumatera Utara memeriksa sejumlah saksi terkait kasus itu."], "ACCUSE")
+    assert events(["Penyidik Polda Sumatera Utara memeriksa Bupati Langkat Darmawan Putra."], "ACCUSE")
+
+
+def test_name_inside_a_relative_clause_after_the_object_is_no_recipient():
+    found = events(
+        ["Polisi menangkap dua orang yang diduga terlibat penganiayaan terhadap Rudi Hartono."], "COERCE"
+    )
+    assert found and all(r is None for _, _, r in found)
+
+
+def test_passive_agent_after_a_collective_head_and_counted_subject():
+    found = events(["Puluhan warga Desa Sukamaju ditahan jajaran Polres Sleman."], "COERCE")
+    assert found and found[0][2] is None and "Polres" in found[0][1]
+
+
+def test_counted_object_named_after_bernama():
+    found = events(
+        ["Kelompok bersenjata menembak seorang karyawan bernama Andi Saputra di Distrik Ilaga."], "ASSAULT"
+    )
+    assert [r for _, _, r in found] == ["Andi Saputra"]
+
+
+def test_pronoun_subject_agrees_with_its_antecedent():
+    # "mereka" is no single person: the victim named just before does not arrest anyone
+    found = events(
+        [
+            "Seorang pria menusuk Rudi Hartono di Medan. Mereka menangkap pelaku sehari kemudian.",
+        ],
+        "COERCE",
+    )
+    assert all(actor != "Rudi Hartono" for _, actor, _ in found)
+    # "ia" is the last person named, not the city before the verb
+    found = events(
+        [
+            "Wali Kota Bekasi Rahmat Hidayat mengatakan anggaran kurang. Karena itu, ia meminta Pemprov Jawa Barat menanggung sisanya."
+        ],
+        "REQUEST",
+    )
+    assert [actor for _, actor, _ in found] == ["Rahmat Hidayat"]
