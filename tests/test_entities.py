@@ -729,3 +729,13 @@ def test_a_record_naming_many_countries_is_not_about_the_dateline_country():
     assert (
         by_name(find_entities(home, "en", dateline="Madrid", mentions=given))["Oskar Lind"].country == "ESP"
     )
+
+
+def test_all_capitals_subheading_is_cut_to_its_place():
+    text = "PERU ADVANCES AGAIN\n\nPeru beat Chile. NEW YORK officials watched."
+    given = mentions(
+        text, ("PERU ADVANCES AGAIN", "PER"), ("Peru", "LOC"), ("Chile", "LOC"), ("NEW YORK", "ORG")
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert [m.text for m in found["Peru"].mentions] == ["PERU", "Peru"]
+    assert "NEW YORK" in found and "PERU ADVANCES AGAIN" not in found

@@ -133,6 +133,7 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         return False  # "kementerian pertahanan", sentence-initial "This", the month in "3 Mac 2021"
     while cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("determiner"):
         cand.first += 1  # "The European Union" -> "European Union"
+    _trim_capitals_headline(doc, data, cand, lowercase)
     if cand.type in ("MISC", "ORG"):
         if _only_role_words(doc, data, cand):
             return False  # "U.S. Secretary of State": a title, read as context of the name after it
@@ -297,6 +298,27 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
             cand.first += 1
             continue
         break
+
+
+def _trim_capitals_headline(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]) -> None:
+    """An all-capitals subheading tagged whole ("FRANCE WINS AGAIN", "US FALLS") is its place and common words:
+    cut the common words after the place (only when a known place is left: "NEW YORK", "UNITED NATIONS" stay)."""
+    words = doc.words[cand.first : cand.last]
+    if len(words) < 2 or not all(w.isupper() and len(w) > 1 for w in words if w.isalpha()):
+        return
+    last = cand.last
+    while last - cand.first > 1 and _common_word(doc.lower[last - 1], lowercase):
+        last -= 1
+    if last < cand.last and data.place(" ".join(doc.lower[cand.first : last])) is not None:
+        cand.last, cand.type = last, "LOC"
+
+
+def _common_word(word: str, lowercase: frozenset[str]) -> bool:
+    """A word the language writes in lower case, or a regular inflection of one ("wins", "cruised")."""
+    if word in lowercase:
+        return True
+    stems = [word[: -len(end)] for end in ("s", "es", "ed", "d", "ing") if word.endswith(end)]
+    return any(len(stem) > 2 and stem in lowercase for stem in stems)
 
 
 def trim_to_place(doc: Doc, data: ActorData, cand: Cand) -> None:
