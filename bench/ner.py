@@ -17,6 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+# One BLAS thread, as the pipeline runs NER (warta.pipeline sets the same default): pinned to one core, OpenBLAS's
+# extra threads only spin against the recurrence's many small products. Set before numpy loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from warta.nlp import ner  # noqa: E402
 

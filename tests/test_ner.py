@@ -280,11 +280,11 @@ def test_numpy_scorer_matches_crfsuite(lang: str) -> None:
     assert model.tag_many([[], ["Jakarta"]], marginals=False)[0] == ([], [])
 
 
-def _random_neural_file(path: Path, labels: list[str], hidden: int = 6) -> None:
+def _random_neural_file(path: Path, labels: list[str], hidden: int = 6, seed: int = 0) -> None:
     """A NeuralTagger weight file with random weights (the real one is trained with PyTorch, not needed here)."""
     import numpy as np
 
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(seed)
     words, chars, shapes = (
         ["<pad>", "<unk>", "jakarta", "di"],
         ["<pad>", "<w>", "</w>", "<unk>", "a"],
@@ -322,27 +322,26 @@ def _random_neural_file(path: Path, labels: list[str], hidden: int = 6) -> None:
     )
 
 
-def _lstm_reference(tagger: ner.NeuralTagger, words: list[str], labels: list[str]):
-    """Plain one-sentence BiLSTM over the tagger's inputs, written out gate by gate, for comparison."""
+def _lstm_reference(tagger: ner.NeuralTagger, words: list[str], labels: list[str], net: int = 0):
+    """Plain one-sentence BiLSTM of network ``net`` over the tagger's inputs, written out gate by gate."""
     import numpy as np
 
-    h = tagger.hidden
+    h, n = tagger.hidden, tagger.count
     gaz = [tagger._gaz_index.get(g or "", 0) for g in tagger.features.gazetteer.match(words)]
     inputs = np.stack(tagger.word_inputs(words)) + tagger.gaz_proj[gaz]
     outs = []
     for direction in (0, 1):
+        d = direction * n + net  # the forward LSTMs of all networks first, then the backward ones
         hs, cs, seq = np.zeros(h), np.zeros(h), [None] * len(words)
         steps = range(len(words)) if direction == 0 else range(len(words) - 1, -1, -1)
         for t in steps:
-            act = np.tanh(
-                inputs[t, 4 * h * direction : 4 * h * (direction + 1)] + hs @ tagger.w_hh[direction]
-            )
+            act = np.tanh(inputs[t, 4 * h * d : 4 * h * (d + 1)] + hs @ tagger.w_hh[d])
             i, f, o = (act[k * h : (k + 1) * h] * 0.5 + 0.5 for k in range(3))
             cs = f * cs + i * act[3 * h :]
             hs = o * np.tanh(cs)
             seq[t] = hs
         outs.append(np.stack(seq))
-    logits = np.concatenate(outs, axis=1) @ tagger.out_w + tagger.out_b
+    logits = np.concatenate(outs, axis=1) @ tagger.out_w[net] + tagger.out_b[net]
     logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
     return logp[:, [tagger.labels.index(label) for label in labels]]
 
@@ -371,3 +370,33 @@ def test_neural_tagger_batches_match_one_sentence_at_a_time(tmp_path: Path) -> N
     assert model.neural is not None and model.neural_weight == 0.5
     for tags, _ in model.tag_many(sentences, marginals=True):
         assert_valid_iob2(tags)
+
+
+def test_neural_networks_run_together_and_average(tmp_path: Path) -> None:
+    """Two networks stacked in one recurrence = each run alone, log-probabilities averaged."""
+    crf = ner.get_model("id")
+    labels = list(crf.scorer.labels)
+    paths = [tmp_path / "ner-test.nn.npz", tmp_path / "ner-test.nn2.npz"]
+    for seed, path in enumerate(paths):
+        _random_neural_file(path, labels, seed=seed)
+    both = ner.NeuralTagger(paths, crf.features)
+    sentences = [s.split() for s in NUMPY_CHECK_SENTENCES] + [["Jakarta"] * 40]
+    alone = [ner.NeuralTagger(p, crf.features).log_probs(sentences, labels) for p in paths]
+    assert both.log_probs(sentences, labels) == pytest.approx((alone[0] + alone[1]) / 2, abs=1e-5)
+    for words in sentences:
+        mean = sum(_lstm_reference(both, words, labels, net) for net in (0, 1)) / 2
+        assert both.log_probs([words], labels) == pytest.approx(mean, abs=1e-4)
+    # for_lang reads ner-<lang>.nn.npz and then nn2, nn3 ... next to the CRF
+    for suffix in (".crfsuite", ".lex"):
+        (tmp_path / f"ner-test{suffix}").write_bytes(crf.crf_path.with_suffix(suffix).read_bytes())
+    model = ner.NerModel.for_lang("test", tmp_path)
+    assert model.neural is not None and model.neural.count == 2 and model.neural_weight == 0.5
+
+
+def test_length_groups_cut_where_padding_costs_more_than_steps() -> None:
+    assert ner.length_groups([5, 5, 5], 32, 4.0) == [(0, 3)]
+    assert ner.length_groups([2, 2, 2, 2, 60], 32, 4.0) == [(0, 4), (4, 5)]
+    groups = ner.length_groups([3] * 5, 2, 4.0)  # at most 2 a group, covering all in order
+    assert [b - a for a, b in groups] in ([1, 2, 2], [2, 1, 2], [2, 2, 1])
+    assert [x for a, b in groups for x in range(a, b)] == list(range(5))
+    assert ner.length_groups([], 32, 4.0) == []

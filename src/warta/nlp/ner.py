@@ -725,56 +725,110 @@ def small_matmul(a, w):
     return out
 
 
-class NeuralTagger:
-    """A character-CNN + word BiLSTM tagger (trained by ``scripts/train_ner_neural.py`` with PyTorch) run in numpy.
+# A BiLSTM time step's fixed cost (numpy calls) in padded token-steps of one network (measured: ~4 us a step, ~1 us
+# a token-step, numpy BLAS on one thread).
+NEURAL_STEP_COST = 4.0
 
-    Its per-token label log-probabilities are added, times a weight, to the CRF's state scores before Viterbi (an
-    ensemble: the CRF's transitions and features stay, the network adds what a recurrent view of the whole sentence
-    sees). Everything that depends on one word -- word embedding, character CNN, shape, head word and lexicon flag --
-    is multiplied through the LSTM's input weights once per distinct word and cached, so a sentence costs the
+
+def length_groups(lengths: Sequence[int], most: int, step_cost: float) -> list[tuple[int, int]]:
+    """Cut ascending ``lengths`` into runs [first, last) of at most ``most`` that minimise the padded recurrence
+    cost: per run, its longest length times (``step_cost`` + its size). Dynamic programming, O(n * most)."""
+    n = len(lengths)
+    best = [0.0] + [float("inf")] * n
+    cut = [0] * (n + 1)
+    for j in range(1, n + 1):
+        longest = lengths[j - 1]
+        for i in range(max(0, j - most), j):
+            cost = best[i] + longest * (step_cost + j - i)
+            if cost < best[j]:
+                best[j], cut[j] = cost, i
+    runs = []
+    j = n
+    while j > 0:
+        runs.append((cut[j], j))
+        j = cut[j]
+    return runs[::-1]
+
+
+class NeuralTagger:
+    """Character-CNN + word BiLSTM taggers (trained by ``scripts/train_ner_neural.py`` with PyTorch) run in numpy.
+
+    Their per-token label log-probabilities, averaged over the networks, are added, times a weight, to the CRF's
+    state scores before Viterbi (an ensemble: the CRF's transitions and features stay, the networks add what a
+    recurrent view of the whole sentence sees). Several networks (same vocabulary and sizes, different seeds) run
+    as one: their LSTM directions are stacked, so a time step costs one set of numpy calls for all of them.
+    Everything that depends on one word -- word embedding, character CNN, shape, head word and lexicon flag -- is
+    multiplied through the LSTM's input weights once per distinct word and cached, so a sentence costs the
     recurrence only.
     """
 
-    def __init__(self, path: Path, features: FeatureExtractor):
+    def __init__(self, path: Path | Sequence[Path], features: FeatureExtractor):
         import numpy as np
 
         self.np = np
         self.features = features
-        data = np.load(path, allow_pickle=False)
+        paths = [path] if isinstance(path, (str, Path)) else list(path)
+        nets = [np.load(p, allow_pickle=False) for p in paths]
+        data = nets[0]
         self.labels = [str(x) for x in data["labels"]]
+        for other in nets[1:]:
+            for key in ("labels", "words", "chars", "shapes"):
+                if not np.array_equal(other[key], data[key]):
+                    raise ValueError(f"networks of one NeuralTagger differ in their {key}")
         self.word_index = {str(w): i for i, w in enumerate(data["words"])}
         self.char_index = {str(c): i for i, c in enumerate(data["chars"])}
         self.shape_index = {str(s): i for i, s in enumerate(data["shapes"])}
         f32 = np.float32
-        self.word_emb = data["word_emb"].astype(f32)
-        self.char_emb = data["char_emb"].astype(f32)
-        self.conv_w = data["conv_w"].astype(f32)  # (filters, char dim, width)
-        self.conv_b = data["conv_b"].astype(f32)
-        self.shape_emb = data["shape_emb"].astype(f32)
-        self.head_emb = data["head_emb"].astype(f32)
-        self.lex_emb = data["lex_emb"].astype(f32)
-        self.gaz_emb = data["gaz_emb"].astype(f32)
         h = self.hidden = int(data["w_hh_f"].shape[1])
+        self.count = len(nets)
         # Gate rows reordered from PyTorch's (i, f, g, o) to (i, f, o, g), and the sigmoid gates' rows halved, so
         # one tanh over all gates gives every activation: sigmoid(x) = (tanh(x / 2) + 1) / 2.
         order = np.r_[0 : 2 * h, 3 * h : 4 * h, 2 * h : 3 * h]
         scale = np.r_[np.full(3 * h, 0.5), np.ones(h)].astype(f32)
+        self.static: list[dict] = []
+        gaz_proj, bias, w_hh_f, w_hh_b, out_w, out_b = [], [], [], [], [], []
+        for net in nets:
+            if int(net["w_hh_f"].shape[1]) != h:
+                raise ValueError("networks of one NeuralTagger differ in their hidden size")
 
-        def gates(name: str):
-            return data[name][order].astype(f32) * (scale[:, None] if data[name].ndim == 2 else scale)
+            def gates(name: str, net=net):
+                return net[name][order].astype(f32) * (scale[:, None] if net[name].ndim == 2 else scale)
 
-        # Input weights of both directions side by side: (input, 8 * hidden).
-        w_ih = np.concatenate([gates("w_ih_f"), gates("w_ih_b")], axis=0).T
-        self.bias = np.concatenate([gates("b_f"), gates("b_b")])
-        gaz_dim = self.gaz_emb.shape[1]
-        self.w_static = np.ascontiguousarray(w_ih[:-gaz_dim])
-        self.gaz_proj = self.gaz_emb @ w_ih[-gaz_dim:]  # (gazetteer labels, 8 * hidden)
-        self.w_hh = np.stack([gates("w_hh_f").T, gates("w_hh_b").T])  # (2, hidden, 4 * hidden)
-        self.out_w = data["out_w"].T.astype(f32).copy()
-        self.out_b = data["out_b"].astype(f32)
+            # Input weights of both directions side by side: (input, 8 * hidden).
+            w_ih = np.concatenate([gates("w_ih_f"), gates("w_ih_b")], axis=0).T
+            gaz_emb = net["gaz_emb"].astype(f32)
+            gaz_dim = gaz_emb.shape[1]
+            self.static.append(
+                {
+                    "word_emb": net["word_emb"].astype(f32),
+                    "char_emb": net["char_emb"].astype(f32),
+                    "conv_w": net["conv_w"].astype(f32),  # (filters, char dim, width)
+                    "conv_b": net["conv_b"].astype(f32),
+                    "shape_emb": net["shape_emb"].astype(f32),
+                    "head_emb": net["head_emb"].astype(f32),
+                    "lex_emb": net["lex_emb"].astype(f32),
+                    "w_static": np.ascontiguousarray(w_ih[:-gaz_dim]),
+                }
+            )
+            gaz_proj.append(gaz_emb @ w_ih[-gaz_dim:])  # (gazetteer labels, 8 * hidden)
+            bias.append(np.concatenate([gates("b_f"), gates("b_b")]))
+            w_hh_f.append(gates("w_hh_f").T)
+            w_hh_b.append(gates("w_hh_b").T)
+            out_w.append(net["out_w"].T.astype(f32).copy())
+            out_b.append(net["out_b"].astype(f32))
+        # Stacked directions: the networks' forward LSTMs first, then their backward ones.
+        self.gaz_proj = self._fuse(gaz_proj)
+        self.bias = self._fuse(bias)
+        self.w_hh = np.ascontiguousarray(np.stack(w_hh_f + w_hh_b))  # (2 * networks, hidden, 4 * hidden)
+        self.out_w, self.out_b = out_w, out_b
         self._gaz_index = {label: i for i, label in enumerate(NEURAL_GAZ)}
         self._head_index = {kind: i for i, kind in enumerate(NEURAL_HEAD)}
         self._cache: dict[str, object] = {}
+
+    def _fuse(self, parts: list):
+        """Per-network (..., 8 * hidden) input rows -> (..., networks * 8 * hidden): forward parts, then backward."""
+        half = 4 * self.hidden
+        return self.np.concatenate([p[..., :half] for p in parts] + [p[..., half:] for p in parts], axis=-1)
 
     def char_ids(self, word: str) -> list[int]:
         chars = self.char_index
@@ -782,7 +836,7 @@ class NeuralTagger:
         return [1, *inner, 2]
 
     def word_inputs(self, words: Sequence[str]) -> list:
-        """Per word its (8 * hidden) contribution to the LSTM input gates (cached)."""
+        """Per word its (networks * 8 * hidden) contribution to the LSTM input gates (cached)."""
         cache = self._cache
         new = [w for w in dict.fromkeys(words) if w not in cache]
         if new:
@@ -792,36 +846,41 @@ class NeuralTagger:
             chars = np.zeros((len(new), longest), dtype=np.intp)
             for k, row in enumerate(ids):
                 chars[k, : len(row)] = row
-            emb = self.char_emb[chars]  # (words, chars, dim)
-            width = self.conv_w.shape[2]
-            pad = width // 2
-            padded = np.pad(emb, ((0, 0), (pad, pad), (0, 0)))
-            conv = np.zeros((len(new), longest, self.conv_w.shape[0]), dtype=np.float32) + self.conv_b
-            for k in range(width):
-                step = small_matmul(
-                    padded[:, k : k + longest].reshape(-1, padded.shape[2]), self.conv_w[:, :, k].T
-                )
-                conv += step.reshape(conv.shape)
-            conv = np.maximum(conv, 0.0)
-            conv[chars == 0] = 0.0  # after ReLU every value is >= 0, so masked positions never win the max
-            char_vec = conv.max(axis=1)
             lowercase = self.features.lexicon.lowercase
             heads = self.features.head_words
             word_ids = [self.word_index.get(neural_word_key(w), 1) for w in new]
             shape_ids = [self.shape_index.get(word_shape(w), 1) for w in new]
             head_ids = [self._head_index.get(heads.get(w.lower(), ""), 0) for w in new]
             lex_ids = [neural_lex_flag(w, lowercase) for w in new]
-            static = np.concatenate(
-                [
-                    self.word_emb[word_ids],
-                    char_vec,
-                    self.shape_emb[shape_ids],
-                    self.head_emb[head_ids],
-                    self.lex_emb[lex_ids],
-                ],
-                axis=1,
-            )
-            projected = small_matmul(static, self.w_static) + self.bias
+            parts = []
+            for net in self.static:
+                conv_w = net["conv_w"]
+                emb = net["char_emb"][chars]  # (words, chars, dim)
+                width = conv_w.shape[2]
+                pad = width // 2
+                padded = np.pad(emb, ((0, 0), (pad, pad), (0, 0)))
+                conv = np.zeros((len(new), longest, conv_w.shape[0]), dtype=np.float32) + net["conv_b"]
+                for k in range(width):
+                    step = small_matmul(
+                        padded[:, k : k + longest].reshape(-1, padded.shape[2]), conv_w[:, :, k].T
+                    )
+                    conv += step.reshape(conv.shape)
+                conv = np.maximum(conv, 0.0)
+                # After ReLU every value is >= 0, so masked positions never win the max.
+                conv[chars == 0] = 0.0
+                char_vec = conv.max(axis=1)
+                static = np.concatenate(
+                    [
+                        net["word_emb"][word_ids],
+                        char_vec,
+                        net["shape_emb"][shape_ids],
+                        net["head_emb"][head_ids],
+                        net["lex_emb"][lex_ids],
+                    ],
+                    axis=1,
+                )
+                parts.append(small_matmul(static, net["w_static"]))
+            projected = self._fuse(parts) + self.bias
             if len(cache) > 200_000:
                 cache.clear()
             for k, word in enumerate(new):
@@ -831,17 +890,19 @@ class NeuralTagger:
     def log_probs(self, sentences: Sequence[Sequence[str]], labels: Sequence[str], group: int = 32):
         """(all tokens, labels) log-probabilities for non-empty ``sentences``, columns in the order of ``labels``.
 
-        Sentences run in groups of ``group`` of similar length (the recurrence takes as many steps as a group's
-        longest sentence: one long sentence must not make hundreds of short ones step through its padding)."""
+        The recurrence takes as many steps as a group's longest sentence, so sentences run sorted by length in
+        groups of at most ``group``, cut where padding would cost more than the extra steps of another group
+        (:func:`length_groups`)."""
         np = self.np
         lengths = [len(s) for s in sentences]
-        if len(sentences) <= group:
+        order = sorted(range(len(sentences)), key=lengths.__getitem__)
+        groups = length_groups([lengths[j] for j in order], group, NEURAL_STEP_COST * self.count)
+        if len(groups) == 1:
             return self._log_probs(sentences, labels)
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         out = np.empty((sum(lengths), len(labels)))
-        order = sorted(range(len(sentences)), key=lengths.__getitem__)
-        for k in range(0, len(order), group):
-            members = order[k : k + group]
+        for first, last in groups:
+            members = order[first:last]
             part = self._log_probs([sentences[j] for j in members], labels)
             offset = 0
             for j in members:
@@ -852,56 +913,60 @@ class NeuralTagger:
     def _log_probs(self, sentences: Sequence[Sequence[str]], labels: Sequence[str]):
         np = self.np
         lengths = [len(s) for s in sentences]
-        count, longest, h = len(sentences), max(lengths), self.hidden
+        count, longest, h, n = len(sentences), max(lengths), self.hidden, self.count
         gaz_ids = [
             self._gaz_index.get(g or "", 0) for s in sentences for g in self.features.gazetteer.match(s)
         ]
         inputs = np.stack(self.word_inputs([t for s in sentences for t in s])) + self.gaz_proj[gaz_ids]
+        tokens = len(inputs)
         lengths_arr = np.asarray(lengths)
         starts = np.concatenate(([0], np.cumsum(lengths_arr)[:-1]))
         sentence_of = np.repeat(np.arange(count), lengths_arr)
-        position = np.arange(len(inputs)) - starts[sentence_of]
-        # Both directions step together: x[t, 0] is position t, x[t, 1] position longest - 1 - t (read backwards).
-        x = np.zeros((longest, 2, count, 4 * h), dtype=np.float32)
-        x[position, 0, sentence_of] = inputs[:, : 4 * h]
-        x[longest - 1 - position, 1, sentence_of] = inputs[:, 4 * h :]
-        # Backwards, a shorter sentence's padding comes first: its state stays zero until its last token.
-        active = np.ones((longest, 2, count, 1), dtype=bool)
-        active[:, 1, :, 0] = (longest - 1 - np.arange(longest))[:, None] < lengths_arr[None, :]
-        out = np.empty((longest, 2, count, h), dtype=np.float32)
-        hs = np.zeros((2, count, h), dtype=np.float32)
-        cs = np.zeros((2, count, h), dtype=np.float32)
+        position = np.arange(tokens) - starts[sentence_of]
+        # All directions step together: x[t, j] for a forward LSTM j < n is position t, for a backward one
+        # position longest - 1 - t (read backwards).
+        x = np.zeros((longest, 2 * n, count, 4 * h), dtype=np.float32)
+        x[position, :n, sentence_of] = inputs[:, : 4 * h * n].reshape(tokens, n, 4 * h)
+        x[longest - 1 - position, n:, sentence_of] = inputs[:, 4 * h * n :].reshape(tokens, n, 4 * h)
+        # Backwards, a shorter sentence's padding comes first. Its inputs there are exactly zero (the bias is in the
+        # word rows), and from a zero state a zero input leaves the state zero (tanh(0) = 0, so c and h stay 0): the
+        # state is zero when its last token comes, with no mask. (Forward, the padding comes last and is not read.)
+        out = np.empty((longest, 2 * n, count, h), dtype=np.float32)
+        hs = np.zeros((2 * n, count, h), dtype=np.float32)
+        cs = np.zeros((2 * n, count, h), dtype=np.float32)
         w_hh = self.w_hh
         rows = max(1, 800_000 // (h * 4 * h))
-        gates = np.empty((2, count, 4 * h), dtype=np.float32)
-        product = np.empty((2, count, h), dtype=np.float32)
-        partial = ~active.all(axis=(1, 2, 3))  # steps where some sentence is still in its backward padding
+        gates = np.empty((2 * n, count, 4 * h), dtype=np.float32)
+        product = np.empty((2 * n, count, h), dtype=np.float32)
         for t in range(longest):  # in-place steps: each numpy call costs more than its arithmetic here
-            for d in (0, 1):  # 2-D products in row blocks, each on BLAS in one thread (see small_matmul)
-                for k in range(0, count, rows):
-                    np.matmul(hs[d, k : k + rows], w_hh[d], out=gates[d, k : k + rows])
+            if count <= rows:  # one stacked product, each direction's small enough for one BLAS thread
+                np.matmul(hs, w_hh, out=gates)
+            else:  # 2-D products in row blocks, each on BLAS in one thread (see small_matmul)
+                for d in range(2 * n):
+                    for k in range(0, count, rows):
+                        np.matmul(hs[d, k : k + rows], w_hh[d], out=gates[d, k : k + rows])
             gates += x[t]
             np.tanh(gates, out=gates)
             sig = gates[..., : 3 * h]
             sig *= 0.5
             sig += 0.5
-            c_new = sig[..., h : 2 * h] * cs
+            cs *= sig[..., h : 2 * h]
             np.multiply(sig[..., :h], gates[..., 3 * h :], out=product)
-            c_new += product
-            h_new = np.tanh(c_new)
-            h_new *= sig[..., 2 * h :]
-            if partial[t]:
-                cs = np.where(active[t], c_new, cs)
-                hs = np.where(active[t], h_new, hs)
-            else:
-                cs, hs = c_new, h_new
-            out[t] = hs
-        both = np.concatenate(
-            [out[position, 0, sentence_of], out[longest - 1 - position, 1, sentence_of]], axis=1
-        )
-        logits = small_matmul(both, self.out_w) + self.out_b
-        logits -= logits.max(axis=1, keepdims=True)
-        logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+            cs += product
+            hs = out[t]
+            np.tanh(cs, out=hs)
+            hs *= sig[..., 2 * h :]
+        logp = None
+        for j in range(n):  # the networks' label log-probabilities, averaged
+            both = np.concatenate(
+                [out[position, j, sentence_of], out[longest - 1 - position, n + j, sentence_of]], axis=1
+            )
+            logits = small_matmul(both, self.out_w[j]) + self.out_b[j]
+            logits -= logits.max(axis=1, keepdims=True)
+            part = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+            logp = part if logp is None else logp + part
+        if n > 1:
+            logp /= n
         order = [self.labels.index(label) for label in labels]
         return logp[:, order].astype(np.float64)
 
@@ -914,7 +979,7 @@ class NerModel:
         crf_path: Path,
         lexicon_path: Path,
         gazetteer: Gazetteer | None = None,
-        neural_path: Path | None = None,
+        neural_path: Path | Sequence[Path] | None = None,
     ):
         import pycrfsuite  # imported lazily: only needed once a model is used (to read the weights)
 
@@ -924,12 +989,15 @@ class NerModel:
         self.features = FeatureExtractor(Lexicon.load(lexicon_path), gazetteer or _gazetteer())
         self.scorer = CrfScorer(tagger, self.features)
         tagger.close()
-        # Optional neural tagger whose label log-probabilities join the CRF's state scores (see NeuralTagger).
+        # Optional neural taggers whose averaged label log-probabilities join the CRF's state scores (see
+        # NeuralTagger); the first network's file holds the ensemble weight.
         self.neural: NeuralTagger | None = None
         self.neural_weight = 0.0
-        if neural_path is not None and neural_path.exists():
-            self.neural = NeuralTagger(neural_path, self.features)
-            self.neural_weight = float(self.np_load_weight(neural_path))
+        paths = [neural_path] if isinstance(neural_path, Path) else list(neural_path or [])
+        paths = [p for p in paths if p.exists()]
+        if paths:
+            self.neural = NeuralTagger(paths, self.features)
+            self.neural_weight = float(self.np_load_weight(paths[0]))
 
     @staticmethod
     def np_load_weight(path: Path) -> float:
@@ -940,10 +1008,13 @@ class NerModel:
 
     @classmethod
     def for_lang(cls, model_lang: str, model_dir: Path = MODEL_DIR) -> NerModel:
+        # Networks: ner-<lang>.nn.npz, then any ner-<lang>.nn2.npz, nn3 ... (other seeds, averaged with it).
+        first = model_dir / f"ner-{model_lang}.nn.npz"
+        more = sorted(model_dir.glob(f"ner-{model_lang}.nn[2-9].npz"))
         return cls(
             model_dir / f"ner-{model_lang}.crfsuite",
             model_dir / f"ner-{model_lang}.lex",
-            neural_path=model_dir / f"ner-{model_lang}.nn.npz",
+            neural_path=[first, *more] if first.exists() else [],
         )
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
