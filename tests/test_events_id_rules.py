@@ -101,3 +101,16 @@ def test_pronoun_subject_agrees_with_its_antecedent():
         "REQUEST",
     )
     assert [actor for _, actor, _ in found] == ["Rahmat Hidayat"]
+
+
+def test_investigation_by_a_public_body_needs_no_named_suspect():
+    assert ("ACCUSE", "polisi", None) in events(["Polisi menyelidiki kasus pembunuhan di Bekasi itu."])
+    found = events(["Aparat melakukan penyelidikan terhadap Bupati Langkat Darmawan Putra."], "ACCUSE")
+    assert found and found[0][2] is not None
+    # a research team investigating a cause is no accusation
+    assert not events(["Peneliti Universitas Gadjah Mada menyelidiki asal virus itu."], "ACCUSE")
+
+
+def test_protest_action_named_by_what_it_does():
+    found = events(["Ratusan buruh melakukan aksi blokade di jalan menuju pabrik."], "PROTEST")
+    assert found and found[0][1] == "buruh"
