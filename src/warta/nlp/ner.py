@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
-from warta.nlp.tokenize import tokenize
+from warta.nlp.tokenize import token_words
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 MODEL_DIR = RESOURCES / "models"
@@ -401,6 +401,12 @@ class CrfScorer:
         # may start a gazetteer phrase) -- what the sentence-level features need, so they never rebuild strings.
         self._words: dict[str, tuple[int, str, bool, bool, bool]] = {}
         self._table = np.zeros((0, 5, size))
+        # Word-pair attributes by "a|b": (row of "-1w0=a|b" or -1, row of "w0+1=a|b" or -1).
+        self._pairs: dict[str, tuple[int, int]] = {}
+        for attr, row in self.attr_index.items():
+            if attr.startswith(("-1w0=", "w0+1=")):
+                prev, nxt = self._pairs.get(attr[5:], (-1, -1))
+                self._pairs[attr[5:]] = (row, nxt) if attr[0] == "-" else (prev, row)
         # Rows of the attributes tied to sentence edges (None: the model has no weight for it).
         self._edge_rows = {
             attr: self.attr_index.get(attr)
@@ -530,19 +536,22 @@ class CrfScorer:
                     else:
                         i += 1
             offset = end
-        total = offset
         lengths_arr = np.asarray(lengths)
         firsts = np.concatenate(([0], np.cumsum(lengths_arr)[:-1]))
         lasts = firsts + lengths_arr - 1
         longer = lengths_arr > 1
         # word pairs: "-1w0=a|b" on b, "w0+1=a|b" on a, for neighbours in one sentence
         pairs = [a + "|" + b for a, b in zip(lowered, lowered[1:], strict=False)]
-        inner = np.ones(max(total - 1, 0), dtype=bool)
-        inner[lasts[:-1]] = False  # the pair across a sentence boundary
-        prev_rows = np.fromiter((get("-1w0=" + p, -1) for p in pairs), dtype=np.intp, count=len(pairs))
-        next_rows = np.fromiter((get("w0+1=" + p, -1) for p in pairs), dtype=np.intp, count=len(pairs))
-        prev_at = np.flatnonzero((prev_rows >= 0) & inner)
-        next_at = np.flatnonzero((next_rows >= 0) & inner)
+        across = set(lasts[:-1].tolist())  # pairs across a sentence boundary
+        prev_pos, prev_rows, next_pos, next_rows = [], [], [], []
+        for k, found in enumerate(map(self._pairs.get, pairs)):
+            if found is not None and k not in across:
+                if found[0] >= 0:
+                    prev_pos.append(k + 1)
+                    prev_rows.append(found[0])
+                if found[1] >= 0:
+                    next_pos.append(k)
+                    next_rows.append(found[1])
         sentence_last = set(lasts.tolist())
         sentence_first = set(firsts.tolist())
         gz_prev = [(p + 1, get("-1gz=" + label[2:])) for p, label in gaz if p not in sentence_last]
@@ -565,13 +574,13 @@ class CrfScorer:
                 chunks_rows.append(np.array([r for _, r in items], dtype=np.intp))
 
         fixed("-2w=<pad>", np.concatenate([firsts, firsts[longer] + 1]))
-        chunks_pos.append(prev_at + 1)
-        chunks_rows.append(prev_rows[prev_at])
+        chunks_pos.append(np.asarray(prev_pos, dtype=np.intp))
+        chunks_rows.append(np.asarray(prev_rows, dtype=np.intp))
         listed(gz_prev)
         fixed("-1w=<pad>", firsts)
         fixed("BOS", firsts)
-        chunks_pos.append(next_at)
-        chunks_rows.append(next_rows[next_at])
+        chunks_pos.append(np.asarray(next_pos, dtype=np.intp))
+        chunks_rows.append(np.asarray(next_rows, dtype=np.intp))
         listed(gz_next)
         fixed("1w=<pad>", lasts)
         fixed("EOS", lasts)
@@ -1067,16 +1076,17 @@ class NerModel:
         paths = self.scorer.viterbi(scores, lengths)
         tables = self.scorer.marginals(scores, lengths) if marginals else None
         index = {label: k for k, label in enumerate(self.scorer.labels)}
+        np = self.scorer.np
         for j, k in enumerate(todo):
             raw = paths[j]
             tags = self.repair(sentences[k], raw)
             probs = []
             if tables is not None:
                 # A token keeps the CRF's confidence while its type is unchanged; a rule-made entity gets a fixed one.
-                table = tables[j]
+                chosen = tables[j][np.arange(len(raw)), [index[r] for r in raw]].tolist()
                 probs = [
-                    float(table[i, index[r]]) if r[2:] == t[2:] else RULE_CONFIDENCE
-                    for i, (r, t) in enumerate(zip(raw, tags, strict=True))
+                    p if r[2:] == t[2:] else RULE_CONFIDENCE
+                    for p, r, t in zip(chosen, raw, tags, strict=True)
                 ]
             results[k] = (tags, probs)
         return results
@@ -1094,25 +1104,29 @@ class NerModel:
         on NERGrit and idner dev, so that case is left to the CRF's ``title_lc_seen`` and ``BOS`` features.)
         """
         tags = list(tags)
+        if tags.count("O") == len(tags) and _countries().isdisjoint(tokens):
+            return tags  # nothing to repair (the common sentence)
         for i, label in enumerate(tags):  # valid IOB2: an I- that continues nothing starts an entity
             if label.startswith("I-") and (i == 0 or tags[i - 1][2:] != label[2:]):
                 tags[i] = "B-" + label[2:]
-        for i, token in enumerate(tokens):
-            if token in _SPAN_BREAKERS and tags[i] != "O":
-                tags[i] = "O"
-                if i + 1 < len(tags) and tags[i + 1].startswith("I-"):
-                    tags[i + 1] = "B-" + tags[i + 1][2:]
+        if not _SPAN_BREAKERS.isdisjoint(tokens):
+            for i, token in enumerate(tokens):
+                if token in _SPAN_BREAKERS and tags[i] != "O":
+                    tags[i] = "O"
+                    if i + 1 < len(tags) and tags[i + 1].startswith("I-"):
+                        tags[i + 1] = "B-" + tags[i + 1][2:]
         titles = self.features.head_words
         lowercase = self.features.lexicon.lowercase
-        for i, token in enumerate(tokens):
-            if (
-                tags[i] == "O"
-                and token.islower()
-                and token in _countries()
-                and token not in lowercase
-                and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
-            ):
-                tags[i] = "B-LOC"
+        if not _countries().isdisjoint(tokens):
+            for i, token in enumerate(tokens):
+                if (
+                    tags[i] == "O"
+                    and token.islower()
+                    and token in _countries()
+                    and token not in lowercase
+                    and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+                ):
+                    tags[i] = "B-LOC"
         for first, last, kind in list(iob_spans(tags)):
             lower = tokens[first].lower().rstrip(".")
             if kind == "PER" and last - first > 1 and titles.get(lower) == "TITLE":
@@ -1215,7 +1229,7 @@ def apply_equipment_rule(tokens: Sequence[str], tags: list[str]) -> list[str]:
     """Mark equipment codes as single-token MISC, repairing any entity the code was part of."""
     tags = list(tags)
     for i, token in enumerate(tokens):
-        if is_equipment(token):
+        if "-" in token and is_equipment(token):
             tags[i] = "B-MISC"
             if i + 1 < len(tags) and tags[i + 1].startswith("I-"):
                 tags[i + 1] = "B-" + tags[i + 1][2:]
@@ -1286,13 +1300,14 @@ def find_entities(text: str, lang: str) -> list[dict]:
 
 
 def find_mentions(text: str, lang: str) -> list[Mention]:
-    spans = tokenize(text)
+    spans, words, _ = token_words(text)
     mentions: list[Mention] = []
-    sentences = list(_sentences(text, spans))
-    tagged = _tag_scored_many([[text[s:e] for s, e in sent] for sent in sentences], lang, marginals=True)
-    for sent, (tags, probs) in zip(sentences, tagged, strict=True):
-        for k in range(1, len(sent)):  # an entity never runs across a line break
-            if tags[k].startswith("I-") and "\n" in text[sent[k - 1][1] : sent[k][0]]:
+    bounds = _sentence_bounds(text, spans, words)
+    tagged = _tag_scored_many([words[i:j] for i, j in bounds], lang, marginals=True)
+    for (i, j), (tags, probs) in zip(bounds, tagged, strict=True):
+        sent = spans[i:j]
+        for k in [k for k, t in enumerate(tags) if t[0] == "I" and k]:  # no entity runs across a line break
+            if "\n" in text[sent[k - 1][1] : sent[k][0]]:
                 tags[k] = "B-" + tags[k][2:]
         for first, last, kind in iob_spans(tags):
             start, end = sent[first][0], sent[last - 1][1]
@@ -1309,21 +1324,41 @@ def _sentences(
     text: str, spans: list[tuple[int, int]], max_len: int = 150
 ) -> Iterator[list[tuple[int, int]]]:
     """Cut token spans into sentences: after . ! ? (and a closing quote right after), at blank lines."""
-    current: list[tuple[int, int]] = []
+    words = [text[s:e] for s, e in spans]
+    for i, j in _sentence_bounds(text, spans, words, max_len):
+        yield spans[i:j]
+
+
+_SENTENCE_MARKS = _CLOSERS | _ENDERS
+
+
+def _sentence_bounds(
+    text: str, spans: Sequence[tuple[int, int]], words: Sequence[str], max_len: int = 150
+) -> list[tuple[int, int]]:
+    """(first, end) token indices of each sentence (see :func:`_sentences`)."""
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    n = len(spans)
+    gap_from = 0
     for k, (s, e) in enumerate(spans):
-        if current and text.count("\n", current[-1][1], s) >= 2:  # a blank line ends a sentence
-            yield current
-            current = []
-        current.append((s, e))
-        token = text[s:e]
-        nxt = text[spans[k + 1][0] : spans[k + 1][1]] if k + 1 < len(spans) else ""
-        closing = token in _CLOSERS and len(current) > 1 and text[current[-2][0] : current[-2][1]] in _ENDERS
-        ending = token in _ENDERS and nxt not in _CLOSERS
-        if closing or ending or len(current) >= max_len:
-            yield current
-            current = []
-    if current:
-        yield current
+        if k > first and s - gap_from >= 2 and text.count("\n", gap_from, s) >= 2:  # a blank line ends it
+            bounds.append((first, k))
+            first = k
+        gap_from = e
+        token = words[k]
+        if token in _SENTENCE_MARKS:
+            closing = token in _CLOSERS and k > first and words[k - 1] in _ENDERS
+            ending = token in _ENDERS and (k + 1 == n or words[k + 1] not in _CLOSERS)
+            if closing or ending:
+                bounds.append((first, k + 1))
+                first = k + 1
+                continue
+        if k + 1 - first >= max_len:
+            bounds.append((first, k + 1))
+            first = k + 1
+    if first < n:
+        bounds.append((first, n))
+    return bounds
 
 
 def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
