@@ -114,3 +114,19 @@ def test_investigation_by_a_public_body_needs_no_named_suspect():
 def test_protest_action_named_by_what_it_does():
     found = events(["Ratusan buruh melakukan aksi blokade di jalan menuju pabrik."], "PROTEST")
     assert found and found[0][1] == "buruh"
+
+
+def test_events_carried_by_nouns():
+    assert ("COERCE", "Polda Metro Jaya", "Budi Santoso") in events(
+        ["Penangkapan Budi Santoso oleh Polda Metro Jaya dilakukan pada Senin."]
+    )
+    found = events(["Penembakan terhadap Pratu Heriyanto dilakukan kelompok kriminal bersenjata."], "ASSAULT")
+    assert found == [("ASSAULT", "kelompok kriminal bersenjata", "Heriyanto")] or (
+        found and found[0][1] == "kelompok kriminal bersenjata" and found[0][2]
+    )
+    # only the one arrested named: the authorities arrested, not the place after "di"
+    found = events(["Penangkapan Budi Santoso dilakukan di rumahnya di Bekasi."], "COERCE")
+    assert [(a, r) for _, a, r in found] == [("aparat", "Budi Santoso")]
+    # a victim named with no doer, and a reference after a preposition, are no new events
+    assert not events(["Kasus pembunuhan Vicky Firlana masih diselidiki."], "ASSAULT")
+    assert not events(["Pemeriksaan itu terkait dengan penangkapan Budi Santoso pekan lalu."], "COERCE")

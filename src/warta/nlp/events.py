@@ -647,6 +647,15 @@ def _event(
         or "possessive" in pattern.flags
         or _after_light_verb(tokens, i, doc.lex)
     )
+    if (
+        "event_noun" in pattern.flags
+        and i > 0
+        and tokens[i - 1].lower in doc.lex.words.get("preposition", ())
+    ):
+        return (
+            None,
+            None,
+        )  # "terkait dengan penangkapan X", "dalam penyerangan itu": a reference to an event told before
     if not noun and _after_noun_marker(tokens, i, doc.lex):
         return None, None  # "the attack", "their support", "amid worsening protests": a noun, not the verb
     if (
@@ -962,9 +971,13 @@ def _unnamed_authority(
     """``Tova Noel were charged``, ``Rizieq ditahan``: an arrest, charge or expulsion stated in the passive with no
     agent was done by the state; its actor is the ``authority`` word of the language ("authorities", "aparat"), of
     the recipient's country, else the dateline's."""
-    if cameo[:2] != "17" or not ("passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex)):
+    if cameo[:2] != "17" or not (
+        "passive" in pattern.flags
+        or "event_noun" in pattern.flags
+        or _after_passive_auxiliary(tokens, i, doc.lex)
+    ):
         return None
-    if recipient is not None:
+    if recipient is not None and "event_noun" not in pattern.flags:  # "Penangkapan X": X follows the noun
         if recipient.entity.type == "LOC":
             return None  # "The 48-year-old Australian was sentenced": a nationality says nothing of who sentenced
         gap = doc.text[recipient.end : tokens[i].start]
@@ -1321,6 +1334,8 @@ def _parties(
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
     left = doc.mentions_in(clause[0], verb_start)
     right = doc.mentions_in(tokens[i].end, clause[1])  # from the verb head: "meminta Rusia keluar" → Rusia
+    if "event_noun" in pattern.flags:
+        return _noun_parties(doc, tokens, j, clause, [m for m in right if m.start >= verb_end], verb_end)
     if "between" in pattern.flags:
         return _between(doc, [m for m in right if m.start >= verb_end], verb_end)
     if "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex):
@@ -1401,6 +1416,39 @@ def _parties(
     ):
         recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
     return actor, recipient
+
+
+def _noun_parties(
+    doc: Doc, tokens: list[Tok], j: int, clause: tuple[int, int], after: list[Mention], end: int
+) -> tuple[Mention | None, Mention | None]:
+    """An event noun (flag ``event_noun``: "penangkapan", "penyerangan"): "N X terhadap Y" — X acts on Y; "N X oleh Z",
+    "N X dilakukan Z" — Z acts on X; "N X" alone — X is acted on and the actor is left to the caller (the authorities
+    for an arrest). The noun's own words ("penyerangan KKB") never reach past the clause."""
+    words = doc.lex.words
+    owner = _right_after(doc, after, end, words.get("agent_head", frozenset()))
+    if owner is not None and owner.entity.kind == "agent-actor":
+        owner = (
+            None  # "penangkapan tersangka ...", "penyerangan pekerja oleh X": an unnamed group is no party
+        )
+    target = _after_word(doc, tokens, j, words.get("noun_target", frozenset()), clause[1])
+    agent = (
+        None  # right after "oleh" or "dilakukan (oleh)", past collective heads ("dilakukan tim Densus 88")
+    )
+    joiners = words.get("agent", frozenset()) | words.get("noun_agent", frozenset())
+    for k in range(j, len(tokens)):
+        if tokens[k].lower in joiners:
+            agent = _right_after(
+                doc,
+                [m for m in after if m.start >= tokens[k].end],
+                tokens[k].end,
+                words.get("agent_head", frozenset()) | joiners,
+            )
+            break
+    if target is not None and target is not owner:
+        return owner or agent, target
+    if agent is not None and agent is not owner:
+        return agent, owner
+    return None, owner
 
 
 def _between(doc: Doc, mentions: list[Mention], end: int) -> tuple[Mention | None, Mention | None]:
