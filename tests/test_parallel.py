@@ -16,9 +16,11 @@ from warta.cli import app
 from warta.model import Failure, InputProgress, Page
 from warta.parallel import END, Runner, Tracker
 
-WORDS = ("banjir hujan warga jakarta pemerintah menteri harga beras pasar sekolah jalan tol kereta bandara "
-         "pelabuhan nelayan petani gubernur presiden rapat anggaran pajak listrik air bersih rumah sakit "
-         "dokter guru polisi tentara pemilu partai suara kota desa sungai gunung laut pantai hutan").split()
+WORDS = (
+    "banjir hujan warga jakarta pemerintah menteri harga beras pasar sekolah jalan tol kereta bandara "
+    "pelabuhan nelayan petani gubernur presiden rapat anggaran pajak listrik air bersih rumah sakit "
+    "dokter guru polisi tentara pemilu partai suara kota desa sungai gunung laut pantai hutan"
+).split()
 
 
 def write_inputs(folder, files=3, rows=250, seed=7):
@@ -44,7 +46,9 @@ def write_inputs(folder, files=3, rows=250, seed=7):
 def counts(db):
     with sqlite3.connect(db) as conn:
         records = conn.execute("SELECT count(*), count(DISTINCT id) FROM records").fetchone()
-        places = conn.execute("SELECT count(DISTINCT source_path || '#' || source_offset) FROM records").fetchone()[0]
+        places = conn.execute(
+            "SELECT count(DISTINCT source_path || '#' || source_offset) FROM records"
+        ).fetchone()[0]
         failures = conn.execute("SELECT count(*) FROM failures").fetchone()[0]
     return records[0], records[1], places, failures
 
@@ -53,8 +57,11 @@ def test_workers_store_the_same_records_as_one_process(tmp_path):
     good, bad = write_inputs(tmp_path / "in", files=2, rows=12)
     runner = CliRunner()
     for name, workers in (("one.db", "1"), ("two.db", "2")):
-        result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / name), "-q",
-                                     "--workers", workers], catch_exceptions=False)
+        result = runner.invoke(
+            app,
+            ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / name), "-q", "--workers", workers],
+            catch_exceptions=False,
+        )
         assert result.exit_code == 0
     with sqlite3.connect(tmp_path / "one.db") as one, sqlite3.connect(tmp_path / "two.db") as two:
         query = "SELECT id, json_remove(json, '$.cluster') FROM records ORDER BY id"
@@ -64,7 +71,9 @@ def test_workers_store_the_same_records_as_one_process(tmp_path):
 
 def test_process_with_workers_prints_every_page(tmp_path):
     good, bad = write_inputs(tmp_path / "in", files=1, rows=10)
-    result = CliRunner().invoke(app, ["process", str(tmp_path / "in"), "--workers", "2"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        app, ["process", str(tmp_path / "in"), "--workers", "2"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     assert len([line for line in result.stdout.splitlines() if line.startswith("{")]) == good
     assert len([line for line in result.stderr.splitlines() if line.startswith("{")]) == bad
@@ -73,8 +82,21 @@ def test_process_with_workers_prints_every_page(tmp_path):
 def test_sigkill_mid_ingest_then_rerun_records_every_page_once(tmp_path):
     good, bad = write_inputs(tmp_path / "in", files=3, rows=120)
     db = tmp_path / "store.db"
-    command = [sys.executable, "-m", "warta", "ingest", str(tmp_path / "in"), "--db", str(db), "-q", "--workers", "2"]
-    proc = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [
+        sys.executable,
+        "-m",
+        "warta",
+        "ingest",
+        str(tmp_path / "in"),
+        "--db",
+        str(db),
+        "-q",
+        "--workers",
+        "2",
+    ]
+    proc = subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 60
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -126,3 +148,13 @@ def test_runner_passes_source_failures_through():
     failure = Failure({"kind": "jsonl", "path": "x", "offset": 1}, "invalid_jsonl_row")
     out = list(Runner(workers=2, timeout=5).run([("t", failure)]))
     assert out == [("t", failure)]
+
+
+def test_warm_module_loads_models_quietly():
+    """The pool's forkserver preloads warta.warm: importing it loads both NER models and prints nothing, so
+    workers forked from it start warm."""
+    code = "import warta.warm, warta.nlp.ner as n; print(n.loaded_models())"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "['en', 'id']"
+    assert out.stderr == ""
