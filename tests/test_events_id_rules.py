@@ -130,3 +130,10 @@ def test_events_carried_by_nouns():
     # a victim named with no doer, and a reference after a preposition, are no new events
     assert not events(["Kasus pembunuhan Vicky Firlana masih diselidiki."], "ASSAULT")
     assert not events(["Pemeriksaan itu terkait dengan penangkapan Budi Santoso pekan lalu."], "COERCE")
+
+
+def test_unnamed_doer_of_a_crime_after_oleh_and_no_place_as_agent():
+    found = events(["BEKASI, KOMPAS — Seorang perempuan dibunuh oleh kekasihnya di Bekasi."], "ASSAULT")
+    assert [a for _, a, _ in found] == ["kekasihnya"]  # not "Bekasi", the place after "di"
+    # damage by a natural force is no crime: the phrase rule is for killing and beating only
+    assert not events(["Rumah warga dirusak oleh angin kencang."])

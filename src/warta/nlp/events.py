@@ -1340,6 +1340,8 @@ def _parties(
         return _between(doc, [m for m in right if m.start >= verb_end], verb_end)
     if "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex):
         agent = _after_word(doc, tokens, j, doc.lex.words.get("agent", frozenset()), clause[1])
+        if agent is None and doc.lang != "en" and pattern.cameo[:2] == "18" and pattern.cameo != "180":
+            agent = _agent_phrase(doc, tokens, j)  # "dibunuh oleh kekasihnya": an unnamed doer of a crime
         if agent is None and "passive" in pattern.flags:
             # "diserang kelompok bersenjata", "ditahan jajaran Polres X": the agent needs no "oleh"
             agent = _right_after(doc, right, verb_end, doc.lex.words.get("agent_head", frozenset()))
@@ -1416,6 +1418,40 @@ def _parties(
     ):
         recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
     return actor, recipient
+
+
+def _agent_phrase(doc: Doc, tokens: list[Tok], j: int) -> Mention | None:
+    """``dibunuh oleh kekasihnya``, ``dianiaya oleh pria itu``: the noun phrase right after the agent word that
+    follows the verb (at most three words, up to a function word or punctuation) is the doer, though no entity;
+    the labelling guide codes an unnamed attacker with the country of the place (the dateline's, else the page's)."""
+    words = doc.lex.words
+    if j >= len(tokens) or tokens[j].lower not in words.get("agent", frozenset()):
+        return None
+    stops = _np_stops(doc.lex)
+    not_actor = (
+        words.get("pronoun", frozenset())
+        | words.get("not_actor", frozenset())
+        | words.get("first_person", frozenset())
+    )
+    phrase: list[Tok] = []
+    for tok in tokens[j + 1 : j + 4]:
+        if (
+            not _WORD.fullmatch(tok.lower)
+            or tok.lower in stops
+            or any(t.start <= tok.start < t.end for t in doc.times)
+        ):
+            break
+        phrase.append(tok)
+    if not phrase or phrase[0].lower in not_actor or phrase[0].lower[:1].isdigit():
+        return None
+    if phrase[0].lower in words.get("quantity", frozenset()):
+        return None
+    name = " ".join(t.lower for t in phrase)
+    country = doc.home
+    entity = Entity(
+        id=f"agent:np:{name}:{country or ''}", name=name, type="PER", country=country, kind="agent-actor"
+    )
+    return Mention(phrase[0].start, phrase[-1].end, entity)
 
 
 def _noun_parties(
@@ -1812,6 +1848,8 @@ def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end:
                 and gap[0] not in doc.lex.words.get("adjective_ing", frozenset())  # "by the ruling party"
             ):
                 continue
+            if any(w in _locative(doc) or w in doc.lex.words.get("destination", ()) for w in gap):
+                continue  # "dibunuh oleh kekasihnya di Bekasi": a place after "di" is where, not who
             return following[0]
     return None
 
