@@ -1,7 +1,10 @@
-"""The PETRARCH-2 → warta English pattern converter (scripts/build_event_patterns_en.py), on synthetic input."""
+"""The PETRARCH-2 → warta English pattern converter (scripts/build_event_patterns_en.py), on synthetic input, and
+English event-coding behaviours of the pattern and word files, on sentences written for these tests."""
 
 import importlib.util
 from pathlib import Path
+
+from test_events import coded
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_event_patterns_en.py"
 spec = importlib.util.spec_from_file_location("build_event_patterns_en", SCRIPT)
@@ -138,3 +141,59 @@ def test_political_patterns_need_an_actor_of_some_country_or_public_role():
 
     # a name of no known country or role (a product, a tool) acting on no state party is no political actor
     assert not coded(["Python can handle many different analyses on its own."], "en").events
+
+
+def triples(paragraphs):
+    record = coded(paragraphs, "en")
+    return [(e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in record.events]
+
+
+def test_public_body_acting_on_a_thing_needs_no_named_recipient():
+    assert ("REJECT", "Pentagon", None) in triples(["The Pentagon rejected the accusations."])
+    assert ("ACCUSE", "UN Security Council", None) in triples(
+        ["The UN Security Council condemned the attack."]
+    )
+    assert ("PROTEST", "opposition", None) in triples(["The opposition boycotted the election."])
+    # a firm or a private person acting on a thing is still no event
+    assert not triples(["The startup rejected the accusations."])
+
+
+def test_charges_and_sentences_are_coercion_also_in_the_passive():
+    assert [t[0] for t in triples(["Prosecutors charged the two officers with falsifying records."])] == [
+        "COERCE"
+    ]
+    events = coded(
+        ["The suspect, Michael Webb, was convicted and sentenced to life in prison in Texas."], "en"
+    ).events
+    sentenced = [e for e in events if e.type == "COERCE"]
+    assert sentenced and sentenced[0].actor.name == "authorities" and sentenced[0].actor.country == "USA"
+    assert sentenced[0].recipient.name == "Michael Webb"
+
+
+def test_protest_noun_is_coded_for_the_crowd_of_the_place():
+    found = triples(
+        ["Three people have died during protests in Bolivia against the interim government that ousted X."]
+    )
+    assert ("PROTEST", "protesters", "interim government") in found
+    events = coded(["Iraq has been rocked by weeks of anti-government protests."], "en").events
+    assert [(e.type, e.actor.name, e.actor.country) for e in events] == [("PROTEST", "protesters", "IRQ")]
+
+
+def test_a_call_with_a_leader_is_a_consultation():
+    for text in (
+        "President Donald Trump held a phone call with Ukrainian President Volodymyr Zelensky.",
+        "President Donald Trump's call with Ukrainian President Volodymyr Zelensky was discussed.",
+    ):
+        assert ("CONSULT", "Donald Trump", "Volodymyr Zelensky") in triples([text])
+
+
+def test_a_capitalised_name_word_starts_no_pattern():
+    # "United" is a PETRARCH verb form (unite): it must not swallow the verb after "the United States"
+    assert ("MOBILIZE", "South Korea", None) in [
+        t for t in triples(["South Korea and the United States held joint military exercises."])
+    ]
+
+
+def test_ability_is_no_event():
+    assert not triples(["There are express lines that can take you from the airport to the city center."])
+    assert not triples(["Your attorney may request that the equipment be preserved."])

@@ -474,7 +474,9 @@ def extract_events(doc: Doc) -> list[Event]:
             tokens = doc.clause_tokens(c_start, c_end)
             embedding_end = -1
             content_start = _demand_content_start(tokens, doc.lex)
-            for match_start, match_end, pattern in _matches(tokens, doc.lex):
+            for match_start, match_end, pattern in _matches(
+                tokens, doc.lex, doc.text if doc.lang == "en" else None
+            ):
                 if match_start <= embedding_end and not _after_coordinator(tokens, match_start, doc.lex):
                     continue  # "urged Vietnam to push back", "meminta ... mengembalikan": the content of a demand
                 if content_start is not None and match_start >= content_start:
@@ -567,12 +569,21 @@ def _doc_tokens(text: str) -> list[Tok]:
     ]
 
 
-def _matches(tokens: list[Tok], lex: Lexicon) -> list[tuple[int, int, Pattern]]:
-    """Longest pattern at each position; matches do not overlap."""
+def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[tuple[int, int, Pattern]]:
+    """Longest pattern at each position; matches do not overlap. With ``text`` (English), no pattern starts on a
+    capitalised word inside a sentence: "the United States held talks" is no "united ... talks" (a verb of
+    PETRARCH's), and the pattern must not swallow the real verb after the name."""
     found, i = [], 0
     present = {t.lower for t in tokens}
     possessive = lex.words.get("possessive", frozenset())
     while i < len(tokens):
+        if (
+            text is not None
+            and text[tokens[i].start].isupper()
+            and not _sentence_initial(text, tokens[i].start)
+        ):
+            i += 1
+            continue
         best: tuple[int, Pattern] | None = None
         for pattern in lex.by_first_word.get(tokens[i].lower, ()):
             rest = pattern.rest
@@ -707,6 +718,12 @@ def _event(
         if judged is None:
             return None, None  # "menilai kebijakan itu tepat": an assessment, not a criticism
         recipient = judged[0]
+    if "crowd" in pattern.flags and (actor is None or not _after_light_verb(tokens, i, doc.lex)):
+        # "protests in Bolivia against the government", "the protests began": the noun names the act, the crowd
+        # acts ("the party led a protest march": who leads or stages it acts)
+        actor = _crowd(doc, tokens, i, j, clause)
+        if recipient is not None and recipient.start < verb_end:
+            recipient = None
     if (
         actor is None
         and doc.lex.words.get("auxiliary")
@@ -764,6 +781,7 @@ def _event(
         and not unnamed
         and not _generic_object(doc, tokens, j)
         and not _asked_or_refused_thing(doc, tokens, j, pattern)
+        and not _public_act_on_thing(doc, actor, tokens, i, j, pattern)
     ):
         return None, actor
     if "foreign" in pattern.flags and (recipient is None or not _foreign(actor.entity, recipient.entity)):
@@ -954,6 +972,22 @@ _NP_STOP_KINDS = (
 )
 
 
+def _crowd(doc: Doc, tokens: list[Tok], i: int, j: int, clause: tuple[int, int]) -> Mention | None:
+    """The unnamed crowd of a protest noun (flag ``crowd``): the ``crowd`` word of the language ("protesters"), of
+    the country of a place named in the clause (before the noun: "Iraqi protests"; or after it: "protests in
+    Bolivia"), else the page's home country; none when no country is known."""
+    name = next(iter(sorted(doc.lex.words.get("crowd", ()))), None)
+    places = [m for m in doc.mentions_in(clause[0], clause[1]) if m.entity.type == "LOC" and m.entity.country]
+    near = min(places, key=lambda m: abs(m.start - tokens[i].start), default=None)
+    country = near.entity.country if near else doc.home
+    if name is None or not country:
+        return None
+    entity = Entity(
+        id=f"agent:{name}:{country}", name=name, type="ORG", country=country, role="CVL", kind="agent-actor"
+    )
+    return Mention(tokens[i].start, tokens[i].start, entity)
+
+
 def _counted_subject(doc: Doc, tokens: list[Tok], i: int) -> bool:
     """A counted group right before the verb, in the same clause ("Three men were", "26 orang", "Dua pelaku")."""
     quantities = doc.lex.words.get("quantity", frozenset())
@@ -981,6 +1015,8 @@ def _unnamed_authority(
         if recipient.entity.type == "LOC":
             return None  # "The 48-year-old Australian was sentenced": a nationality says nothing of who sentenced
         gap = doc.text[recipient.end : tokens[i].start]
+        if gap.startswith(","):
+            gap = gap[1:]  # "The suspect, Michael Webb, was sentenced": the apposition's closing comma
         if recipient.end > tokens[i].start or len(gap.split()) > 3 or any(ch in gap for ch in ',;:()"“”'):
             return None  # the one arrested is the subject right before the verb ("X was detained"), nothing farther
     name = next(iter(sorted(doc.lex.words.get("authority", ()))), None)
@@ -1279,6 +1315,30 @@ def _reads_as_finite(
     return "," not in gap and len(gap.split()) <= 5
 
 
+_THING_ACTS = frozenset(
+    {"ACCUSE", "REJECT", "COERCE", "ASSAULT", "PROTEST", "SANCTION", "RETREAT", "CONCEDE"}
+)
+_VERBAL_THING_ACTS = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION"})
+
+
+def _public_act_on_thing(
+    doc: Doc, actor: Mention, tokens: list[Tok], i: int, j: int, pattern: Pattern
+) -> bool:
+    """English: "the Pentagon rejected the accusations", "the Security Council condemned the attack", "the opposition
+    boycotted the election": a country or a body of state or political role acting on a thing (the object inside
+    the pattern, or for a verbal act a determiner right after the verb) is an event with no recipient."""
+    plover = _plover_type(pattern.cameo)
+    if doc.lang != "en" or plover not in _THING_ACTS or not _state_party(actor.entity):
+        return False
+    if None in pattern.slots:
+        return True  # "boycotted the election", "released twelve hostages": the pattern names its object
+    return (
+        plover in _VERBAL_THING_ACTS
+        and j < len(tokens)
+        and tokens[j].lower in doc.lex.words.get("determiner", frozenset())
+    )
+
+
 def _generic_object(doc: Doc, tokens: list[Tok], j: int) -> bool:
     """``menangkap 26 orang``, ``arrested hundreds of protesters``: the verb has an object that is a counted or
     generic group, so a pattern that needs a recipient still gives an event (with no recipient)."""
@@ -1552,8 +1612,12 @@ def _reachable(
         gap = doc.text[verb_end : mention.start]
         gap_words = _WORD.findall(gap.lower())
         following = re.match(r"\s+(\w+)", doc.text[mention.end : mention.end + 20])
-        if following and following.group(1).lower() in stops:
-            break  # "..., Kishida said": the speaker of an attribution
+        if (
+            following
+            and following.group(1).lower() in stops
+            and following.group(1).lower() not in words.get("relative", frozenset())
+        ):
+            break  # "..., Kishida said": the speaker of an attribution ("the government that ousted": a relative)
         if _apposition(gap, gap_words):
             gap = gap.rstrip().rstrip(",")  # "criticised the former president, Donald Trump"
         if (
@@ -1585,6 +1649,8 @@ def _after_passive_auxiliary(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     before = tokens[i - 1].lower
     if before.endswith("ly") and i > 1:  # "was critically injured"
         before = tokens[i - 2].lower
+    if before in lex.words.get("coordinator", ()) and i > 2 and tokens[i - 2].lower.endswith("ed"):
+        before = tokens[i - 3].lower  # "was convicted and sentenced": both participles are passive
     return before in auxiliaries
 
 
