@@ -28,6 +28,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
@@ -99,6 +100,11 @@ class Gazetteer:
             self.phrases.setdefault(words, kind)
             self.max_len = max(self.max_len, len(words))
         self.first_words = {words[0] for words in self.phrases}
+        # Per first word, the lengths of its phrases, longest first (the only lengths worth trying).
+        lengths: dict[str, set[int]] = {}
+        for words in self.phrases:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.lengths = {word: sorted(sizes, reverse=True) for word, sizes in lengths.items()}
         kinds_by_word: dict[str, set[str]] = {}
         for words, kind in self.phrases.items():
             for word in words:
@@ -140,7 +146,10 @@ class Gazetteer:
     def _longest_at(self, tokens: Sequence[str], lowered: list[str], i: int) -> tuple[int, str] | None:
         if lowered[i] not in self.first_words or not tokens[i][:1].isupper():
             return None
-        for length in range(min(self.max_len, len(tokens) - i), 0, -1):
+        room = len(tokens) - i
+        for length in self.lengths[lowered[i]]:
+            if length > room:
+                continue
             kind = self.phrases.get(tuple(lowered[i : i + length]))
             if kind and tokens[i + length - 1][:1].isalnum():
                 return length, kind
@@ -397,10 +406,15 @@ class CrfScorer:
             self.transitions[index[prev], index[label]] = weight
         self.exp_transitions = np.exp(self.transitions)
         self._zero = np.zeros(size)
-        # Per distinct word: (row of its five score vectors in ``_table``, lower case, name word, name-core word,
-        # may start a gazetteer phrase) -- what the sentence-level features need, so they never rebuild strings.
-        self._words: dict[str, tuple[int, str, bool, bool, bool]] = {}
+        # Per distinct word an id: its five score vectors are ``_table[id]``, and the sentence-level features read
+        # its lower case, name-word, name-core-word and may-start-a-gazetteer-phrase flags from the lists below
+        # (so they never rebuild strings).
+        self._words: dict[str, int] = {}
         self._table = np.zeros((0, 5, size))
+        self._lower: list[str] = []
+        self._name: list[bool] = []
+        self._core: list[bool] = []
+        self._gaz_start: list[bool] = []
         # Word-pair attributes by "a|b": (row of "-1w0=a|b" or -1, row of "w0+1=a|b" or -1).
         self._pairs: dict[str, tuple[int, int]] = {}
         for attr, row in self.attr_index.items():
@@ -413,16 +427,18 @@ class CrfScorer:
             for attr in ("-2w=<pad>", "-1w=<pad>", "BOS", "1w=<pad>", "EOS", "2w=<pad>")
         }
 
-    def _entries(self, words: Sequence[str]) -> list[tuple[int, str, bool, bool, bool]]:
-        """Each word's cached entry (see ``_words``); words not seen before are scored together in one step."""
+    def _ids(self, words: Sequence[str]) -> list[int]:
+        """Each word's id (see ``_words``); words not seen before are scored together in one step."""
         cache = self._words
-        entries = [cache.get(w) for w in words]
-        if None not in entries:
-            return entries  # type: ignore[return-value]
+        ids = list(map(cache.get, words, repeat(-1)))
+        if -1 not in ids:
+            return ids
         new = [w for w in dict.fromkeys(words) if w not in cache]
         used = len(cache)
         if used + len(new) > 200_000:  # bounded memory on long-running processes
             cache.clear()
+            for column in (self._lower, self._name, self._core, self._gaz_start):
+                column.clear()
             used = 0
             new = list(dict.fromkeys(words))
         np = self.np
@@ -432,10 +448,8 @@ class CrfScorer:
         first_words = features.gazetteer.first_words
         groups, rows = [], []
         group = 0
-        infos = []
         for word in new:
             info = features.word_info(word)
-            infos.append(info)
             for attrs in (info.own, info.left2, info.left1, info.right1, info.right2):
                 for attr in attrs:
                     row = attr_index.get(attr)
@@ -443,33 +457,30 @@ class CrfScorer:
                         groups.append(group)
                         rows.append(row)
                 group += 1
+            lower = info.lower
+            name = _is_name_word(word)
+            self._lower.append(lower)
+            self._name.append(name)
+            self._core.append(name and lower not in lowercase)
+            self._gaz_start.append(lower in first_words and word[:1].isupper())
+            cache[word] = used
+            used += 1
         sums = np.zeros((group, len(self.labels)))
         if rows:
             np.add.at(sums, groups, self.weights[rows])
         table = self._table
-        if used + len(new) > len(table):
-            grown = np.empty((max(2 * len(table), used + len(new), 1024), 5, len(self.labels)))
-            grown[:used] = table[:used]
+        if used > len(table):
+            grown = np.empty((max(2 * len(table), used, 1024), 5, len(self.labels)))
+            grown[: used - len(new)] = table[: used - len(new)]
             table = self._table = grown
-        table[used : used + len(new)] = sums.reshape(len(new), 5, -1)
-        for k, (word, info) in enumerate(zip(new, infos, strict=True)):
-            lower = info.lower
-            name = _is_name_word(word)
-            cache[word] = (
-                used + k,
-                lower,
-                name,
-                name and lower not in lowercase,
-                lower in first_words and word[:1].isupper(),
-            )
+        table[used - len(new) : used] = sums.reshape(len(new), 5, -1)
         return [cache[w] for w in words]
 
     def word_vectors(self, words: Iterable[str]) -> list:
         """Per word a (5, labels) array: its own scores, then as the word two before, one before, one after and
         two after another (cached per word)."""
-        words = list(words)
         table = self._table
-        return [table[entry[0]] for entry in self._entries(words)]
+        return [table[k] for k in self._ids(list(words))]
 
     def emissions(self, sentences: Sequence[Sequence[str]]):
         """(all tokens, labels) array of state scores for non-empty ``sentences``, one after the other.
@@ -481,8 +492,12 @@ class CrfScorer:
         """
         np = self.np
         tokens = [t for sentence in sentences for t in sentence]
-        ids, lowered, names, cores, starts_gaz = zip(*self._entries(tokens), strict=True)
-        parts = self._table[np.fromiter(ids, dtype=np.intp, count=len(ids))]
+        ids = self._ids(tokens)
+        parts = self._table[ids]
+        lowered = list(map(self._lower.__getitem__, ids))
+        names = list(map(self._name.__getitem__, ids))
+        cores = list(map(self._core.__getitem__, ids))
+        starts_gaz = list(map(self._gaz_start.__getitem__, ids))
         lengths = [len(sentence) for sentence in sentences]
         sentence_of = np.repeat(np.arange(len(sentences)), lengths)
         same1 = (sentence_of[1:] == sentence_of[:-1])[:, None]  # neighbours in the same sentence
@@ -689,12 +704,9 @@ def _run_rows(pos: list[int], rows: list[int], offset: int, lowered, name: str, 
         for k in range(i, j):
             position = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I"
             row = get(f"{name}={position}{length}")
-            if row is not None:
-                pos.append(offset + k)
-                rows.append(row)
-            for row in shared:
-                pos.append(offset + k)
-                rows.append(row)
+            own = shared if row is None else [row, *shared]
+            pos.extend([offset + k] * len(own))
+            rows.extend(own)
         i = j
 
 
