@@ -137,3 +137,16 @@ def test_unnamed_doer_of_a_crime_after_oleh_and_no_place_as_agent():
     assert [a for _, a, _ in found] == ["kekasihnya"]  # not "Bekasi", the place after "di"
     # damage by a natural force is no crime: the phrase rule is for killing and beating only
     assert not events(["Rumah warga dirusak oleh angin kencang."])
+
+
+def test_rule_imposed_in_the_passive_is_the_previous_official_s():
+    found = events(
+        [
+            "Gubernur Jawa Barat Ridwan Kamil menerbitkan surat edaran baru. Warga diwajibkan memakai masker di luar rumah."
+        ],
+        "COERCE",
+    )
+    assert found and found[0][2] is None  # the governor (or his office) requires it; residents are no party
+    assert not events(
+        ["Warga diwajibkan memakai masker di luar rumah."], "COERCE"
+    )  # no official named before

@@ -740,12 +740,13 @@ def _event(
         counted_subject = actor is not None
     if (
         actor is None
-        and _plover_type(cameo) == "REQUEST"
+        and (_plover_type(cameo) == "REQUEST" or "rule" in pattern.flags)
         and _passive_at(tokens, i, pattern, doc.lex)
         and not _after_relative(tokens, i, doc.lex)  # "kuota yang diminta": the thing asked for
     ):
         # "Jajaran kepolisian diperintahkan ...", "Warga diminta ...": an instruction with no agent comes from the
-        # official or body just named (the previous sentence's actor), when that is a person or a state body
+        # official or body just named (the previous sentence's actor), when that is a person or a state body; so does
+        # a rule imposed in the passive (flag ``rule``: "Warga diwajibkan ...", "PSBB diperpanjang ...")
         prior = previous_actor or doc.prior_actor
         if prior is not None and (prior.entity.type == "PER" or prior.entity.role in _STATE_ROLES):
             actor = prior
