@@ -273,7 +273,8 @@ def build_orgs(shared: Path, a3_set: set[str]) -> dict[str, tuple[str, str]]:
         code = codes[0]
         country = code[3:6] if code[3:6] in a3_set else "-"
         name = normalise(head)
-        if name and len(name) > 3:
+        # short names only as the acronym of one body ("UN", "IMF", "ICC"), not the sector words "NGO", "MNC"
+        if name and (len(name) > 3 or len(code) > 3):
             orgs.setdefault(name, (country, role_of(code, a3_set)))
     return orgs
 

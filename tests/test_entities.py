@@ -739,3 +739,24 @@ def test_all_capitals_subheading_is_cut_to_its_place():
     found = by_name(find_entities(text, "en", mentions=given))
     assert [m.text for m in found["Peru"].mentions] == ["PERU", "Peru"]
     assert "NEW YORK" in found and "PERU ADVANCES AGAIN" not in found
+
+
+def test_a_leader_named_by_surname_alone_and_armed_groups_and_un_acronyms():
+    text = "Putin met Erdogan. Johnson said the Taliban and Hezbollah ignored the UN."
+    names = (
+        ("Putin", "PER"),
+        ("Erdogan", "PER"),
+        ("Johnson", "PER"),
+        ("Taliban", "ORG"),
+        ("Hezbollah", "PER"),
+        ("UN", "ORG"),
+    )
+    found = by_name(find_entities(text, "en", mentions=mentions(text, *names)))
+    assert (found["Vladimir Putin"].country, found["Vladimir Putin"].role) == ("RUS", "GOV")
+    assert found["Recep Tayyip Erdogan"].country == "TUR"
+    assert found["Johnson"].country is None  # many known people are called Johnson
+    assert (found["Taliban"].country, found["Taliban"].role) == ("AFG", "REB")
+    assert (found["Hezbollah"].type, found["Hezbollah"].country) == ("ORG", "LBN")
+    assert found["UN"].role == "IGO"
+    month = "In May the council met."
+    assert "Theresa May" not in by_name(find_entities(month, "en", mentions=mentions(month, ("May", "PER"))))

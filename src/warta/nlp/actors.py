@@ -198,3 +198,36 @@ def known_people() -> dict[str, Known]:
 @cache
 def known_orgs() -> dict[str, Known]:
     return {name: Known(_code(iso3), _code(role)) for name, iso3, role in _rows("actors/orgs.tsv")}
+
+
+@cache
+def leader_surnames() -> dict[str, tuple[str, Known]]:
+    """Surname (lower) -> (full name, country and role) of a leader in office since 2014 whom the surname alone
+    names: no other leader and no known person of another country ends with it ("putin", "erdogan"; not
+    "johnson", which many known people share)."""
+    countries: dict[str, set[str | None]] = {}
+    for name, iso3, _role in _rows("actors/people.tsv"):
+        countries.setdefault(name.rsplit(" ", 1)[-1], set()).add(_code(iso3))
+    leaders: dict[str, list[tuple[str, Known]]] = {}
+    for name, iso3, role in _rows("actors/leaders.tsv"):
+        if " " in name:
+            leaders.setdefault(name.rsplit(" ", 1)[-1], []).append((name, Known(_code(iso3), _code(role))))
+    common = {w for lang in ("en", "id", "ms") for w in read_lines(f"stopwords/{lang}.txt")}  # "May"
+    out = {}
+    for surname, found in leaders.items():
+        names = {name for name, _known in found}
+        unique = len(names) == 1 and countries.get(surname, set()) <= {found[0][1].country}
+        if unique and len(surname) > 2 and surname not in common:
+            out[surname] = (_title(found[0][0]), found[0][1])
+    return out
+
+
+_LOWER_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "von", "de", "da", "der", "la", "le", "du"})
+
+
+def _title(name: str) -> str:
+    """ "donald trump" -> "Donald Trump"; name particles stay lower case ("mohammed bin salman")."""
+    return " ".join(
+        "-".join(p if p in _LOWER_PARTICLES else p[:1].upper() + p[1:] for p in word.split("-"))
+        for word in name.split(" ")
+    )

@@ -32,7 +32,15 @@ from warta.nlp.actor_context import (
     read_before,
     role_or_country,
 )
-from warta.nlp.actors import ActorData, Place, actor_data, country_name, known_orgs, known_people
+from warta.nlp.actors import (
+    ActorData,
+    Place,
+    actor_data,
+    country_name,
+    known_orgs,
+    known_people,
+    leader_surnames,
+)
 from warta.nlp.timex import weekday_numbers
 
 NAME = "nlp.entities.v1"
@@ -796,6 +804,7 @@ def resolve_countries(
     about the dateline's country (most place mentions, or no country named at all)."""
     actors = {key: e for key, e in entities.items() if key[0] == "name" and e.type in ("PER", "ORG")}
     for key, entity in actors.items():
+        _name_leader(entity)
         if entity.country and entity.role:
             continue
         known = _known(entity, groups[key], doc)
@@ -850,6 +859,17 @@ def _main_country(entities: dict) -> str | None:
     n = counts[country]
     tie = sum(1 for m in counts.values() if m == n) > 1
     return country if 2 * n >= counts.total() and not tie else None
+
+
+def _name_leader(entity: Entity) -> None:
+    """ "Putin" with no full name in the text (and no other country said of him): the leader of that name."""
+    if entity.type != "PER" or " " in entity.name:
+        return
+    leader = leader_surnames().get(entity.name.lower())
+    if leader is not None and entity.country in (None, leader[1].country):
+        entity.name = leader[0]
+        entity.country = entity.country or leader[1].country
+        entity.role = entity.role or leader[1].role
 
 
 def _known(entity: Entity, members: list[Cand], doc: Doc):
