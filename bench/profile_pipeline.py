@@ -7,6 +7,7 @@ profile sees exactly what the scale benchmark runs. Commands:
     python bench/profile_pipeline.py steps            # CPU ms per article of every step (extract, each annotator)
     python bench/profile_pipeline.py steps --warm     # the same once everything is loaded (a long run's rate)
     python bench/profile_pipeline.py profile [--top 40] [--only extract]   # cProfile, sorted by own/cumulative time
+    python bench/profile_pipeline.py ner [--passes 5]   # the NER model alone on the extracted texts, warm, best pass
     python bench/profile_pipeline.py dump OUT.jsonl   # every record/failure as sorted JSON, one per line
     python bench/profile_pipeline.py diff A.jsonl B.jsonl   # which records differ, and in which fields
 
@@ -105,7 +106,7 @@ def timed_steps(pipeline, pages) -> tuple[dict[str, float], int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("steps", "profile", "dump", "diff"))
+    parser.add_argument("command", choices=("steps", "profile", "ner", "dump", "diff"))
     parser.add_argument("files", nargs="*")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--warc", type=Path, default=DEFAULT_WARC, help="where the WARC files are built")
@@ -117,6 +118,7 @@ def main() -> int:
         help="run every page once before measuring: the steady state of a long run (no loading)",
     )
     parser.add_argument("--top", type=int, default=45)
+    parser.add_argument("--passes", type=int, default=5, help="ner: timed passes (the best is printed)")
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--out", help="cProfile stats file")
     args = parser.parse_args()
@@ -140,6 +142,8 @@ def main() -> int:
         return 0
 
     pages = list(warc_pages(args.shared, args.warc, args.copies))
+    if args.command == "ner":
+        return time_ner(pipeline, pages, args.passes)
     if args.warm:  # every model, lexicon and data file a page of the set needs is loaded before measuring
         for page in pages:
             if not hasattr(page, "reason"):
@@ -169,6 +173,36 @@ def main() -> int:
     if args.out:
         stats.dump_stats(args.out)
     stats.sort_stats(args.sort).print_stats(args.top)
+    return 0
+
+
+def time_ner(pipeline, pages, passes: int) -> int:
+    """CPU ms per article of ``ner.find_mentions`` alone over the pages' extracted texts, once everything is
+    loaded: the best and the median of ``passes`` passes (steadier than ``steps`` on a busy machine)."""
+    from warta.nlp import ner
+
+    extract = pipeline.extractor("html")[1]
+    texts = []
+    for page in pages:
+        if not hasattr(page, "reason"):
+            try:
+                article = extract(page)
+            except Exception:  # noqa: BLE001, S112 - pages the pipeline fails on are skipped here too
+                continue
+            if article.paragraphs:
+                texts.append((article.text, article.language or "xx"))
+    for text, lang in texts:  # warm: models and per-word caches
+        ner.find_mentions(text, lang)
+    times = []
+    for _ in range(max(1, passes)):
+        started = time.process_time()
+        for text, lang in texts:
+            ner.find_mentions(text, lang)
+        times.append(1000 * (time.process_time() - started) / len(texts))
+    times.sort()
+    print(
+        f"{len(texts)} texts, NER {times[0]:.2f} ms/article best of {len(times)} passes (median {times[len(times) // 2]:.2f})"
+    )
     return 0
 
 
