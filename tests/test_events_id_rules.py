@@ -150,3 +150,21 @@ def test_rule_imposed_in_the_passive_is_the_previous_official_s():
     assert not events(
         ["Warga diwajibkan memakai masker di luar rumah."], "COERCE"
     )  # no official named before
+
+
+def test_speaker_side_pronoun_acts_for_the_one_who_speaks():
+    found = events(
+        ["Kapolda Jawa Barat Irjen Ahmad Dofiri mengatakan, pihaknya telah menangkap Budi Santoso."], "COERCE"
+    )
+    assert found and found[0][2] == "Budi Santoso"
+
+
+def test_request_to_a_whole_group_and_by_an_unnamed_expert():
+    assert ("REQUEST", "polisi", None) in events(
+        ["Polisi meminta para pengemudi untuk tidak menerima pesanan."]
+    )
+    assert ("REQUEST", "epidemiolog", "pemerintah daerah") in events(
+        ["Epidemiolog meminta pemerintah daerah menyiapkan mitigasi."]
+    )
+    # a group after an investigation verb is contact tracing, not an accusation
+    assert not events(["Dinas Kesehatan menelusuri semua pihak yang berkontak erat dengan pasien."], "ACCUSE")

@@ -707,6 +707,8 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
+    if actor is None:
+        actor = _speaker_side(doc, tokens, i, sentence)
     if actor is not None and not _pronoun_agrees(doc, tokens, i, actor):
         # "Wali Kota Bekasi X mengatakan ... ia meminta": "ia" is the last person named, not the city; "Mereka
         # menangkap" after a victim's name: the last group named, or no one
@@ -780,7 +782,7 @@ def _event(
         recipient is None
         and "recipient" in pattern.flags
         and not unnamed
-        and not _generic_object(doc, tokens, j)
+        and not _generic_object(doc, tokens, j, _plover_type(cameo) == "REQUEST")
         and not _asked_or_refused_thing(doc, tokens, j, pattern)
         and not _public_act_on_thing(doc, actor, tokens, i, j, pattern)
     ):
@@ -894,6 +896,33 @@ def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool
         if tok.lower in words.get("singular_pronoun", ()):
             return actor.entity.type == "PER"
     return True
+
+
+def _speaker_side(doc: Doc, tokens: list[Tok], i: int, sentence: tuple[int, int]) -> Mention | None:
+    """``X menyatakan , pihaknya akan memperketat ...``: a ``speaker_pronoun`` ("pihaknya": his or her side) as the
+    subject right before the verb (auxiliaries and intent words between) is the side of the one who speaks: the
+    subject of the last reporting verb before it in the sentence."""
+    words = doc.lex.words
+    speaker_words = words.get("speaker_pronoun", frozenset())
+    if not speaker_words:
+        return None
+    skip = words.get("auxiliary", frozenset()) | words.get("intent", frozenset())
+    k = i - 1
+    while k >= 0 and tokens[k].lower in skip:
+        k -= 1
+    if k < 0 or tokens[k].lower not in speaker_words:
+        return None
+    barrier = _last_reporting_verb(doc, sentence[0], tokens[k].start)
+    if barrier is None:
+        return None
+    reporting = words.get("reporting", frozenset())
+    said = [
+        m.start()
+        for m in re.finditer(r"[^\W\d_]+", doc.text[sentence[0] : barrier])
+        if m.group(0).lower() in reporting
+    ]
+    verb_start = sentence[0] + said[-1] if said else barrier
+    return _clause_subject(doc, doc.mentions_in(sentence[0], verb_start))
 
 
 def _pronoun_antecedent(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
@@ -1340,13 +1369,15 @@ def _public_act_on_thing(
     )
 
 
-def _generic_object(doc: Doc, tokens: list[Tok], j: int) -> bool:
+def _generic_object(doc: Doc, tokens: list[Tok], j: int, request: bool = False) -> bool:
     """``menangkap 26 orang``, ``arrested hundreds of protesters``: the verb has an object that is a counted or
     generic group, so a pattern that needs a recipient still gives an event (with no recipient)."""
     following = tokens[j : j + 4]
     if not following:
         return False
     quantities = doc.lex.words.get("quantity", frozenset())
+    if request:  # "meminta para pengemudi ...", "mengimbau seluruh warga ...": a request to a whole group
+        quantities = quantities | doc.lex.words.get("group_marker", frozenset())
     if following[0].lower in quantities or following[0].lower[:1].isdigit():
         return True
     return any(
