@@ -168,3 +168,16 @@ def test_request_to_a_whole_group_and_by_an_unnamed_expert():
     )
     # a group after an investigation verb is contact tracing, not an accusation
     assert not events(["Dinas Kesehatan menelusuri semua pihak yang berkontak erat dengan pasien."], "ACCUSE")
+
+
+def test_negated_participle_describes_the_subject_not_the_verb():
+    found = events(
+        ["Sejumlah orang tak dikenal membakar rumah Ketua KPU Kabupaten Yahukimo Yesaya Magayang."]
+    )
+    assert [t for t, _, _ in found] == ["ASSAULT"]
+    assert not events(["Polisi tidak menangkap Budi Santoso."], "COERCE")  # the verb itself negated
+
+
+def test_unnamed_experts_criticise():
+    found = events(["Sejumlah pakar mempertanyakan ketegasan Pemerintah Provinsi DKI Jakarta."], "ACCUSE")
+    assert found and found[0][1] == "pakar"

@@ -639,7 +639,7 @@ def _event(
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
     before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
     cameo = pattern.cameo
-    if _has_word(before, doc.lex.words.get("negation", ())):
+    if _has_word(before, doc.lex.words.get("negation", ())) and not _negated_modifier(tokens, i, doc.lex):
         cameo = _negated_code(cameo)  # "did not accept the offer": a rejection; "did not attack": nothing
         if cameo is None:
             return None, None
@@ -884,6 +884,18 @@ def _event(
     return event, actor
 
 
+def _negated_modifier(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """``Sejumlah orang tak dikenal membakar ...``: the negation word before the verb negates a passive participle
+    ("tak dikenal", "tidak diketahui": unknown) that describes the subject, not the verb."""
+    negation = lex.words.get("negation", frozenset())
+    prefixes = lex.words.get("passive_prefix", frozenset())
+    for k in range(max(0, i - 4), i - 1):
+        if tokens[k].lower in negation:
+            nxt = tokens[k + 1].lower
+            return len(nxt) > 4 and nxt.isalpha() and any(nxt.startswith(p) for p in prefixes)
+    return False
+
+
 def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool:
     """A pronoun right before the verb, after the actor found for it, must fit that actor: "they"/"mereka" is no
     single person, a ``singular_pronoun`` ("ia", "dia", "beliau") is a person, not a body or a place."""
@@ -892,7 +904,7 @@ def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool
         if tok.start < actor.end:
             return True  # the actor is named after any pronoun: it is the subject itself
         if tok.lower in words.get("plural_pronoun", ()):
-            return actor.entity.type != "PER"
+            return actor.entity.type not in ("PER", "LOC")  # a group, not one person or a place
         if tok.lower in words.get("singular_pronoun", ()):
             return actor.entity.type == "PER"
     return True
