@@ -760,3 +760,14 @@ def test_a_leader_named_by_surname_alone_and_armed_groups_and_un_acronyms():
     assert found["UN"].role == "IGO"
     month = "In May the council met."
     assert "Theresa May" not in by_name(find_entities(month, "en", mentions=mentions(month, ("May", "PER"))))
+
+
+def test_world_towns_give_their_country_and_a_town_after_in_is_a_place():
+    text = "Officials in Aberdeen met envoys from Abbottabad. Reading the report, Kira Holm agreed."
+    given = mentions(
+        text, ("Aberdeen", "PER"), ("Abbottabad", "LOC"), ("Reading", "LOC"), ("Kira Holm", "PER")
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert (found["Aberdeen"].type, found["Aberdeen"].country) == ("LOC", "GBR")
+    assert found["Abbottabad"].country == "PAK"
+    assert found.get("Reading") is None or found["Reading"].country is None  # the word, not the English town

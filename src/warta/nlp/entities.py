@@ -354,8 +354,13 @@ def retype_place(doc: Doc, data: ActorData, cand: Cand) -> None:
         return
     if place.kind == "org":
         cand.place, cand.type = place, "ORG"
-    elif cand.type == "LOC" or place.kind in COUNTRY_KINDS | {"capital"}:
-        cand.place, cand.type = place, "LOC"
+    elif cand.type == "LOC" or place.kind in COUNTRY_KINDS | {"capital"} or _after_locative(doc, data, cand):
+        cand.place, cand.type = place, "LOC"  # a town after "in"/"di" ("officials in Aberdeen") tagged PER
+
+
+def _after_locative(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    i = cand.first - 1
+    return i >= 0 and doc.sentence[i] == doc.sentence[cand.first] and doc.lower[i] in data.words("locative")
 
 
 def add_gazetteer_places(
