@@ -197,3 +197,18 @@ def test_a_capitalised_name_word_starts_no_pattern():
 def test_ability_is_no_event():
     assert not triples(["There are express lines that can take you from the airport to the city center."])
     assert not triples(["Your attorney may request that the equipment be preserved."])
+
+
+def test_said_another_country_must_is_a_demand_on_it():
+    found = coded(["China's commerce ministry said Washington must cancel its tariffs."], "en").events
+    assert [(e.type, e.actor.country, e.recipient.country) for e in found] == [("REQUEST", "CHN", "USA")]
+    assert not triples(["The minister said Indonesia must prepare for the worst."])  # own country: no demand
+
+
+def test_two_names_acting_jointly_give_one_event_each():
+    found = triples(["France and Germany condemned the attack on the embassy."])
+    assert {t[1] for t in found if t[0] == "ACCUSE"} == {"France", "Germany"}
+    # a cooperative act between them stays one event, the other as recipient
+    assert triples(["Russia and China agreed to expand military cooperation."]) == [
+        ("AGREE", "Russia", "China")
+    ]

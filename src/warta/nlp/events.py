@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from warta.model import Entity, Event, Party, Record, Span
@@ -238,6 +238,9 @@ class Doc:
     sport: bool | None = None  # the document is about games (see _sport), computed on first use
     home: str | None = None  # the dateline's country, else the article's main one (as for generic actors)
     prior_actor: Mention | None = None  # the actor the previous sentence ended with
+    co_actor: Mention | None = (
+        None  # the second of two names acting jointly in the last event ("X and Y condemned")
+    )
     # the document's tokens (quote marks left out) and their start offsets, built once: a clause takes its range
     tokens: list[Tok] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
@@ -447,6 +450,9 @@ def _name_follows(mentions: list[Mention], text: str, end: int) -> bool:
     )
 
 
+_OWNER_MODIFIERS = re.compile(r"['’]s(?: [a-z][a-z-]*){1,2} ")
+
+
 def _neighbour_country(mentions: list[Mention], text: str, start: int, end: int) -> str | None:
     for m in mentions:
         if m.entity.type != "LOC" or not m.entity.country:
@@ -455,6 +461,8 @@ def _neighbour_country(mentions: list[Mention], text: str, start: int, end: int)
         after = text[end : m.start]
         if 0 <= start - m.end <= 3 and before.strip() in ("", "'s", "’s"):
             return m.entity.country
+        if 0 <= start - m.end <= 30 and _OWNER_MODIFIERS.fullmatch(before):
+            return m.entity.country  # "China's commerce ministry", "Russia's foreign intelligence service"
         if 0 <= m.start - end <= 1 and not after.strip():
             return m.entity.country
     return None
@@ -497,6 +505,9 @@ def extract_events(doc: Doc) -> list[Event]:
                     previous_actor = actor
                 if event is not None:
                     events.append(event)
+                    joint = _joint_event(doc, event)
+                    if joint is not None:
+                        events.append(joint)
                 if _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING:
                     # even when the demand itself gives no event (no actor), its content is no event of its own
                     embedding_end = match_end + _EMBED_REACH
@@ -505,6 +516,20 @@ def extract_events(doc: Doc) -> list[Event]:
                 previous_actor = first
         last_actor = previous_actor or last_actor
     return _dedupe(events)
+
+
+def _joint_event(doc: Doc, event: Event) -> Event | None:
+    """English: "France and Germany condemned the attack": two names acting jointly in a conflictual or verbal act
+    give one event per actor (a cooperative act between them is coded with the other as its recipient)."""
+    joint = doc.co_actor
+    if joint is None or doc.lang != "en" or event.type in COOPERATIVE:
+        return None
+    if not (joint.entity.kind == "country" or joint.entity.role is not None or joint.entity.type == "PER"):
+        return None  # "near Seventh Street and Central Avenue arrested": a place or name of no party
+    party = _party(joint.entity)
+    if party.name == event.actor.name or (event.recipient is not None and party.name == event.recipient.name):
+        return None
+    return replace(event, actor=party)
 
 
 def _finite_after_pronoun_or_and(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool:
@@ -637,6 +662,7 @@ def _event(
     previous_actor: Mention | None,
 ) -> tuple[Event | None, Mention | None]:
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
+    doc.co_actor = None
     before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
     cameo = pattern.cameo
     if _has_word(before, doc.lex.words.get("negation", ())) and not _negated_modifier(tokens, i, doc.lex):
@@ -1506,6 +1532,7 @@ def _parties(
     partner = None if coordinated else _compound_partner(doc, left, actor)
     if partner is not None:
         actor, partner = partner, actor  # "pemerintah dan DPR menyetujui": the first conjunct acts
+        doc.co_actor = partner
     if actor is None:
         actor = _quote_speaker(doc, tokens, i) or previous_actor
     unnamed = _unnamed_object(doc, tokens, j, pattern)
