@@ -152,3 +152,22 @@ def test_fast_scorer_is_bit_identical(lang: str) -> None:
             scorer.marginals(fast, lengths), reference_marginals(scorer, fast, lengths), strict=True
         ):
             assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_model_file_read_directly_equals_tagger_info(lang: str) -> None:
+    """CrfScorer reads the crfsuite file itself: the same attributes, rows, weights and transitions as the
+    scorer built from pycrfsuite's Tagger.info()."""
+    import pycrfsuite
+
+    path = ner.MODEL_DIR / f"ner-{lang}.crfsuite"
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    features = ner.get_model(lang).features
+    direct = ner.CrfScorer(tagger, features, path)
+    parsed = ner.CrfScorer(tagger, features)  # no path: through tagger.info()
+    assert direct.attr_index == parsed.attr_index
+    assert list(direct.attr_index) == list(parsed.attr_index)
+    assert np.array_equal(direct.weights, parsed.weights)
+    assert np.array_equal(direct.transitions, parsed.transitions)
+    assert ner._read_crfsuite(path.with_suffix(".lex"), direct.labels) is None  # not a model: the fallback

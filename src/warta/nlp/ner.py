@@ -387,23 +387,27 @@ class CrfScorer:
     on every call.
     """
 
-    def __init__(self, tagger, features: FeatureExtractor):
+    def __init__(self, tagger, features: FeatureExtractor, path: Path | None = None):
         import numpy as np
 
         self.np = np
         self.features = features
         self.labels: list[str] = list(tagger.labels())
-        index = {label: i for i, label in enumerate(self.labels)}
         size = len(self.labels)
-        info = tagger.info()
-        vectors: dict[str, list[float]] = {}
-        for (attr, label), weight in info.state_features.items():
-            vectors.setdefault(attr, [0.0] * size)[index[label]] = weight
-        self.attr_index = {attr: i for i, attr in enumerate(vectors)}
-        self.weights = np.array(list(vectors.values()) or [[0.0] * size]).reshape(-1, size)
-        self.transitions = np.zeros((size, size))
-        for (prev, label), weight in info.transitions.items():
-            self.transitions[index[prev], index[label]] = weight
+        read = _read_crfsuite(path, self.labels) if path is not None else None
+        if read is not None:  # the model file read directly: same weights as tagger.info(), ~7x faster
+            self.attr_index, self.weights, self.transitions = read
+        else:
+            index = {label: i for i, label in enumerate(self.labels)}
+            info = tagger.info()
+            vectors: dict[str, list[float]] = {}
+            for (attr, label), weight in info.state_features.items():
+                vectors.setdefault(attr, [0.0] * size)[index[label]] = weight
+            self.attr_index = {attr: i for i, attr in enumerate(vectors)}
+            self.weights = np.array(list(vectors.values()) or [[0.0] * size]).reshape(-1, size)
+            self.transitions = np.zeros((size, size))
+            for (prev, label), weight in info.transitions.items():
+                self.transitions[index[prev], index[label]] = weight
         self.exp_transitions = np.exp(self.transitions)
         self._zero = np.zeros(size)
         # Per distinct word an id: its five score vectors are ``_table[id]``, and the sentence-level features read
@@ -675,6 +679,75 @@ class CrfScorer:
         for b_, k in enumerate(order.tolist()):
             out[k] = joint[b_, : lengths[k]]
         return out
+
+
+def _read_crfsuite(path: Path, labels: Sequence[str]):
+    """(attribute -> row, (rows, labels) state weights, (labels, labels) transitions) read straight from a
+    crfsuite model file (format of crfsuite's crf1dmodel.c: a header of offsets, a feature table, labels and
+    attributes in CQDB string databases), or None when the file does not look as expected.
+
+    The same numbers as ``Tagger.info()``, which has crfsuite print the model as text (weights with six decimals)
+    and parses it with a regular expression per line: weights are rounded the same way (printf's ``%f`` and
+    Python's ``f"{w:f}"`` both round correctly), and the rows come in the same order.
+    """
+    import struct
+
+    import numpy as np
+
+    try:
+        data = path.read_bytes()
+        magic, _, kind, _, _, _, _, off_features, off_labels, off_attrs = struct.unpack_from(
+            "<4sI4sIIIIIII", data
+        )
+        chunk, _, count = struct.unpack_from("<4sII", data, off_features)
+        if magic != b"lCRF" or kind != b"FOMC" or chunk != b"FEAT":
+            return None
+        table = np.frombuffer(
+            data,
+            dtype=np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")]),
+            count=count,
+            offset=off_features + 12,
+        )
+
+        def strings(offset: int) -> list[str]:
+            chunk, _, _, _, size, backward = struct.unpack_from("<4sIIIII", data, offset)
+            if chunk != b"CQDB":
+                raise ValueError("not a CQDB chunk")
+            out = []
+            for k, at in enumerate(
+                np.frombuffer(data, dtype="<u4", count=size, offset=offset + backward).tolist()
+            ):
+                key, length = struct.unpack_from("<iI", data, offset + at)
+                if key != k:
+                    raise ValueError("CQDB ids out of order")
+                out.append(data[offset + at + 8 : offset + at + 7 + length].decode("utf-8"))
+            return out
+
+        if strings(off_labels) != list(labels):
+            return None
+        attrs = strings(off_attrs)
+        weights = np.array([float(f"{w:f}") for w in table["weight"].tolist()])
+        state = table["type"] == 0
+        src, dst, values = (
+            table["src"][state].astype(np.intp),
+            table["dst"][state].astype(np.intp),
+            weights[state],
+        )
+        used, first = np.unique(src, return_index=True)
+        used = used[
+            np.argsort(first, kind="stable")
+        ]  # rows in order of first appearance, as info() gives them
+        row = np.empty(len(attrs), dtype=np.intp)
+        row[used] = np.arange(len(used))
+        size = len(labels)
+        matrix = np.zeros((max(len(used), 1), size))
+        matrix[row[src], dst] = values
+        moves = ~state
+        transitions = np.zeros((size, size))
+        transitions[table["src"][moves].astype(np.intp), table["dst"][moves].astype(np.intp)] = weights[moves]
+        return {attrs[a]: r for r, a in enumerate(used.tolist())}, matrix, transitions
+    except (OSError, ValueError, IndexError, struct.error, UnicodeDecodeError):
+        return None
 
 
 def _run_rows(pos: list[int], rows: list[int], offset: int, lowered, name: str, inside, get) -> None:
@@ -1008,7 +1081,7 @@ class NerModel:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(crf_path))
         self.features = FeatureExtractor(Lexicon.load(lexicon_path), gazetteer or _gazetteer())
-        self.scorer = CrfScorer(tagger, self.features)
+        self.scorer = CrfScorer(tagger, self.features, crf_path)
         tagger.close()
         # Optional neural taggers whose averaged label log-probabilities join the CRF's state scores (see
         # NeuralTagger); the first network's file holds the ensemble weight.
