@@ -771,3 +771,13 @@ def test_world_towns_give_their_country_and_a_town_after_in_is_a_place():
     assert (found["Aberdeen"].type, found["Aberdeen"].country) == ("LOC", "GBR")
     assert found["Abbottabad"].country == "PAK"
     assert found.get("Reading") is None or found["Reading"].country is None  # the word, not the English town
+
+
+def test_measures_are_no_bodies_and_a_body_named_after_its_town_has_its_country():
+    text = "Kepolisian Resor Sleman, Komisaris Besar Budi Santoso, mengatakan PSBB diperpanjang."
+    given = mentions(text, ("Kepolisian Resor Sleman", "ORG"), ("Budi Santoso", "PER"), ("PSBB", "ORG"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    police = found["Kepolisian Resor Sleman"]
+    assert (police.type, police.country) == ("ORG", "IDN")
+    assert found["Budi Santoso"].role == "COP"  # a police rank
+    assert found["PSBB"].type == "MISC"

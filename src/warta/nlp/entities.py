@@ -142,6 +142,9 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     while cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("determiner"):
         cand.first += 1  # "The European Union" -> "European Union"
     _trim_capitals_headline(doc, data, cand, lowercase)
+    if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_actor"):
+        cand.type = "MISC"  # a measure, law or indicator the tagger took for a body ("PSBB", "APBN")
+        return True
     if cand.type in ("MISC", "ORG"):
         if _only_role_words(doc, data, cand):
             return False  # "U.S. Secretary of State": a title, read as context of the name after it
@@ -784,10 +787,10 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
             entity.role = role.code
             break
     entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"}) or entity.country
-    if (
-        entity.country is None
-    ):  # a unit named after the known body it belongs to ("Densus 88 Antiteror Polri")
-        entity.country = place_inside(doc, data, cand, {"org"})
+    # else a unit named after the known body it belongs to ("Densus 88 Antiteror Polri"), else a body named after
+    # its town ("Kepolisian Resor Sleman", "Manchester United")
+    for kinds in ({"org"}, {"city"}):
+        entity.country = entity.country or place_inside(doc, data, cand, kinds)
 
 
 def _longest_surface(spans: list[Span]) -> str:
