@@ -781,3 +781,9 @@ def test_measures_are_no_bodies_and_a_body_named_after_its_town_has_its_country(
     assert (police.type, police.country) == ("ORG", "IDN")
     assert found["Budi Santoso"].role == "COP"  # a police rank
     assert found["PSBB"].type == "MISC"
+
+
+def test_a_leader_surname_the_tagger_missed_is_found_unless_part_of_a_longer_name():
+    text = "Putin asked Kira Holm for talks. Crowds gathered on Putin Avenue."
+    found = by_name(find_entities(text, "en", mentions=mentions(text, ("Kira Holm", "PER"))))
+    assert [m.start for m in found["Vladimir Putin"].mentions] == [0]  # not the avenue

@@ -95,6 +95,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = ner_cands(doc, data, mentions, lowercase)
     cands = add_gazetteer_places(doc, data, cands, lowercase)
     cands = add_lowercase_countries(doc, data, cands)
+    cands = add_leader_surnames(doc, data, cands)
     cands = add_institutions(doc, data, cands)
     cands = add_unknown_names(doc, data, cands, lowercase)
     cands = add_defined_acronyms(doc, cands)
@@ -439,6 +440,32 @@ def add_lowercase_countries(doc: Doc, data: ActorData, cands: list[Cand]) -> lis
         if place and place.kind == "country" and place.country in named and i not in covered:
             added.append(Cand(i, i + 1, "LOC", GAZETTEER_CONFIDENCE / 2, place=place))
     return sorted(cands + added, key=lambda c: c.first)
+
+
+def add_leader_surnames(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """A leader's unambiguous surname standing alone ("Trump asked China ...") that the tagger missed, often as
+    the first word of a sentence or one the language also uses in lower case ("trump", "may" is never one)."""
+    surnames = leader_surnames()
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    added = []
+    for i, lower in enumerate(doc.lower):
+        if lower not in surnames or i in covered or not doc.words[i][:1].isupper():
+            continue
+        before = _capitalised_in_sentence(doc, i - 1, i) and doc.lower[i - 1] not in data.role_words
+        if before or _capitalised_in_sentence(doc, i + 1, i):
+            continue  # part of a longer name ("Ivanka Trump", "Trump Tower"); a title before is no part ("President")
+        added.append(Cand(i, i + 1, "PER", GAZETTEER_CONFIDENCE))
+    return sorted(cands + added, key=lambda c: c.first) if added else cands
+
+
+def _capitalised_in_sentence(doc: Doc, j: int, i: int) -> bool:
+    if j < 0 or j >= len(doc.words) or doc.sentence[j] != doc.sentence[i]:
+        return False
+    return doc.words[j][:1].isupper() and (j > i or not _sentence_start(doc, j))
+
+
+def _sentence_start(doc: Doc, j: int) -> bool:
+    return j == 0 or doc.sentence[j - 1] != doc.sentence[j]
 
 
 def add_institutions(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
