@@ -787,3 +787,18 @@ def test_a_leader_surname_the_tagger_missed_is_found_unless_part_of_a_longer_nam
     text = "Putin asked Kira Holm for talks. Crowds gathered on Putin Avenue."
     found = by_name(find_entities(text, "en", mentions=mentions(text, ("Kira Holm", "PER"))))
     assert [m.start for m in found["Vladimir Putin"].mentions] == [0]  # not the avenue
+
+
+def test_company_and_media_head_nouns_and_regional_police_and_army_commands():
+    text = "Kestrel Airways said Harbour News reported it. General Motors agreed."
+    given = mentions(text, ("Kestrel Airways", "ORG"), ("Harbour News", "ORG"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Kestrel Airways"].role == "BUS" and found["Harbour News"].role == "MED"
+    assert (found["General Motors"].type, found["General Motors"].role) == (
+        "ORG",
+        "BUS",
+    )  # not General Motors, MIL
+    text = "Polres Sleman dan Kodim Sleman berjaga."
+    given = mentions(text, ("Polres Sleman", "ORG"), ("Kodim Sleman", "ORG"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Polres Sleman"].role == "COP" and found["Kodim Sleman"].role == "MIL"
