@@ -212,3 +212,28 @@ def test_two_names_acting_jointly_give_one_event_each():
     assert triples(["Russia and China agreed to expand military cooperation."]) == [
         ("AGREE", "Russia", "China")
     ]
+
+
+def test_coordinated_nationalities_of_one_agent_give_one_event_each():
+    events = coded(
+        ["The Russian and Syrian defense ministries accused U.S. forces of arming bandits."], "en"
+    ).events
+    assert [(e.type, e.actor.country, e.recipient.country) for e in events] == [
+        ("ACCUSE", "RUS", "USA"),
+        ("ACCUSE", "SYR", "USA"),
+    ]
+
+
+def test_rejecting_the_accusations_is_aimed_at_the_accuser():
+    events = coded(
+        [
+            "The Russian and Syrian defense ministries accused U.S. forces of arming bandits.",
+            "The Pentagon rejected these accusations as false.",
+        ],
+        "en",
+    ).events
+    (rejection,) = [e for e in events if e.type == "REJECT"]
+    assert (rejection.actor.name, rejection.recipient.country) == ("Pentagon", "RUS")
+    # with no accusation before it, the rejection has no recipient
+    (alone,) = coded(["The Pentagon rejected these accusations as false."], "en").events
+    assert alone.recipient is None

@@ -451,6 +451,14 @@ def _name_follows(mentions: list[Mention], text: str, end: int) -> bool:
 
 
 _OWNER_MODIFIERS = re.compile(r"['’]s(?: [a-z][a-z-]*){1,2} ")
+_MODIFIER = re.compile(r" [a-z][a-z-]* ")
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch")
+
+
+def _demonym(word: str, entity: Entity) -> bool:
+    """``Syrian``, ``Chinese``, ``British``, ``Iraqi``, ``French``: a country's adjective (not its name, "Russia hit
+    the government"; not an abbreviation, "U.S. accuses the government")."""
+    return word != entity.name and word.isalpha() and word[:1].isupper() and word.endswith(_DEMONYM_ENDINGS)
 
 
 def _neighbour_country(mentions: list[Mention], text: str, start: int, end: int) -> str | None:
@@ -463,6 +471,12 @@ def _neighbour_country(mentions: list[Mention], text: str, start: int, end: int)
             return m.entity.country
         if 0 <= start - m.end <= 30 and _OWNER_MODIFIERS.fullmatch(before):
             return m.entity.country  # "China's commerce ministry", "Russia's foreign intelligence service"
+        if (
+            0 <= start - m.end <= 20
+            and _MODIFIER.fullmatch(before)
+            and _demonym(text[m.start : m.end], m.entity)
+        ):
+            return m.entity.country  # "the Syrian defense ministries", "Iraqi security forces"
         if 0 <= m.start - end <= 1 and not after.strip():
             return m.entity.country
     return None
@@ -503,6 +517,9 @@ def extract_events(doc: Doc) -> list[Event]:
                 )
                 if actor is not None:
                     previous_actor = actor
+                if event is not None and event.type == "REJECT" and event.recipient is None:
+                    # "The Pentagon rejected these accusations": the one who accused it, earlier in the text
+                    event.recipient = _accuser(doc, tokens, match_start, match_end, event, events)
                 if event is not None:
                     events.append(event)
                     joint = _joint_event(doc, event)
@@ -518,6 +535,47 @@ def extract_events(doc: Doc) -> list[Event]:
     return _dedupe(events)
 
 
+def _demonym_partner(doc: Doc, actor: Mention) -> Mention | None:
+    """English: "the Russian and Syrian defense ministries": the agent of the second demonym's country also acts,
+    with the first one's country (a copy of the agent)."""
+    entity = actor.entity
+    if doc.lang != "en" or not (entity.kind or "").startswith("agent") or not entity.country:
+        return None
+    places = [m for m in doc.mentions_in(max(0, actor.start - 60), actor.start) if m.entity.type == "LOC"]
+    if len(places) < 2:
+        return None
+    first, second = places[-2], places[-1]
+    if second.entity.country != entity.country or doc.text[first.end : second.start] != " and ":
+        return None
+    if not _demonym(doc.text[first.start : first.end], first.entity) or not first.entity.country:
+        return None
+    if first.entity.country == entity.country:
+        return None
+    other = replace(entity, id=f"agent:{entity.name}:{first.entity.country}", country=first.entity.country)
+    return Mention(actor.start, actor.end, other)
+
+
+def _accuser(doc: Doc, tokens: list[Tok], i: int, j: int, event: Event, events: list[Event]) -> Party | None:
+    """A rejection of an ``accusation`` ("rejected these accusations", "denied the allegations") with no named
+    recipient is aimed at the accuser: the first actor of the last accusation coded before it, of another country
+    than the one rejecting, against it or no one named."""
+    nouns = doc.lex.words.get("accusation")
+    if not nouns or not any(t.lower in nouns for t in tokens[i : j + 2]):
+        return None
+    country = event.actor.country
+    accusations = [
+        e
+        for e in events
+        if e.type == "ACCUSE"
+        and e.actor.country != country
+        and (e.recipient is None or e.recipient.country == country)
+    ]
+    if not accusations:
+        return None
+    last = accusations[-1].evidence.start
+    return next(e.actor for e in accusations if e.evidence.start == last)
+
+
 def _joint_event(doc: Doc, event: Event) -> Event | None:
     """English: "France and Germany condemned the attack": two names acting jointly in a conflictual or verbal act
     give one event per actor (a cooperative act between them is coded with the other as its recipient)."""
@@ -527,7 +585,10 @@ def _joint_event(doc: Doc, event: Event) -> Event | None:
     if not (joint.entity.kind == "country" or joint.entity.role is not None or joint.entity.type == "PER"):
         return None  # "near Seventh Street and Central Avenue arrested": a place or name of no party
     party = _party(joint.entity)
-    if party.name == event.actor.name or (event.recipient is not None and party.name == event.recipient.name):
+    same = (party.name, party.country)
+    if same == (event.actor.name, event.actor.country) or (
+        event.recipient is not None and same == (event.recipient.name, event.recipient.country)
+    ):
         return None
     return replace(event, actor=party)
 
@@ -895,6 +956,9 @@ def _event(
         return None, actor  # "the Nifty has been rallying", "shares rallied": a market, not a protest
     if plover[0] in _CONFLICT and _sport(doc, sentence):
         return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
+    partner = _demonym_partner(doc, actor) if doc.co_actor is None else None
+    if partner is not None:
+        actor, doc.co_actor = partner, actor  # the first named acts first, as in "X and Y condemned"
     in_quote = _inside_quote(doc, verb_start)
     event = Event(
         type=plover[0],
@@ -2157,7 +2221,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     for event in events:
         key = (
             event.type,
-            event.actor.entity,
+            event.actor.entity
+            or (event.actor.name, event.actor.country),  # "the Russian and Syrian ministries"
             event.recipient.entity if event.recipient else None,
             event.evidence.start,
         )
