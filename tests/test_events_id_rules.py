@@ -181,3 +181,20 @@ def test_negated_participle_describes_the_subject_not_the_verb():
 def test_unnamed_experts_criticise():
     found = events(["Sejumlah pakar mempertanyakan ketegasan Pemerintah Provinsi DKI Jakarta."], "ACCUSE")
     assert found and found[0][1] == "pakar"
+
+
+def test_rejection_or_demand_made_by_a_protest_is_protest():
+    found = events(["Aksi mahasiswa Kendari menolak Undang-Undang Cipta Kerja terus berlanjut."])
+    assert "PROTEST" in [t for t, _, _ in found] and "REJECT" not in [t for t, _, _ in found]
+
+
+def test_refused_plan_with_no_party_named():
+    found = events(["Warga Desa Wadas menolak rencana penambangan batu andesit."], "REJECT")
+    assert found and found[0][2] is None
+
+
+def test_meeting_named_by_its_kind():
+    found = events(
+        ["Bupati Tangerang Ahmed Zaki menggelar rapat daring bersama Komisi Pemilihan Umum."], "CONSULT"
+    )
+    assert found and found[0][2] is not None

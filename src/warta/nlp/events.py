@@ -796,6 +796,8 @@ def _event(
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
     if actor is None:
         actor = _speaker_side(doc, tokens, i, sentence)
+    if actor is not None and _plover_type(cameo) in ("REJECT", "REQUEST") and _protest_frame(doc, actor):
+        cameo = "141"  # "Aksi mahasiswa menolak UU ...", "Unjuk rasa buruh menuntut ...": a protest that rejects or demands
     if actor is not None and not _pronoun_agrees(doc, tokens, i, actor):
         # "Wali Kota Bekasi X mengatakan ... ia meminta": "ia" is the last person named, not the city; "Mereka
         # menangkap" after a victim's name: the last group named, or no one
@@ -998,6 +1000,21 @@ def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool
         if tok.lower in words.get("singular_pronoun", ()):
             return actor.entity.type == "PER"
     return True
+
+
+def _protest_frame(doc: Doc, actor: Mention) -> bool:
+    """The actor is named right after a ``protest_noun`` ("Aksi mahasiswa Kendari menolak ...", "Demo buruh menuntut
+    ..."): the rejection or demand is made by a protest."""
+    nouns = doc.lex.words.get("protest_noun", frozenset())
+    if not nouns:
+        return False
+    text = doc.text[max(0, actor.start - 40) : actor.start]
+    before = _WORD.findall(re.split(r"[,.;:!?]", text)[-1].lower())[
+        -3:
+    ]  # "Aksi mahasiswa Kendari": two words back
+    return any(w in nouns for w in before) or any(
+        " ".join(before[k : k + 2]) in nouns for k in range(len(before))
+    )
 
 
 def _speaker_side(doc: Doc, tokens: list[Tok], i: int, sentence: tuple[int, int]) -> Mention | None:
@@ -1308,6 +1325,8 @@ def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Patter
     last = tokens[j - 1].lower
     if tokens[j].lower in words.get("determiner", frozenset()) or last in words.get("purpose", frozenset()):
         return True
+    if plover == "REJECT" and tokens[j].lower in words.get("refused_thing", frozenset()):
+        return True  # "menolak rencana tambang", "menolak RUU": a plan, bill or offer refused, no party named
     word = tokens[j].lower
     if word not in words.get("not_nominal", ()) and any(
         word.startswith(a) and word.endswith(b) and len(word) >= len(a) + len(b) + 3
