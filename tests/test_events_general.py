@@ -243,8 +243,8 @@ def test_warnings_demonstrations_and_verbal_attacks_by_their_content():
     assert not coded(
         ["The researchers demonstrated in 2013 that the protein responded to light."], "en"
     ).events
-    record = coded(["Johnson and Corbyn attacked each other's policies on Brexit."], "en")
-    assert [e.type for e in record.events] == ["ACCUSE"]
+    record = coded(["Johnson attacked Corbyn's policies on Brexit."], "en")  # Brexit is no party: MISC
+    assert [(e.type, e.recipient.name) for e in record.events] == [("ACCUSE", "Corbyn")]
 
 
 def test_an_instruction_with_no_agent_comes_from_the_official_just_named():
