@@ -237,3 +237,9 @@ def test_rejecting_the_accusations_is_aimed_at_the_accuser():
     # with no accusation before it, the rejection has no recipient
     (alone,) = coded(["The Pentagon rejected these accusations as false."], "en").events
     assert alone.recipient is None
+
+
+def test_a_verb_pattern_after_a_determiner_does_not_shadow_a_noun_pattern():
+    # PETRARCH's verb "protest(s) ... peacefully" after "The" is a noun: the crowd's protest is coded
+    events = coded(["The protests began peacefully in Hong Kong in June."], "en").events
+    assert [(e.type, e.actor.name, e.actor.country) for e in events] == [("PROTEST", "protesters", "HKG")]

@@ -663,6 +663,9 @@ def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[t
     present = {t.lower for t in tokens}
     possessive = lex.words.get("possessive", frozenset())
     while i < len(tokens):
+        nominal: bool | None = (
+            None  # a noun marker before this position (no light verb): computed on first use
+        )
         if (
             text is not None
             and text[tokens[i].start].isupper()
@@ -677,6 +680,12 @@ def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[t
                 continue  # a word the pattern needs is nowhere in the clause
             if "possessive" in pattern.flags and (i == 0 or tokens[i - 1].lower not in possessive):
                 continue  # "made an appeal to": an owner's noun pattern must not shadow the light-verb reading
+            if pattern.origin == "petrarch" and "finite" in pattern.flags:
+                if nominal is None:
+                    nominal = _after_noun_marker(tokens, i, lex) and not _after_light_verb(tokens, i, lex)
+                if nominal:
+                    continue  # "the protests began peacefully": a verb pattern after "the" would only be dropped,
+                    # and must not shadow a noun pattern at the same place
             end = _match_at(tokens, i, pattern.slots)
             if end is not None and (
                 best is None or end > best[0] or (end == best[0] and pattern.size > best[1].size)
