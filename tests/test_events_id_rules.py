@@ -198,3 +198,18 @@ def test_meeting_named_by_its_kind():
         ["Bupati Tangerang Ahmed Zaki menggelar rapat daring bersama Komisi Pemilihan Umum."], "CONSULT"
     )
     assert found and found[0][2] is not None
+
+
+def test_partner_named_in_the_next_sentence_for_an_act_done_to_someone():
+    found = events(
+        ["Densus 88 menyerahkan bukti penangkapan itu. Bukti tersebut diterima Komnas HAM di Jakarta."],
+        "COOPERATE",
+    )
+    assert found and found[0][2] is not None and "Komnas" in found[0][2]
+    # a meeting's partner must be named with it: a cabinet session is internal
+    assert not events(
+        [
+            "Presiden Joko Widodo membahas anggaran dalam sidang kabinet. Menteri Keuangan Sri Mulyani Indrawati hadir."
+        ],
+        "CONSULT",
+    )

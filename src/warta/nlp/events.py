@@ -870,9 +870,20 @@ def _event(
         # "released 12 hostages", "killed three soldiers": the counted object sits inside the pattern's gap
         quantities = doc.lex.words.get("quantity", frozenset())
         unnamed = any(t.lower in quantities or t.lower[:1].isdigit() for t in tokens[i + 1 : j - 1])
+    generic = _right_after(doc, doc.mentions_in(verb_end, clause[1]), verb_end)  # "berdialog dengan warga"
+    if generic is not None and generic.entity.kind == "agent-actor":
+        unnamed = True  # a generic group is the one acted with: no partner is looked for further on
     if recipient is None and ("recipient" in pattern.flags or "foreign" in pattern.flags) and not unnamed:
         recipient = (
-            _paragraph_recipient(doc, actor, verb_end, sentence)
+            _paragraph_recipient(
+                doc,
+                actor,
+                verb_end,
+                sentence,
+                # a partner inside the country only for acts done to someone, not meetings (a cabinet session is
+                # internal) nor troops sent ("membawa tim Komando Pasukan Katak": a name, not a deployment)
+                domestic=plover_of(cameo)[0] != "CONSULT" and "owner-object" not in pattern.flags,
+            )
             if plover_of(cameo) and plover_of(cameo)[0] in COOPERATIVE
             else None
         )
@@ -961,8 +972,12 @@ def _event(
         # welfare handed to residents ("Kemensos menanggung setengahnya"): aid goes to someone; a meeting with no party
         # named ("rapat terbatas", "bertemu sejumlah saksi", "mengunjungi museum") is internal or private
         return None, actor
-    if plover[0] == "MOBILIZE" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("rescue", ())):
-        return None, actor  # "mengerahkan tim SAR", "deployed rescue teams": a rescue, not a show of force
+    if plover[0] in ("MOBILIZE", "AID", "COOPERATE") and _has_word(
+        _sentence_words(doc, sentence), doc.lex.words.get("rescue", ())
+    ):
+        # "mengerahkan tim SAR", "deployed rescue teams", "mengirim personel untuk pencarian": a rescue (labelling
+        # guide: search and rescue is no event), not a show of force or aid to a party
+        return None, actor
     if plover[0] == "PROTEST" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("market", ())):
         return None, actor  # "the Nifty has been rallying", "shares rallied": a market, not a protest
     if plover[0] in _CONFLICT and _sport(doc, sentence):
@@ -2139,7 +2154,7 @@ def _foreign(a: Entity, b: Entity) -> bool:
 
 
 def _paragraph_recipient(
-    doc: Doc, actor: Mention, verb_end: int, sentence: tuple[int, int]
+    doc: Doc, actor: Mention, verb_end: int, sentence: tuple[int, int], domestic: bool = False
 ) -> Mention | None:
     """For a cooperative event with no recipient in its clause: the first other country named later in the
     sentence or the next sentence ("... dibangun oleh eksportir Rusia. Pusat ini ... melatih pilot Venezuela").
@@ -2153,6 +2168,21 @@ def _paragraph_recipient(
         end = min(end, paragraph_end)
     for mention in doc.mentions_in(verb_end, end):
         if mention.entity.country and _foreign(actor.entity, mention.entity):
+            return mention
+    if doc.lang == "en" or not domestic:
+        return None
+    # Indonesian and Malay: "Densus 88 menyerahkan bukti ... . Bukti itu diterima Komnas HAM": a state body named
+    # later in the sentence or the next one (not a place, not the actor's side) is the partner
+    for mention in doc.mentions_in(verb_end, end):
+        entity = mention.entity
+        if (
+            entity.type in ("ORG", "PER")
+            and entity.role in _STATE_ROLES
+            and not (entity.kind or "").startswith("agent")
+            and not _same_side(actor.entity, entity)
+            and entity.id != actor.entity.id
+            and not _after_preposition(doc.text, mention.start, _locative(doc))  # "di Istana Merdeka": where
+        ):
             return mention
     return None
 
