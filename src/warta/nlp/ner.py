@@ -220,6 +220,15 @@ class FeatureExtractor:
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
+        info = self.new_word_info(word)
+        if len(self._word_cache) > 200_000:  # bounded memory on long-running processes
+            self._word_cache.clear()
+        self._word_cache[word] = info
+        return info
+
+    def new_word_info(self, word: str) -> WordInfo:
+        """:meth:`word_info` without the memo (the CRF scorer keeps each word's summed scores instead: ~2 KB of
+        attribute strings per word that it would never read again)."""
         lower = word.lower()
         shape = word_shape(word)
         cluster = self.lexicon.clusters.get(lower, "")
@@ -269,9 +278,6 @@ class FeatureExtractor:
             ("1w=" + lower, "1" + near[0], "1" + near[1]) + (("1hd=" + head,) if head else ()),
             ("2w=" + lower,),
         )
-        if len(self._word_cache) > 200_000:  # bounded memory on long-running processes
-            self._word_cache.clear()
-        self._word_cache[word] = info
         return info
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -453,7 +459,7 @@ class CrfScorer:
         groups, rows = [], []
         group = 0
         for word in new:
-            info = features.word_info(word)
+            info = features.new_word_info(word)
             for attrs in (info.own, info.left2, info.left1, info.right1, info.right2):
                 for attr in attrs:
                     row = attr_index.get(attr)
