@@ -213,3 +213,14 @@ def test_partner_named_in_the_next_sentence_for_an_act_done_to_someone():
         ],
         "CONSULT",
     )
+
+
+def test_domestic_sanction_is_coercion_and_a_conditional_one_a_threat():
+    assert [
+        t for t, _, _ in events(["Pemerintah Kota Surabaya menjatuhkan sanksi kepada PT Maju Jaya."])
+    ] == ["COERCE"]
+    assert [t for t, _, _ in events(["Amerika Serikat menjatuhkan sanksi kepada Rusia."])] == ["SANCTION"]
+    found = events(
+        ["Pemerintah Kota Surabaya akan memberikan sanksi kepada PT Maju Jaya apabila tidak melakukan tes."]
+    )
+    assert [t for t, _, _ in found] == ["THREATEN"]

@@ -933,6 +933,8 @@ def _event(
         # of a firm, private people (business, civilian, media, education, health roles) or a name of no known
         # country or role, on no state party
         return None, actor
+    if doc.lang != "en" and cameo[:2] in ("16", "17"):
+        cameo = _domestic_sanction(doc, tokens, i, j, sentence, cameo, actor, recipient)
     cameo, context = _refine(doc, cameo, sentence)
     plover = plover_of(cameo)
     if plover is None:
@@ -1024,6 +1026,33 @@ def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool
         if tok.lower in words.get("singular_pronoun", ()):
             return actor.entity.type == "PER"
     return True
+
+
+def _domestic_sanction(
+    doc: Doc,
+    tokens: list[Tok],
+    i: int,
+    j: int,
+    sentence: tuple[int, int],
+    cameo: str,
+    actor: Mention,
+    recipient: Mention | None,
+) -> str:
+    """Indonesian and Malay sanctions (labelling guide): "akan memberikan sanksi ... apabila tidak ..." — a sanction
+    promised on a condition stated after it — is a threat (1312); a sanction between parties of one country
+    ("Pemkot menjatuhkan sanksi kepada perusahaan") is administrative coercion (172), not SANCTION."""
+    words = doc.lex.words
+    before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
+    after = _WORD.findall(doc.text[tokens[j - 1].end : sentence[1]].lower())
+    if _has_word(before, words.get("intent", frozenset())) and any(
+        w in words.get("conditional", frozenset()) for w in after
+    ):
+        return "1312"
+    if _plover_type(cameo) == "SANCTION" and not (
+        recipient is not None and _foreign(actor.entity, recipient.entity)
+    ):
+        return "172"
+    return cameo
 
 
 def _protest_frame(doc: Doc, actor: Mention) -> bool:
