@@ -802,3 +802,15 @@ def test_company_and_media_head_nouns_and_regional_police_and_army_commands():
     given = mentions(text, ("Polres Sleman", "ORG"), ("Kodim Sleman", "ORG"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Polres Sleman"].role == "COP" and found["Kodim Sleman"].role == "MIL"
+
+
+def test_offices_only_indonesia_has_and_the_territory_after_the_title():
+    text = "Kapolsek Tono Wiryo dan Camat Cibening, Asep Hidayat, hadir. Bupati Rudy, Senin (1/2), menolak."
+    given = mentions(
+        text, ("Tono Wiryo", "PER"), ("Cibening", "PER"), ("Asep Hidayat", "PER"), ("Rudy", "PER")
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Tono Wiryo"].country, found["Tono Wiryo"].role) == ("IDN", "COP")  # no dateline needed
+    assert found["Cibening"].type == "LOC"  # the district the camat governs
+    assert (found["Asep Hidayat"].country, found["Asep Hidayat"].role) == ("IDN", "GOV")
+    assert found["Rudy"].type == "PER"  # a weekday after the comma, not a person

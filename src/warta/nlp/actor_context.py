@@ -192,6 +192,9 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
             if in_role_phrase(data, lower):
                 targets.update(after_prep)
                 pending, after_prep = [], []
+                office = data.roles.get(lower)
+                if office is not None and office.country:  # "Kapolri X", "Bupati Garut X": a national office
+                    countries.append((i, office.country))
             tokens.append(i)
         elif lower in data.words("possessive") or lower in _POSSESSIVE_CLITICS:
             tokens.append(i)

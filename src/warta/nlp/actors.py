@@ -28,6 +28,7 @@ class Place:
 class Role:
     code: str | None  # CAMEO-style agent, None for words that only shape a role phrase
     kind: str  # title | person | org | mod
+    country: str | None = None  # an office only one country has ("bupati", "kapolri": IDN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,9 @@ class ActorData:
         self.place_lengths = _lengths_by_first_word(self.places)
         self.roles: dict[str, Role] = {}
         for row in _rows(f"actors/roles.{lang}.tsv"):
-            self.roles.setdefault(row[0], Role(_code(row[1]), row[2]))
+            self.roles.setdefault(
+                row[0], Role(_code(row[1]), row[2], _code(row[3]) if len(row) > 3 else None)
+            )
         if lang == "en":
             for phrase, code in _rows("actors/roles.en.phoenix.tsv"):
                 self.roles.setdefault(phrase, Role(code, "person"))

@@ -299,6 +299,7 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
         length, role = longest_role(doc, data, cand.first, cand.last - 1)
         if length and role.kind in ("title", "mod", "person"):
             cand.title_role = role.code or cand.title_role
+            cand.title_country = cand.title_country or role.country  # "Bupati X": an Indonesian office
             cand.first += length
             stripped = True
             continue
@@ -619,10 +620,28 @@ def join_office_places(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             None,
         )
         if place is None:
+            _office_territory(doc, data, cand, cands)
             continue
         if place.key[0] == "name":  # an unknown place, read like a name until now
             place.key = ("loc", " ".join(_name_words(doc, place)))
         cand.type, cand.key = "LOC", place.key
+
+
+def _office_territory(doc: Doc, data: ActorData, cand: Cand, cands: list[Cand]) -> None:
+    """ "Camat Cibatu, Asep Hidayat": after the title of an office that governs a territory (grammar key
+    territorial_office), a one- or two-word name followed by a comma and a person is the territory."""
+    if doc.lower[cand.first - 1] not in data.words("territorial_office") or cand.last - cand.first > 2:
+        return
+    comma = cand.last
+    if (
+        comma + 1 >= len(doc.words)
+        or doc.words[comma] != ","
+        or doc.sentence[comma] != doc.sentence[cand.first]
+    ):
+        return
+    person = next((c for c in cands if c.first == comma + 1), None)
+    if person is not None and person.type == "PER":
+        cand.type, cand.key = "LOC", ("loc", " ".join(_name_words(doc, cand)))
 
 
 def _after_office(doc: Doc, data: ActorData, cand: Cand) -> bool:
