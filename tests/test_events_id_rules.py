@@ -224,3 +224,20 @@ def test_domestic_sanction_is_coercion_and_a_conditional_one_a_threat():
         ["Pemerintah Kota Surabaya akan memberikan sanksi kepada PT Maju Jaya apabila tidak melakukan tes."]
     )
     assert [t for t, _, _ in found] == ["THREATEN"]
+
+
+def test_restated_event_without_its_recipient_is_left_out():
+    # a length after the verb is no counted object: the one sentenced is the recipient
+    found = events(
+        ["Majelis hakim Pengadilan Negeri Bandung menjatuhkan vonis dua tahun penjara bagi Dedi Kurnia."]
+    )
+    assert [(t, r) for t, _, r in found] == [("COERCE", "Dedi Kurnia")]
+    found = events(
+        ["Polisi menangkap Budi Santoso di Medan pada Senin. Polisi menangkap pelaku di rumahnya."], "COERCE"
+    )
+    assert [r for _, _, r in found] == ["Budi Santoso"]
+    # another act of the same actor (a seizure after an arrest) stays
+    found = events(
+        ["Polisi menangkap Budi Santoso di Medan. Polisi juga menyita dua telepon seluler."], "COERCE"
+    )
+    assert len(found) == 2

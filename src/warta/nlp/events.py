@@ -532,7 +532,8 @@ def extract_events(doc: Doc) -> list[Event]:
             if first and previous_actor is None:
                 previous_actor = first
         last_actor = previous_actor or last_actor
-    return _dedupe(events)
+    events = _dedupe(events)
+    return _drop_restated(events) if doc.lang != "en" else events
 
 
 def _demonym_partner(doc: Doc, actor: Mention) -> Mention | None:
@@ -1921,6 +1922,10 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
         return Unnamed(None, counted=bool(plover) and plover[0] in _SPEECH_ACTS)
     if word not in doc.lex.words.get("quantity", frozenset()) and not word[:1].isdigit():
         return None
+    if j + 1 < len(tokens) and tokens[j + 1].lower in doc.lex.words.get("measure", frozenset()):
+        return (
+            None  # "menjatuhkan vonis 4 tahun penjara kepada X": a length or an amount, not a counted group
+        )
     if j + 1 < len(tokens):
         following = doc.mentions_in(tokens[j + 1].start, tokens[j + 1].end + 40)
         named = [
@@ -2301,6 +2306,28 @@ def _party(entity: Entity) -> Party:
     return Party(
         name=entity.name, entity=None if synthetic else entity.id, country=entity.country, role=entity.role
     )
+
+
+def _drop_restated(events: list[Event]) -> list[Event]:
+    """Indonesian and Malay leads restate their event ("Polisi menangkap X ... . Penangkapan dilakukan ...", "hakim
+    menjatuhkan vonis bagi X ... . Majelis hakim ... memutuskan menjatuhkan pidana ..."): a later event of the same
+    CAMEO code, by the same actor or one of the same country, with no recipient, adds nothing to an earlier one that
+    named its recipient, and is left out (the labelling guide codes a restated event once)."""
+    out: list[Event] = []
+    for event in events:
+        if event.recipient is None and any(
+            e.recipient is not None
+            and e.type == event.type
+            and e.cameo == event.cameo  # a seizure after an arrest is another act
+            and (
+                e.actor.name == event.actor.name
+                or (e.actor.country and e.actor.country == event.actor.country)
+            )
+            for e in out
+        ):
+            continue
+        out.append(event)
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
