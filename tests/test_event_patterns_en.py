@@ -243,3 +243,23 @@ def test_a_verb_pattern_after_a_determiner_does_not_shadow_a_noun_pattern():
     # PETRARCH's verb "protest(s) ... peacefully" after "The" is a noun: the crowd's protest is coded
     events = coded(["The protests began peacefully in Hong Kong in June."], "en").events
     assert [(e.type, e.actor.name, e.actor.country) for e in events] == [("PROTEST", "protesters", "HKG")]
+
+
+def test_people_released_and_a_deployment_announced():
+    events = coded(
+        ["The Afghan Taliban released three Indian engineers in exchange for militants."], "en"
+    ).events
+    assert [(e.type, e.actor.country) for e in events] == [("RETREAT", "AFG")]
+    assert not coded(["Apple released three new models for students."], "en").events  # products
+    events = coded(["The Pentagon announced the deployment of 3,000 additional troops."], "en").events
+    assert [(e.type, e.actor.name) for e in events] == [("MOBILIZE", "Pentagon")]
+
+
+def test_crowd_control_dismissal_and_impeachment():
+    assert [t[0] for t in triples(["Police used tear gas to disperse the protesters."])] == [
+        "ASSAULT",
+        "COERCE",
+    ]
+    assert [t[0] for t in triples(["The government fired the central bank governor."])] == ["COERCE"]
+    assert [t[0] for t in triples(["Lawmakers voted to impeach the president."])] == ["ACCUSE"]
+    assert not triples(["The striker fired the ball past the keeper."])
