@@ -814,3 +814,16 @@ def test_offices_only_indonesia_has_and_the_territory_after_the_title():
     assert found["Cibening"].type == "LOC"  # the district the camat governs
     assert (found["Asep Hidayat"].country, found["Asep Hidayat"].role) == ("IDN", "GOV")
     assert found["Rudy"].type == "PER"  # a weekday after the comma, not a person
+
+
+def test_without_a_dateline_state_bodies_take_the_country_most_places_are_in():
+    text = "Kementerian Keuangan menolak usulan itu. Banjir melanda Bandung, Bekasi dan Bogor sejak Senin."
+    names = (("Kementerian Keuangan", "ORG"), ("Bandung", "LOC"), ("Bekasi", "LOC"), ("Bogor", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=mentions(text, *names)))
+    assert found["Kementerian Keuangan"].country == "IDN"
+    few = "Kementerian Keuangan menolak usulan itu di Bandung."
+    names = (("Kementerian Keuangan", "ORG"), ("Bandung", "LOC"))
+    assert (
+        by_name(find_entities(few, "id", mentions=mentions(few, *names)))["Kementerian Keuangan"].country
+        is None
+    )

@@ -866,6 +866,11 @@ def resolve_countries(
             entity.country = entity.country or known.country
             entity.role = entity.role or known.role
     home = _dateline_country(data, dateline)
+    inferred = home is None
+    if inferred:  # no dateline: a record whose places are mostly of one country is set there
+        home = _main_country(entities) or None
+        if home is not None and _place_mentions(entities, home) < 3:
+            home = None
     if home is not None:
         for entity in actors.values():
             if entity.country is None and entity.type == "ORG" and entity.role in STATE_ORG_ROLES:
@@ -875,12 +880,20 @@ def resolve_countries(
             _from_links(entity, evidence[key], actors)
     if home is None:
         return
-    at_home = _main_country(entities) in (home, "")
+    at_home = not inferred and _main_country(entities) in (home, "")
     for entity in actors.values():
         if entity.country is None and (
             entity.role in DOMESTIC_ROLES or at_home and entity.role not in ("IGO", "NGO")
         ):
             entity.country = home  # a domestic role, or any actor of a record about the dateline's country
+
+
+def _place_mentions(entities: dict, country: str) -> int:
+    return sum(
+        len(e.mentions)
+        for key, e in entities.items()
+        if key[0] in ("country", "loc") and e.country == country
+    )
 
 
 def _from_links(entity: Entity, ev: Evidence, entities: dict) -> None:
