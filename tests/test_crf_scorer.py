@@ -171,3 +171,32 @@ def test_model_file_read_directly_equals_tagger_info(lang: str) -> None:
     assert np.array_equal(direct.weights, parsed.weights)
     assert np.array_equal(direct.transitions, parsed.transitions)
     assert ner._read_crfsuite(path.with_suffix(".lex"), direct.labels) is None  # not a model: the fallback
+
+
+def test_gazetteer_tables_equal_the_plain_construction() -> None:
+    """Gazetteer's tables (built in single passes) equal the straightforward construction."""
+    entries = [
+        ("LOC", "jawa barat"),
+        ("ORG", "jawa pos"),
+        ("PER", "jawa barat"),  # a later kind for the same phrase is ignored
+        ("LOC", "new york city"),
+        ("ORG", "new york times"),
+        ("LOC", "new york"),
+        ("ORG", "un"),
+        ("MISC", "york"),
+    ]
+    gazetteer = ner.Gazetteer(entries)
+    phrases: dict[tuple[str, ...], str] = {}
+    for kind, phrase in entries:
+        phrases.setdefault(tuple(phrase.split(" ")), kind)
+    assert gazetteer.phrases == phrases
+    assert gazetteer.max_len == 3
+    assert gazetteer.first_words == {"jawa", "new", "un", "york"}
+    assert gazetteer.lengths == {"jawa": [2], "new": [3, 2], "un": [1], "york": [1]}
+    kinds: dict[str, set[str]] = {}
+    for words, kind in phrases.items():
+        for word in words:
+            if len(word) > 2 and word.isalpha():
+                kinds.setdefault(word, set()).add(kind)
+    assert gazetteer.word_kinds == {word: "|".join(sorted(k)) for word, k in kinds.items()}
+    assert gazetteer.word_kinds["york"] == "LOC|MISC|ORG"

@@ -94,23 +94,38 @@ class Gazetteer:
 
     def __init__(self, entries: Iterable[tuple[str, str]]):
         self.phrases: dict[tuple[str, ...], str] = {}
-        self.max_len = 1
+        phrases = self.phrases
         for kind, phrase in entries:
             words = tuple(phrase.split(" "))
-            self.phrases.setdefault(words, kind)
-            self.max_len = max(self.max_len, len(words))
-        self.first_words = {words[0] for words in self.phrases}
+            if words not in phrases:  # the first kind listed for a phrase wins
+                phrases[words] = kind
+        self.max_len = max(1, max(map(len, phrases), default=1))
+        self.first_words = {words[0] for words in phrases}
         # Per first word, the lengths of its phrases, longest first (the only lengths worth trying).
-        lengths: dict[str, set[int]] = {}
-        for words in self.phrases:
-            lengths.setdefault(words[0], set()).add(len(words))
-        self.lengths = {word: sorted(sizes, reverse=True) for word, sizes in lengths.items()}
-        kinds_by_word: dict[str, set[str]] = {}
-        for words, kind in self.phrases.items():
+        lengths: dict[str, list[int]] = {}
+        for words in phrases:
+            sizes = lengths.get(words[0])
+            if sizes is None:
+                lengths[words[0]] = [len(words)]
+            elif len(words) not in sizes:
+                sizes.append(len(words))
+        self.lengths = {
+            word: sorted(sizes, reverse=True) if len(sizes) > 1 else sizes for word, sizes in lengths.items()
+        }
+        # Per word (longer than two letters) of any phrase, the phrases' kinds: "LOC", or "LOC|ORG" when several.
+        kinds: dict[str, str] = {}
+        several: dict[str, set[str]] = {}
+        for words, kind in phrases.items():
             for word in words:
                 if len(word) > 2 and word.isalpha():
-                    kinds_by_word.setdefault(word, set()).add(kind)
-        self.word_kinds = {word: "|".join(sorted(kinds)) for word, kinds in kinds_by_word.items()}
+                    known = kinds.get(word)
+                    if known is None:
+                        kinds[word] = kind
+                    elif known != kind:
+                        several.setdefault(word, {known}).add(kind)
+        for word, found in several.items():
+            kinds[word] = "|".join(sorted(found))
+        self.word_kinds = kinds
 
     @classmethod
     def load(cls, path: Path = GAZETTEER_PATH) -> Gazetteer:
