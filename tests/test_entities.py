@@ -827,3 +827,20 @@ def test_without_a_dateline_state_bodies_take_the_country_most_places_are_in():
         by_name(find_entities(few, "id", mentions=mentions(few, *names)))["Kementerian Keuangan"].country
         is None
     )
+
+
+def test_a_name_running_into_a_title_ends_before_it_and_a_town_before_region_is_a_place():
+    text = "NATO Secretary-General Kira Holm met Norland Defense Minister Olav Berg in the Donetsk region."
+    given = mentions(
+        text,
+        ("NATO Secretary", "ORG"),
+        ("Kira Holm", "PER"),
+        ("Norland Defense", "ORG"),
+        ("Olav Berg", "PER"),
+        ("Donetsk", "MISC"),
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert "NATO" in found and "NATO Secretary" not in found
+    assert found["Kira Holm"].role != "MIL"  # "General" belongs to "Secretary-General", not a rank
+    assert "Norland" in found and found["Olav Berg"].role == "GOV"
+    assert (found["Donetsk"].type, found["Donetsk"].country) == ("LOC", "UKR")

@@ -147,6 +147,8 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         cand.type = "MISC"  # a measure, law or indicator the tagger took for a body ("PSBB", "APBN")
         return True
     if cand.type in ("MISC", "ORG"):
+        if not _cut_before_title(doc, data, cand):
+            return False  # "Defense" of "Defense Minister X": a piece of a title
         if _only_role_words(doc, data, cand):
             return False  # "U.S. Secretary of State": a title, read as context of the name after it
         split_title_phrase(doc, data, cand)
@@ -161,6 +163,19 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         trim_to_place(doc, data, cand)
         retype_org(doc, data, cand)
     retype_place(doc, data, cand)
+    return True
+
+
+def _cut_before_title(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """A name that runs into a title phrase before a name ends before the title ("[NATO Secretary]-General Mark
+    Rutte", "[Russian Defense] Minister X" -> "NATO", "Russian"); False when nothing is left."""
+    for k in range(cand.first, cand.last):
+        length, role = longest_role(doc, data, k, len(doc.words))
+        end = k + length
+        named = end < len(doc.words) and doc.words[end][:1].isupper() and doc.sentence[end] == doc.sentence[k]
+        if role is not None and role.kind == "title" and end > cand.last and named:
+            cand.last = k
+            return cand.last > cand.first
     return True
 
 
@@ -201,10 +216,15 @@ def _org_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
 
 
 def _place_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
-    """A name of two or more words that opens or ends with a place noun of the language ("provinsi", "county")."""
+    """A name of two or more words that opens or ends with a place noun of the language ("provinsi", "county"),
+    or a known place right before one ("the Donetsk region")."""
     heads = data.words("place_head")
-    return cand.last - cand.first >= 2 and (
-        doc.lower[cand.first] in heads or doc.lower[cand.last - 1] in heads
+    if cand.last - cand.first >= 2 and (doc.lower[cand.first] in heads or doc.lower[cand.last - 1] in heads):
+        return True
+    return (
+        cand.last < len(doc.words)
+        and doc.lower[cand.last] in heads
+        and data.place(" ".join(doc.lower[cand.first : cand.last])) is not None
     )
 
 
