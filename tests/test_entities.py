@@ -844,3 +844,11 @@ def test_a_name_running_into_a_title_ends_before_it_and_a_town_before_region_is_
     assert found["Kira Holm"].role != "MIL"  # "General" belongs to "Secretary-General", not a rank
     assert "Norland" in found and found["Olav Berg"].role == "GOV"
     assert (found["Donetsk"].type, found["Donetsk"].country) == ("LOC", "UKR")
+
+
+def test_the_employer_named_in_the_text_outranks_the_role_an_old_list_gives():
+    text = "NATO Secretary-General Mark Rutte arrived."
+    given = mentions(text, ("NATO", "ORG"), ("Mark Rutte", "PER"))
+    rutte = by_name(find_entities(text, "en", mentions=given))["Mark Rutte"]
+    assert (rutte.country, rutte.role) == ("NLD", "IGO")  # Phoenix (to 2014) lists him as a Dutch politician
+

@@ -877,6 +877,7 @@ def resolve_countries(
     owners and employers, then the dateline country for domestic roles, or for every actor when the record is
     about the dateline's country (most place mentions, or no country named at all)."""
     actors = {key: e for key, e in entities.items() if key[0] == "name" and e.type in ("PER", "ORG")}
+    listed_roles = {}  # the lists' role waits for the text's employer ("NATO's Secretary-General", not Phoenix's ELI)
     for key, entity in actors.items():
         _name_leader(entity)
         if entity.country and entity.role:
@@ -884,7 +885,10 @@ def resolve_countries(
         known = _known(entity, groups[key], doc)
         if known is not None:
             entity.country = entity.country or known.country
-            entity.role = entity.role or known.role
+            if evidence[key].employers:
+                listed_roles[key] = known.role
+            else:
+                entity.role = entity.role or known.role
     home = _dateline_country(data, dateline)
     inferred = home is None
     if inferred:  # no dateline: a record whose places are mostly of one country is set there
@@ -898,6 +902,8 @@ def resolve_countries(
     for _ in range(2):  # owners may get their country from an earlier pass
         for key, entity in actors.items():
             _from_links(entity, evidence[key], actors)
+    for key, role in listed_roles.items():
+        actors[key].role = actors[key].role or role
     if home is None:
         return
     at_home = not inferred and _main_country(entities) in (home, "")
