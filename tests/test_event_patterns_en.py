@@ -263,3 +263,10 @@ def test_crowd_control_dismissal_and_impeachment():
     assert [t[0] for t in triples(["The government fired the central bank governor."])] == ["COERCE"]
     assert [t[0] for t in triples(["Lawmakers voted to impeach the president."])] == ["ACCUSE"]
     assert not triples(["The striker fired the ball past the keeper."])
+
+
+def test_english_passive_request_with_no_agent_needs_a_group_asked():
+    # "a canine was requested", "they were asked to give a speech": no instruction of the person named before
+    for text in ("A sheriff's canine was requested.", "They were asked to give a speech."):
+        events = coded(["Police chief John Harris spoke to reporters on Monday.", text], "en").events
+        assert not [e for e in events if e.type == "REQUEST"]

@@ -844,6 +844,7 @@ def _event(
         and (_plover_type(cameo) == "REQUEST" or "rule" in pattern.flags)
         and _passive_at(tokens, i, pattern, doc.lex)
         and not _after_relative(tokens, i, doc.lex)  # "kuota yang diminta": the thing asked for
+        and (doc.lang != "en" or _group_asked(doc, tokens, i))
     ):
         # "Jajaran kepolisian diperintahkan ...", "Warga diminta ...": an instruction with no agent comes from the
         # official or body just named (the previous sentence's actor), when that is a person or a state body; so does
@@ -1173,6 +1174,19 @@ _NP_STOP_KINDS = (
     "modal",
     "intent",
 )
+
+
+def _group_asked(doc: Doc, tokens: list[Tok], i: int) -> bool:
+    """English: a generic group right before the passive ("Residents were urged to stay indoors"), not a thing or a
+    pronoun ("a canine was requested", "they were asked to give a speech"): such an instruction is an official's."""
+    if i < 2:
+        return False
+    before = [m for m in doc.mentions_in(max(0, tokens[i - 1].start - 40), tokens[i - 1].start)]
+    return (
+        bool(before)
+        and (before[-1].entity.kind or "").startswith("agent")
+        and not doc.text[before[-1].end : tokens[i - 1].start].strip()
+    )
 
 
 def _crowd(doc: Doc, tokens: list[Tok], i: int, j: int, clause: tuple[int, int]) -> Mention | None:
