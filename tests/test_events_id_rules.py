@@ -241,3 +241,12 @@ def test_restated_event_without_its_recipient_is_left_out():
         ["Polisi menangkap Budi Santoso di Medan. Polisi juga menyita dua telepon seluler."], "COERCE"
     )
     assert len(found) == 2
+
+
+def test_armed_conflict_between_two_sides_and_cooperation_begun():
+    found = events(["Warga melaporkan konflik antara Organisasi Papua Merdeka dan TNI di Intan Jaya."])
+    assert found and found[0][0] == "ASSAULT" and found[0][2] is not None
+    found = events(
+        ["Menteri Pertahanan Prabowo Subianto menginisiasi kerja sama dengan Universitas Gadjah Mada."]
+    )
+    assert [t for t, _, _ in found] == ["COOPERATE"]
