@@ -852,3 +852,10 @@ def test_the_employer_named_in_the_text_outranks_the_role_an_old_list_gives():
     rutte = by_name(find_entities(text, "en", mentions=given))["Mark Rutte"]
     assert (rutte.country, rutte.role) == ("NLD", "IGO")  # Phoenix (to 2014) lists him as a Dutch politician
 
+
+def test_a_leader_known_by_one_name_is_known():
+    text = "Menteri Luar Negeri Sugiono bertemu Menlu Rusia Sergei Lavrov di Moskwa."
+    given = mentions(text, ("Sugiono", "PER"), ("Rusia", "LOC"), ("Sergei Lavrov", "PER"), ("Moskwa", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Sugiono"].country, found["Sugiono"].role) == ("IDN", "GOV")
+    assert found["Sergei Lavrov"].country == "RUS"

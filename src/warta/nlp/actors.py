@@ -204,6 +204,12 @@ def known_orgs() -> dict[str, Known]:
 
 
 @cache
+def leader_names() -> frozenset[str]:
+    """Lower-case names in the hand-written leaders list (some leaders go by one name: "sugiono")."""
+    return frozenset(row[0] for row in _rows("actors/leaders.tsv"))
+
+
+@cache
 def leader_surnames() -> dict[str, tuple[str, Known]]:
     """Surname (lower) -> (full name, country and role) of a leader in office since 2014 whom the surname alone
     names: no other leader and no known person of another country ends with it ("putin", "erdogan"; not

@@ -39,6 +39,7 @@ from warta.nlp.actors import (
     country_name,
     known_orgs,
     known_people,
+    leader_names,
     leader_surnames,
 )
 from warta.nlp.timex import weekday_numbers
@@ -968,7 +969,11 @@ def _name_leader(entity: Entity) -> None:
 def _known(entity: Entity, members: list[Cand], doc: Doc):
     names = [entity.name.lower(), *(" ".join(doc.lower[c.first : c.last]) for c in members)]
     table = known_people() if entity.type == "PER" else known_orgs()
-    return next((table[n] for n in names if n in table and len(n.split()) > (entity.type == "PER")), None)
+    # one-word people only from the hand-written leaders list ("Sugiono"): Phoenix's one-word entries are ambiguous
+    one_word_ok = entity.type != "PER"
+    return next(
+        (table[n] for n in names if n in table and (" " in n or one_word_ok or n in leader_names())), None
+    )
 
 
 def _dateline_country(data: ActorData, dateline: str | None) -> str | None:
