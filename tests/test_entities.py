@@ -859,3 +859,18 @@ def test_a_leader_known_by_one_name_is_known():
     found = by_name(find_entities(text, "id", mentions=given))
     assert (found["Sugiono"].country, found["Sugiono"].role) == ("IDN", "GOV")
     assert found["Sergei Lavrov"].country == "RUS"
+
+
+def test_an_official_named_with_no_country_is_of_the_dateline_country():
+    text = "Menteri Pertahanan Budi Hartono bertemu Menteri Pertahanan Rusia Igor Petrov di Moskwa, Rusia."
+    given = mentions(
+        text,
+        ("Budi Hartono", "PER"),
+        ("Rusia", "LOC"),
+        ("Igor Petrov", "PER"),
+        ("Moskwa", "LOC"),
+        ("Rusia", "LOC"),
+    )
+    found = by_name(find_entities(text, "id", dateline="Jakarta", mentions=given))
+    assert found["Budi Hartono"].country == "IDN" and found["Igor Petrov"].country == "RUS"
+    assert by_name(find_entities(text, "id", mentions=given))["Budi Hartono"].country is None  # no dateline
