@@ -250,3 +250,9 @@ def test_armed_conflict_between_two_sides_and_cooperation_begun():
         ["Menteri Pertahanan Prabowo Subianto menginisiasi kerja sama dengan Universitas Gadjah Mada."]
     )
     assert [t for t, _, _ in found] == ["COOPERATE"]
+
+
+def test_legal_action_stated_as_a_plan_is_a_threat():
+    found = events(["Budi Santoso akan menggugat Bupati Langkat Darmawan Putra ke pengadilan."])
+    assert [t for t, _, _ in found] == ["THREATEN"]
+    assert [t for t, _, _ in events(["Budi Santoso menggugat Bupati Langkat Darmawan Putra."])] == ["ACCUSE"]
