@@ -874,3 +874,22 @@ def test_an_official_named_with_no_country_is_of_the_dateline_country():
     found = by_name(find_entities(text, "id", dateline="Jakarta", mentions=given))
     assert found["Budi Hartono"].country == "IDN" and found["Igor Petrov"].country == "RUS"
     assert by_name(find_entities(text, "id", mentions=given))["Budi Hartono"].country is None  # no dateline
+
+
+def test_a_town_in_an_office_title_gives_the_officer_its_country():
+    text = "Wali Kota Bogor Bima Arya menemui Komnas HAM Provinsi Maluku dan Tentara Nasional Indonesia."
+    given = mentions(
+        text,
+        ("Kota Bogor", "LOC"),
+        ("Bima Arya", "PER"),
+        ("Komnas HAM", "ORG"),
+        ("Provinsi Maluku", "LOC"),
+        ("Indonesia", "LOC"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Bima Arya"].country, found["Bima Arya"].role) == ("IDN", "GOV")
+    assert found["Komnas HAM"].type == "ORG"  # not a place for the "Provinsi" after it
+    assert found["Tentara Nasional Indonesia"].role == "MIL"
+    text = "Springfield Mayor Ann Cole spoke."
+    given = mentions(text, ("Springfield", "LOC"), ("Ann Cole", "PER"))
+    assert by_name(find_entities(text, "en", mentions=given))["Ann Cole"].country == "USA"

@@ -178,6 +178,12 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
             # "Direktur Utama <PT Pertamina> X", "juru bicara <Kemlu>, X": the organisation X works for
             employer, skipped, i = cand.key, skipped + i - cand.first + 1, cand.first - 1
             continue
+        town = _governed_town(doc, data, cand)
+        if town:  # "Wali Kota Bogor X": the town's country; its words stay in the title ("wali kota")
+            countries.append((cand.first, town))
+            tokens.extend(range(cand.first, cand.last))
+            i = cand.first - 1
+            continue
         country = country_at(data, lower, cand)
         if country:
             start = cand.first if cand else i
@@ -231,6 +237,19 @@ def _joins_office_words(doc: Doc, data: ActorData, i: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _governed_town(doc: Doc, data: ActorData, cand: Cand | None) -> str | None:
+    """Country of a town named inside an office title ("Wali Kota [Bogor]", "Gubernur [Jawa Barat]", "[New York]
+    Mayor"; "Mayor of Chicago" is left to the preposition rules)."""
+    if cand is None or cand.type != "LOC":
+        return None
+    before = cand.first > 0 and doc.lower[cand.first - 1] in data.role_words
+    after = cand.last < len(doc.words) and doc.lower[cand.last] in data.role_words
+    if not (before or after):
+        return None
+    place = cand.place or data.place(" ".join(doc.lower[cand.first : cand.last]))
+    return place.country if place is not None and place.kind in ("city", "capital") else None
 
 
 def country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:

@@ -222,11 +222,10 @@ def _place_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
     heads = data.words("place_head")
     if cand.last - cand.first >= 2 and (doc.lower[cand.first] in heads or doc.lower[cand.last - 1] in heads):
         return True
-    return (
-        cand.last < len(doc.words)
-        and doc.lower[cand.last] in heads
-        and data.place(" ".join(doc.lower[cand.first : cand.last])) is not None
-    )
+    if cand.last >= len(doc.words) or doc.lower[cand.last] not in heads:
+        return False
+    place = data.place(" ".join(doc.lower[cand.first : cand.last]))
+    return place is not None and place.kind != "org"  # not "Komnas HAM Provinsi Maluku"
 
 
 def _currency_prefix(doc: Doc, end: int) -> bool:
