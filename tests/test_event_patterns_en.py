@@ -270,3 +270,9 @@ def test_english_passive_request_with_no_agent_needs_a_group_asked():
     for text in ("A sheriff's canine was requested.", "They were asked to give a speech."):
         events = coded(["Police chief John Harris spoke to reporters on Monday.", text], "en").events
         assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_raids_on_places_and_denials_of_an_act():
+    assert ("COERCE", "United States", None) in triples(["U.S. forces raided a compound in Kandahar."])
+    assert ("REJECT", "Qatar", None) in triples(["Qatar denied financing terrorism."])
+    assert not triples(["Google denied using the data."])  # a firm of no country, no public party

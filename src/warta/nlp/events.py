@@ -1390,6 +1390,13 @@ def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Patter
         return True  # "threatened to quit the coalition", "refused to testify": the act is the content
     if plover == "THREATEN":
         return False
+    if (
+        plover == "REJECT"
+        and doc.lang == "en"
+        and tokens[j].lower.endswith("ing")
+        and len(tokens[j].lower) > 5
+    ):
+        return True  # "Qatar denied financing terrorism", "refused having": the act denied is the thing
     last = tokens[j - 1].lower
     if tokens[j].lower in words.get("determiner", frozenset()) or last in words.get("purpose", frozenset()):
         return True
