@@ -277,11 +277,15 @@ def main() -> int:
         "--quick", action="store_true", help=f"{QUICK_DOCS} documents of each split (half id, half en)"
     )
     parser.add_argument("--no-petrarch", action="store_true", help="without the PETRARCH-derived patterns")
-    parser.add_argument("--split", choices=("test", "dev", "retired", "both"), default="both")
+    parser.add_argument(
+        "--split",
+        choices=("test", "dev", "retired", "both"),
+        help="which half to score (default: both; with --show, only the shown split)",
+    )
     parser.add_argument(
         "--show",
         choices=("dev", "retired"),
-        help="print misses and false events of one split (never the test half)",
+        help="print misses and false events of one split (never the test half); scores that split only",
     )
     parser.add_argument(
         "--draw",
@@ -301,6 +305,8 @@ def main() -> int:
         "count false events when developing rules; runs no warta",
     )
     args = parser.parse_args()
+    if args.split is None:  # --show never scores the test half along the way
+        args.split = args.show or "both"
     texts = load_texts(args.shared)
     if texts is None or not args.labels.is_file():
         print(f"texts under {args.shared} or labels {args.labels} not found: news event benchmark skipped")
