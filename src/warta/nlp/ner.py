@@ -808,6 +808,8 @@ def _run_rows(pos: list[int], rows: list[int], offset: int, lowered, name: str, 
 NEURAL_GAZ = ("", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 NEURAL_HEAD = ("", "ORG", "LOC", "TITLE", "HONORIFIC")
 NEURAL_MAX_CHARS = 20
+# words whose input projection (~3 KB each) the networks keep: ~150 MB at most on a long run (200,000 was ~600 MB)
+NEURAL_CACHE_WORDS = 50_000
 
 
 def neural_word_key(word: str) -> str:
@@ -996,7 +998,7 @@ class NeuralTagger:
                 )
                 parts.append(small_matmul(static, net["w_static"]))
             projected = self._fuse(parts) + self.bias
-            if len(cache) > 200_000:
+            if len(cache) > NEURAL_CACHE_WORDS:
                 cache.clear()
             for k, word in enumerate(new):
                 cache[word] = projected[k]
