@@ -276,3 +276,10 @@ def test_raids_on_places_and_denials_of_an_act():
     assert ("COERCE", "United States", None) in triples(["U.S. forces raided a compound in Kandahar."])
     assert ("REJECT", "Qatar", None) in triples(["Qatar denied financing terrorism."])
     assert not triples(["Google denied using the data."])  # a firm of no country, no public party
+
+
+def test_pressing_an_operation_is_no_request_and_a_weapon_is_no_party():
+    assert not triples(["Russian forces pressed an offensive in the Donetsk region."])
+    assert ("REQUEST", "Ukraine", "Poland") in triples(["Ukraine pressed Poland to reopen the border."])
+    requests = [t for t in triples(["Kyiv urged allies to send more Patriot systems."]) if t[0] == "REQUEST"]
+    assert all(recipient != "Patriot" for _type, _actor, recipient in requests)

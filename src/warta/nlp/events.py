@@ -797,6 +797,12 @@ def _event(
         or (tokens[i].lower in doc.lex.words.get("show_verb", ()) and _shows(doc, tokens, i, j))
     ):
         return None, None  # "demonstrated that it ...", "demonstrated accuracy gains": showed, not protested
+    if (
+        pattern.cameo[:2] == "10"
+        and tokens[i].lower in doc.lex.words.get("press_verb", ())
+        and any(t.lower in doc.lex.words.get("operation", ()) for t in tokens[j : j + 3])
+    ):
+        return None, None  # "Russian forces pressed an offensive": pushed an operation on, asked no one
     if pattern.cameo[:2] == "19" and any(
         t.lower in doc.lex.words.get("verbal_object", ()) for t in tokens[j : j + 4]
     ):
