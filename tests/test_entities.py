@@ -861,19 +861,14 @@ def test_a_leader_known_by_one_name_is_known():
     assert found["Sergei Lavrov"].country == "RUS"
 
 
-def test_an_official_named_with_no_country_is_of_the_dateline_country():
-    text = "Menteri Pertahanan Budi Hartono bertemu Menteri Pertahanan Rusia Igor Petrov di Moskwa, Rusia."
-    given = mentions(
-        text,
-        ("Budi Hartono", "PER"),
-        ("Rusia", "LOC"),
-        ("Igor Petrov", "PER"),
-        ("Moskwa", "LOC"),
-        ("Rusia", "LOC"),
+def test_an_official_with_no_country_in_the_text_gets_none_from_the_dateline_alone():
+    # "Ministry spokeswoman Mao Ning" in a Washington story about China's ministry: the dateline would be wrong
+    text = (
+        "China's foreign ministry condemned the move. Ministry spokeswoman Lin Wei urged lawmakers to stop."
     )
-    found = by_name(find_entities(text, "id", dateline="Jakarta", mentions=given))
-    assert found["Budi Hartono"].country == "IDN" and found["Igor Petrov"].country == "RUS"
-    assert by_name(find_entities(text, "id", mentions=given))["Budi Hartono"].country is None  # no dateline
+    given = mentions(text, ("China", "LOC"), ("Lin Wei", "PER"))
+    found = by_name(find_entities(text, "en", dateline="Washington", mentions=given))
+    assert found["Lin Wei"].country != "USA"
 
 
 def test_a_town_in_an_office_title_gives_the_officer_its_country():

@@ -897,12 +897,7 @@ def resolve_countries(
             home = None
     if home is not None:
         for entity in actors.values():
-            official = entity.type == "PER" and not inferred  # news names a foreign official with the country
-            if (
-                entity.country is None
-                and (entity.type == "ORG" or official)
-                and entity.role in STATE_ORG_ROLES
-            ):
+            if entity.country is None and entity.type == "ORG" and entity.role in STATE_ORG_ROLES:
                 entity.country = home
     for _ in range(2):  # owners may get their country from an earlier pass
         for key, entity in actors.items():
