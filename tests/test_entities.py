@@ -888,3 +888,11 @@ def test_a_town_in_an_office_title_gives_the_officer_its_country():
     text = "Springfield Mayor Ann Cole spoke."
     given = mentions(text, ("Springfield", "LOC"), ("Ann Cole", "PER"))
     assert by_name(find_entities(text, "en", mentions=given))["Ann Cole"].country == "USA"
+
+
+def test_country_entities_take_cldr_short_names():
+    text = "Hong Kong and Palestine sent delegates."
+    given = mentions(text, ("Hong Kong", "LOC"), ("Palestine", "LOC"))
+    names = {e.name for e in find_entities(text, "en", mentions=given)}
+    assert {"Hong Kong", "Palestine"} <= names  # not "Hong Kong SAR China", "Palestinian Territories"
+    assert country_name("COD", "id") == "RD Kongo"
