@@ -896,3 +896,14 @@ def test_country_entities_take_cldr_short_names():
     names = {e.name for e in find_entities(text, "en", mentions=given)}
     assert {"Hong Kong", "Palestine"} <= names  # not "Hong Kong SAR China", "Palestinian Territories"
     assert country_name("COD", "id") == "RD Kongo"
+
+
+def test_initials_of_suspects_are_people_not_countries():
+    text = (
+        "Polisi menangkap dua tersangka berinisial AS dan RH di Sidoarjo. Presiden AS mengecam serangan itu."
+    )
+    given = mentions(text, ("AS", "LOC"), ("RH", "ORG"), ("Sidoarjo", "LOC"))
+    found = find_entities(text, "id", mentions=given)
+    suspect = next(e for e in found if any(m.start == text.index("AS") for m in e.mentions))
+    assert suspect.type == "PER" and suspect.country is None
+    assert any(e.country == "USA" and e.type == "LOC" for e in found)  # "Presiden AS" is still the US

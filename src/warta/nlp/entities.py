@@ -136,6 +136,9 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     """Whether a tagged span is a name, after fixing its edges and type in place."""
     if _currency_prefix(doc, cand.last):
         return False  # "US$1,1 miliar", "S$5": a currency, not the country
+    if _after_initials_cue(doc, data, cand.first):
+        cand.type = "PER"  # "tersangka berinisial AS dan RH": a person's initials, not the United States
+        return True
     surface = doc.text[doc.spans[cand.first][0] : doc.spans[cand.last - 1][1]]
     if cand.kind != "equipment" and (
         not any(ch.isupper() for ch in surface) or _not_a_name(doc, data, cand, lowercase)
@@ -178,6 +181,21 @@ def _cut_before_title(doc: Doc, data: ActorData, cand: Cand) -> bool:
             cand.last = k
             return cand.last > cand.first
     return True
+
+
+def _after_initials_cue(doc: Doc, data: ActorData, i: int) -> bool:
+    """Token i is one of the initials listed after "berinisial" ("berinisial AS, RH dan MT")."""
+    cues, joiners = data.words("initials_cue"), data.words("and") | {","}
+    if not cues or not doc.words[i].isupper():
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 8 and doc.sentence[k] == doc.sentence[i]:
+        if doc.lower[k] in cues:
+            return True
+        if not (doc.words[k].isupper() or doc.lower[k] in joiners):
+            return False
+        k -= 1
+    return False
 
 
 def _split_at_brackets(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
@@ -404,7 +422,7 @@ def add_gazetteer_places(
             continue
         i = k
         length, place = match
-        if _currency_prefix(doc, i + length):
+        if _currency_prefix(doc, i + length) or _after_initials_cue(doc, data, i):
             i += length
             continue
         inside = {id(covered[k]): covered[k] for k in range(i, i + length) if k in covered}
