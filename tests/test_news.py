@@ -19,6 +19,8 @@ from warta.extract.news import byline, caption_marker, credit_line, image_file, 
     ("NEW YORK, March 30, 2019 (AP) — Stocks fell", "AP", "New York", "2019-03-30", "Stocks fell"),
     ("MANILA, June 17 (Reuters) - The Philippines on Monday", "Reuters", "Manila", None, "The Philippines on Monday"),
     ("MEDAN, 5 Mei (ANTARA) - Polisi menangkap", "ANTARA", "Medan", None, "Polisi menangkap"),
+    ("KUALA LUMPUR: Perdana Menteri berkata", None, "Kuala Lumpur", None, "Perdana Menteri berkata"),
+    ("SINGAPORE: The ministry said", None, "Singapore", None, "The ministry said"),
 ])
 def test_header_forms(line, site, dateline, published, rest):
     header = parse_header(line)
@@ -32,6 +34,8 @@ def test_header_forms(line, site, dateline, published, rest):
     "Harga naik 5 persen - tertinggi sejak 2019",
     "Jakarta - kota terbesar di Indonesia",  # a lone place in mixed case is not shouted: no header
     "June 17 - a day to remember",
+    "BACA JUGA: Banjir rendam Jakarta",  # a shouted label and a colon: only a known place is a dateline
+    "UPDATE: The minister resigned",
 ])
 def test_sentences_with_dashes_are_not_headers(line):
     assert parse_header(line) is None

@@ -10,6 +10,7 @@ by commas/parentheses, then a dash, then (optionally) the body:
     WASHINGTON (Reuters) - The ...                place (agency) - body
     MANILA, June 17 (Reuters) - The ...           place, day month (agency) - body
     Kuala Lumpur, 3 Mac 2021 — Perdana ...        place, date — body
+    KUALA LUMPUR: Perdana Menteri ...             known place: body
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def outlets() -> frozenset[str]:
 def parse_header(line: str, languages: tuple[str, ...] = ()) -> Header | None:
     """Parse a dateline/site header at the start of ``line``; None when the line does not start with one."""
     for match in _DASH_RE.finditer(line[: _MAX_PREFIX + 5]):
-        prefix, rest = line[: match.start()], line[match.end():]
+        prefix, rest = line[: match.start()], line[match.end() :]
         header = _segments_header(prefix, languages)
         if header is None:
             continue
@@ -58,7 +59,24 @@ def parse_header(line: str, languages: tuple[str, ...] = ()) -> Header | None:
         if _plausible(header, prefix):
             header.rest = rest.strip()
             return header
-    return None
+    return _colon_dateline(line)
+
+
+_COLON_PLACE = re.compile(r"^([A-Z][A-Z'’.\- ]{2,40}):\s+(?=\S)")
+
+
+def _colon_dateline(line: str) -> Header | None:
+    """``KUALA LUMPUR: Perdana Menteri ...`` (Malaysian and Singaporean papers): a shouted place and a colon, only
+    for a place the gazetteer knows ("BACA JUGA:" and "UPDATE:" are no places)."""
+    match = _COLON_PLACE.match(line)
+    if not match:
+        return None
+    from warta.nlp.actors import actor_data
+
+    place = actor_data(None).place(match.group(1).strip())
+    if place is None or place.kind not in ("country", "capital", "city"):
+        return None
+    return Header(None, _normalise_place(match.group(1).strip()), None, line[match.end() :].strip())
 
 
 def _header_tail(rest: str, languages: tuple[str, ...]) -> tuple[Header, str] | None:
@@ -67,7 +85,7 @@ def _header_tail(rest: str, languages: tuple[str, ...]) -> tuple[Header, str] | 
     if not found:
         return None
     head = rest[: found.end]
-    after = rest[found.end:]
+    after = rest[found.end :]
     if after[:1] not in ("", ".", " ", ","):
         return None
     header = _segments_header(head, languages)
@@ -133,7 +151,7 @@ def _split_commas(text: str) -> list[str]:
     """Split at commas, but keep a date such as ``March 30, 2019`` in one piece."""
     found = find_date(text)
     if found:
-        before, date_text, after = text[: found.start], text[found.start: found.end], text[found.end:]
+        before, date_text, after = text[: found.start], text[found.start : found.end], text[found.end :]
         return [*before.split(","), date_text, *after.split(",")]
     return text.split(",")
 
@@ -158,7 +176,8 @@ _CREDIT_END = re.compile(
 )
 _CREDIT_LINE = re.compile(
     r"^(?:\(\s*(?P<credit>[A-Za-z][A-Za-z0-9.]{0,11}(?:\s*/\s*[A-Za-z][A-Za-z0-9.]{0,11}){0,3})\s*\)\.?"
-    r"|(?:-{1,3}|–|—)\s*(?P<agency>[A-Z][A-Za-z]{1,15}(?:/[A-Za-z]{1,15})?))$")
+    r"|(?:-{1,3}|–|—)\s*(?P<agency>[A-Z][A-Za-z]{1,15}(?:/[A-Za-z]{1,15})?))$"
+)
 
 
 @cache
@@ -208,7 +227,9 @@ def byline(line: str) -> list[str] | None:
 
 # --- images and captions --------------------------------------------------------------------------------
 
-_IMAGE_FILE = re.compile(r"^[^\n/\\]{1,120}\.(?:jpe?g|png|gif|webp|bmp|svg|avif|tiff?)(?:\?\S*)?$", re.IGNORECASE)
+_IMAGE_FILE = re.compile(
+    r"^[^\n/\\]{1,120}\.(?:jpe?g|png|gif|webp|bmp|svg|avif|tiff?)(?:\?\S*)?$", re.IGNORECASE
+)
 
 
 def image_file(line: str) -> bool:
