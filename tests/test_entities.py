@@ -907,3 +907,10 @@ def test_initials_of_suspects_are_people_not_countries():
     suspect = next(e for e in found if any(m.start == text.index("AS") for m in e.mentions))
     assert suspect.type == "PER" and suspect.country is None
     assert any(e.country == "USA" and e.type == "LOC" for e in found)  # "Presiden AS" is still the US
+
+
+def test_messaging_platforms_are_companies_not_places():
+    text = "The embassy posted a statement on its Telegram channel and on WeChat."
+    found = by_name(find_entities(text, "en", mentions=mentions(text, ("Telegram", "LOC"), ("WeChat", "PER"))))
+    assert found["Telegram"].type == "ORG" and found["WeChat"].type == "ORG"
+
