@@ -911,6 +911,15 @@ def test_initials_of_suspects_are_people_not_countries():
 
 def test_messaging_platforms_are_companies_not_places():
     text = "The embassy posted a statement on its Telegram channel and on WeChat."
-    found = by_name(find_entities(text, "en", mentions=mentions(text, ("Telegram", "LOC"), ("WeChat", "PER"))))
+    found = by_name(
+        find_entities(text, "en", mentions=mentions(text, ("Telegram", "LOC"), ("WeChat", "PER")))
+    )
     assert found["Telegram"].type == "ORG" and found["WeChat"].type == "ORG"
 
+
+def test_bodies_listed_without_a_country_get_none_from_the_dateline_or_an_owner():
+    text = "Kira Holm spoke in London. The embassy posted it on its Telegram channel, and ISIS denied it."
+    given = mentions(text, ("Kira Holm", "PER"), ("London", "LOC"), ("Telegram", "ORG"), ("ISIS", "ORG"))
+    found = by_name(find_entities(text, "en", dateline="London", mentions=given))
+    assert found["Kira Holm"].country == "GBR"  # a record about the dateline's country
+    assert found["Telegram"].country is None and found["ISIS"].country is None

@@ -896,11 +896,19 @@ def resolve_countries(
     about the dateline's country (most place mentions, or no country named at all)."""
     actors = {key: e for key, e in entities.items() if key[0] == "name" and e.type in ("PER", "ORG")}
     listed_roles = {}  # the lists' role waits for the text's employer ("NATO's Secretary-General", not Phoenix's ELI)
+    # bodies the lists give no country on purpose (Telegram, al-Qaeda, the UN): no home country is guessed for them
+    stateless = {
+        key
+        for key in actors
+        if any(c.place and c.place.kind == "org" and not c.place.country for c in groups[key])
+    }
     for key, entity in actors.items():
         _name_leader(entity)
         if entity.country and entity.role:
             continue
         known = _known(entity, groups[key], doc)
+        if known is not None and known.country is None:
+            stateless.add(key)
         if known is not None:
             entity.country = entity.country or known.country
             if evidence[key].employers:
@@ -914,20 +922,23 @@ def resolve_countries(
         if home is not None and _place_mentions(entities, home) < 3:
             home = None
     if home is not None:
-        for entity in actors.values():
+        for key, entity in actors.items():
             if entity.country is None and entity.type == "ORG" and entity.role in STATE_ORG_ROLES:
-                entity.country = home
+                entity.country = None if key in stateless else home
     for _ in range(2):  # owners may get their country from an earlier pass
         for key, entity in actors.items():
-            _from_links(entity, evidence[key], actors)
+            if key not in stateless:
+                _from_links(entity, evidence[key], actors)
     for key, role in listed_roles.items():
         actors[key].role = actors[key].role or role
     if home is None:
         return
     at_home = not inferred and _main_country(entities) in (home, "")
-    for entity in actors.values():
-        if entity.country is None and (
-            entity.role in DOMESTIC_ROLES or at_home and entity.role not in ("IGO", "NGO")
+    for key, entity in actors.items():
+        if (
+            entity.country is None
+            and key not in stateless
+            and (entity.role in DOMESTIC_ROLES or at_home and entity.role not in ("IGO", "NGO"))
         ):
             entity.country = home  # a domestic role, or any actor of a record about the dateline's country
 
