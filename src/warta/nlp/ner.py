@@ -370,7 +370,11 @@ class WordInfo(NamedTuple):
     right2: tuple[str, ...]
 
 
-def _add_run_features(out: list[list[str]], lowered: Sequence[str], name: str, inside: list[bool]) -> None:
+def _run_attributes(
+    lowered: Sequence[str], name: str, inside: Sequence[bool]
+) -> Iterator[tuple[int, tuple[str, ...], list[str]]]:
+    """Per capitalised run (names joined by connectors like "bin", "van"): its first token, the attributes all
+    its tokens share (prev, prev2, next, first, last) and each token's position attribute ("S1", "B3", "I3", "E3")."""
     n = len(lowered)
     i = 0
     while i < n:
@@ -388,11 +392,19 @@ def _add_run_features(out: list[list[str]], lowered: Sequence[str], name: str, i
             f"{name}_last={lowered[j - 1]}",
         )
         length = str(min(j - i, 5))
-        for k in range(i, j):
-            position = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I"
-            out[k].append(f"{name}={position}{length}")
-            out[k].extend(shared)
+        positions = [
+            f"{name}={'S' if j - i == 1 else 'B' if k == i else 'E' if k == j - 1 else 'I'}{length}"
+            for k in range(i, j)
+        ]
+        yield i, shared, positions
         i = j
+
+
+def _add_run_features(out: list[list[str]], lowered: Sequence[str], name: str, inside: list[bool]) -> None:
+    for first, shared, positions in _run_attributes(lowered, name, inside):
+        for k, position in enumerate(positions, first):
+            out[k].append(position)
+            out[k].extend(shared)
 
 
 # --------------------------------------------------------------------------------------------- model
@@ -774,34 +786,13 @@ def _read_crfsuite(path: Path, labels: Sequence[str]):
 def _run_rows(pos: list[int], rows: list[int], offset: int, lowered, name: str, inside, get) -> None:
     """:func:`_add_run_features` as weight rows: per token of each capitalised run, its position attribute, then
     the run's shared ones (prev, prev2, next, first, last)."""
-    n = len(lowered)
-    i = 0
-    while i < n:
-        if not inside[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and (inside[j] or (lowered[j] in _NAME_CONNECTORS and j + 1 < n and inside[j + 1])):
-            j += 1
-        shared = [
-            row
-            for row in (
-                get(f"{name}_prev={lowered[i - 1] if i > 0 else '<s>'}"),
-                get(f"{name}_prev2={lowered[i - 2] if i > 1 else '<s>'}"),
-                get(f"{name}_next={lowered[j] if j < n else '</s>'}"),
-                get(f"{name}_first={lowered[i]}"),
-                get(f"{name}_last={lowered[j - 1]}"),
-            )
-            if row is not None
-        ]
-        length = str(min(j - i, 5))
-        for k in range(i, j):
-            position = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I"
-            row = get(f"{name}={position}{length}")
+    for first, shared_attrs, positions in _run_attributes(lowered, name, inside):
+        shared = [row for row in map(get, shared_attrs) if row is not None]
+        for k, position in enumerate(positions, first):
+            row = get(position)
             own = shared if row is None else [row, *shared]
             pos.extend([offset + k] * len(own))
             rows.extend(own)
-        i = j
 
 
 # Categories of the per-token flags the neural tagger reads next to the word and its characters.
