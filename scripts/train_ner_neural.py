@@ -84,6 +84,7 @@ SETTINGS = {
     "min_count": 2,
     "seed": SEED,
     "label_smoothing": 0.0,
+    "crf": 0,
 }
 # Ensemble weight of the network's log-probabilities next to the CRF's scores (chosen with --heldout, see above).
 ENSEMBLE_WEIGHT = 0.5
@@ -137,6 +138,11 @@ def build_model(torch, vocab: Vocab, s: dict):
             self.lstm = nn.LSTM(size, s["hidden"], batch_first=True, bidirectional=True)
             self.drop = nn.Dropout(s["dropout"])
             self.out = nn.Linear(2 * s["hidden"], len(vocab.labels))
+            if s["crf"]:  # a CRF output layer: label transitions, start and end scores
+                labels = len(vocab.labels)
+                self.trans = nn.Parameter(torch.zeros(labels, labels))
+                self.start = nn.Parameter(torch.zeros(labels))
+                self.end = nn.Parameter(torch.zeros(labels))
 
         def forward(self, word, chars, shape, head, lex, gaz, lengths):
             b, t, c = chars.shape
@@ -161,6 +167,26 @@ def build_model(torch, vocab: Vocab, s: dict):
             return self.out(self.drop(out))
 
     return Tagger()
+
+
+def crf_nll(torch, model, emissions, y, lengths):
+    """Negative log-likelihood of the gold label sequences under the network's CRF, summed over the batch."""
+    b, t, _ = emissions.shape
+    mask = torch.arange(t)[None, :] < lengths[:, None]  # (b, t)
+    tags = y.clamp(min=0)
+    rows = torch.arange(b)
+    gold = model.start[tags[:, 0]] + emissions[rows, 0, tags[:, 0]]
+    alpha = model.start[None, :] + emissions[:, 0]
+    for i in range(1, t):
+        step = mask[:, i]
+        gold = gold + torch.where(
+            step, model.trans[tags[:, i - 1], tags[:, i]] + emissions[rows, i, tags[:, i]], torch.zeros(b)
+        )
+        nxt = torch.logsumexp(alpha[:, :, None] + model.trans[None], dim=1) + emissions[:, i]
+        alpha = torch.where(step[:, None], nxt, alpha)
+    gold = gold + model.end[tags[rows, lengths - 1]]
+    log_z = torch.logsumexp(alpha + model.end[None, :], dim=1)
+    return (log_z - gold).sum()
 
 
 def batch_tensors(torch, items: list[dict], labels: list[list[int]] | None = None):
@@ -207,6 +233,7 @@ def export(model, vocab: Vocab, path: Path, weight: float) -> None:
         out_w=p["out.weight"],
         out_b=p["out.bias"],
         ensemble_weight=np.array(weight),
+        **({"crf_trans": p["trans"], "crf_start": p["start"], "crf_end": p["end"]} if "trans" in p else {}),
     )
 
 
@@ -244,7 +271,10 @@ def train_network(
                 drop = torch.rand(x["word"].shape) < s["word_dropout"]
                 x["word"] = x["word"].masked_fill(drop & (x["word"] > 0), 1)
             logits = model(x["word"], chars, x["shape"], x["head"], x["lex"], x["gaz"], lengths)
-            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+            if s["crf"]:  # per token, like the cross-entropy
+                loss = crf_nll(torch, model, logits, y, lengths) / float(lengths.sum())
+            else:
+                loss = loss_fn(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)

@@ -280,7 +280,9 @@ def test_numpy_scorer_matches_crfsuite(lang: str) -> None:
     assert model.tag_many([[], ["Jakarta"]], marginals=False)[0] == ([], [])
 
 
-def _random_neural_file(path: Path, labels: list[str], hidden: int = 6, seed: int = 0) -> None:
+def _random_neural_file(
+    path: Path, labels: list[str], hidden: int = 6, seed: int = 0, crf: bool = False
+) -> None:
     """A NeuralTagger weight file with random weights (the real one is trained with PyTorch, not needed here)."""
     import numpy as np
 
@@ -319,6 +321,11 @@ def _random_neural_file(path: Path, labels: list[str], hidden: int = 6, seed: in
         out_w=r(len(labels), 2 * hidden),
         out_b=r(len(labels)),
         ensemble_weight=np.array(0.5),
+        **(
+            {"crf_trans": r(len(labels), len(labels)), "crf_start": r(len(labels)), "crf_end": r(len(labels))}
+            if crf
+            else {}
+        ),
     )
 
 
@@ -391,6 +398,64 @@ def test_neural_networks_run_together_and_average(tmp_path: Path) -> None:
         (tmp_path / f"ner-test{suffix}").write_bytes(crf.crf_path.with_suffix(suffix).read_bytes())
     model = ner.NerModel.for_lang("test", tmp_path)
     assert model.neural is not None and model.neural.count == 2 and model.neural_weight == 0.5
+
+
+def test_crf_log_marginals_match_enumeration() -> None:
+    """Forward-backward over padded sentences of different lengths = summing over every label sequence."""
+    import itertools
+
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    labels = 3
+    trans, start, end = rng.normal(size=(labels, labels)), rng.normal(size=labels), rng.normal(size=labels)
+    lengths = np.array([3, 1, 4])
+    emissions = rng.normal(size=(lengths.sum(), labels))
+    starts = np.r_[0, np.cumsum(lengths)[:-1]]
+    sentence_of = np.repeat(np.arange(len(lengths)), lengths)
+    position = np.arange(len(emissions)) - starts[sentence_of]
+    got = ner.crf_log_marginals(emissions, position, sentence_of, lengths, 4, trans, start, end)
+    for i, n in enumerate(lengths):
+        e = emissions[starts[i] : starts[i] + n]
+        scores = {
+            seq: start[seq[0]]
+            + end[seq[-1]]
+            + sum(e[k, seq[k]] for k in range(n))
+            + sum(trans[seq[k - 1], seq[k]] for k in range(1, n))
+            for seq in itertools.product(range(labels), repeat=n)
+        }
+        log_z = np.logaddexp.reduce(list(scores.values()))
+        for k, label in itertools.product(range(n), range(labels)):
+            want = np.logaddexp.reduce([v for q, v in scores.items() if q[k] == label]) - log_z
+            assert got[starts[i] + k, label] == pytest.approx(want, abs=1e-9)
+
+
+def test_neural_tagger_with_crf_layer_gives_log_marginals(tmp_path: Path) -> None:
+    """A network with a CRF output layer: its per-token log-marginals, the same batched or one sentence at a time."""
+    import numpy as np
+
+    crf = ner.get_model("id")
+    labels = list(crf.scorer.labels)
+    path = tmp_path / "ner-test.nn.npz"
+    _random_neural_file(path, labels, crf=True)
+    tagger = ner.NeuralTagger(path, crf.features)
+    sentences = [s.split() for s in NUMPY_CHECK_SENTENCES] + [["Jakarta"] * 40]
+    batch = tagger.log_probs(sentences, labels)
+    assert tagger.log_probs(sentences, labels, group=3) == pytest.approx(batch, abs=1e-5)
+    own = [tagger.labels.index(label) for label in labels]
+    trans, start, end = (x[own][:, own] if x.ndim == 2 else x[own] for x in tagger.crf[0])
+    offset = 0
+    for words in sentences:
+        n = len(words)
+        part = batch[offset : offset + n]
+        offset += n
+        assert np.exp(part).sum(axis=1) == pytest.approx(np.ones(n), abs=1e-5)
+        # the reference's softmax differs from its logits by a constant per token, which cancels in the CRF
+        emissions = _lstm_reference(tagger, words, labels)
+        alone = ner.crf_log_marginals(
+            emissions, np.arange(n), np.zeros(n, int), np.array([n]), n, trans, start, end
+        )
+        assert part == pytest.approx(alone, abs=1e-4)
 
 
 def test_length_groups_cut_where_padding_costs_more_than_steps() -> None:

@@ -858,6 +858,36 @@ def length_groups(lengths: Sequence[int], most: int, step_cost: float) -> list[t
     return runs[::-1]
 
 
+def crf_log_marginals(emissions, position, sentence_of, lengths, longest, trans, start, end):
+    """Per-token label log-marginals of a linear-chain CRF (forward-backward in log space) over the sentences
+    whose tokens are the rows of ``emissions`` (token k is at ``position[k]`` of sentence ``sentence_of[k]``)."""
+    import numpy as np
+
+    count, labels = len(lengths), emissions.shape[1]
+    e = np.zeros((longest, count, labels))
+    e[position, sentence_of] = emissions
+    alpha = np.empty_like(e)
+    beta = np.empty_like(e)
+    alpha[0] = start + e[0]
+    for t in range(1, longest):
+        prev = alpha[t - 1][:, :, None] + trans  # (sentences, from, to)
+        top = prev.max(axis=1)
+        alpha[t] = top + np.log(np.exp(prev - top[:, None, :]).sum(axis=1)) + e[t]
+    last = lengths - 1
+    beta[longest - 1] = end
+    for t in range(longest - 2, -1, -1):
+        nxt = (e[t + 1] + beta[t + 1])[:, None, :] + trans  # (sentences, from, to)
+        top = nxt.max(axis=2)
+        beta[t] = top + np.log(np.exp(nxt - top[:, :, None]).sum(axis=2))
+        ends = last == t
+        if ends.any():
+            beta[t, ends] = end
+    final = alpha[last, np.arange(count)] + end
+    top = final.max(axis=1)
+    log_z = top + np.log(np.exp(final - top[:, None]).sum(axis=1))
+    return alpha[position, sentence_of] + beta[position, sentence_of] - log_z[sentence_of, None]
+
+
 class NeuralTagger:
     """Character-CNN + word BiLSTM taggers (trained by ``scripts/train_ner_neural.py`` with PyTorch) run in numpy.
 
@@ -894,7 +924,7 @@ class NeuralTagger:
         order = np.r_[0 : 2 * h, 3 * h : 4 * h, 2 * h : 3 * h]
         scale = np.r_[np.full(3 * h, 0.5), np.ones(h)].astype(f32)
         self.static: list[dict] = []
-        gaz_proj, bias, w_hh_f, w_hh_b, out_w, out_b = [], [], [], [], [], []
+        gaz_proj, bias, w_hh_f, w_hh_b, out_w, out_b, crf = [], [], [], [], [], [], []
         for net in nets:
             if int(net["w_hh_f"].shape[1]) != h:
                 raise ValueError("networks of one NeuralTagger differ in their hidden size")
@@ -924,11 +954,18 @@ class NeuralTagger:
             w_hh_b.append(gates("w_hh_b").T)
             out_w.append(net["out_w"].T.astype(f32).copy())
             out_b.append(net["out_b"].astype(f32))
+            # A network with a CRF output layer gives its label log-marginals (forward-backward) instead of a
+            # softmax per token.
+            crf.append(
+                (net["crf_trans"].astype(np.float64), net["crf_start"], net["crf_end"])
+                if "crf_trans" in net.files
+                else None
+            )
         # Stacked directions: the networks' forward LSTMs first, then their backward ones.
         self.gaz_proj = self._fuse(gaz_proj)
         self.bias = self._fuse(bias)
         self.w_hh = np.ascontiguousarray(np.stack(w_hh_f + w_hh_b))  # (2 * networks, hidden, 4 * hidden)
-        self.out_w, self.out_b = out_w, out_b
+        self.out_w, self.out_b, self.crf = out_w, out_b, crf
         self._gaz_index = {label: i for i, label in enumerate(NEURAL_GAZ)}
         self._head_index = {kind: i for i, kind in enumerate(NEURAL_HEAD)}
         self._cache: dict[str, object] = {}
@@ -1070,8 +1107,11 @@ class NeuralTagger:
                 [out[position, j, sentence_of], out[longest - 1 - position, n + j, sentence_of]], axis=1
             )
             logits = small_matmul(both, self.out_w[j]) + self.out_b[j]
-            logits -= logits.max(axis=1, keepdims=True)
-            part = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+            if self.crf[j] is not None:
+                part = crf_log_marginals(logits, position, sentence_of, lengths_arr, longest, *self.crf[j])
+            else:
+                logits -= logits.max(axis=1, keepdims=True)
+                part = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
             logp = part if logp is None else logp + part
         if n > 1:
             logp /= n
