@@ -332,6 +332,10 @@ def world_cities(to3: dict[str, str], min_population: int = 50_000) -> list[tupl
     return rows
 
 
+# Phoenix names of one international body that countries also give their own bodies.
+NATIONAL_BODY_NAMES = frozenset({"security council"})
+
+
 def build_orgs(shared: Path, a3_set: set[str]) -> dict[str, tuple[str, str]]:
     orgs: dict[str, tuple[str, str]] = {}
     for head, _code, lines in phoenix_blocks(
@@ -344,6 +348,11 @@ def build_orgs(shared: Path, a3_set: set[str]) -> dict[str, tuple[str, str]]:
         country = code[3:6] if code[3:6] in a3_set else "-"
         name = normalise(head)
         # short names only as the acronym of one body ("UN", "IMF", "ICC"), not the sector words "NGO", "MNC"
+        # the entry's article is not part of the name a text writes after its own ("the European Union"), except
+        # where the bare name is short or also a national body's ("Russia's Security Council")
+        bare = name.removeprefix("the ")
+        if len(bare) > 3 and bare not in NATIONAL_BODY_NAMES:
+            name = bare
         if name and (len(name) > 3 or len(code) > 3):
             orgs.setdefault(name, (country, role_of(code, a3_set)))
     return orgs

@@ -883,7 +883,7 @@ def test_a_town_in_an_office_title_gives_the_officer_its_country():
     )
     found = by_name(find_entities(text, "id", mentions=given))
     assert (found["Bima Arya"].country, found["Bima Arya"].role) == ("IDN", "GOV")
-    assert found["Komnas HAM"].type == "ORG"  # not a place for the "Provinsi" after it
+    assert found["Komnas HAM Provinsi Maluku"].type == "ORG"  # its branch there, not a place
     assert found["Tentara Nasional Indonesia"].role == "MIL"
     text = "Springfield Mayor Ann Cole spoke."
     given = mentions(text, ("Springfield", "LOC"), ("Ann Cole", "PER"))
@@ -923,3 +923,53 @@ def test_bodies_listed_without_a_country_get_none_from_the_dateline_or_an_owner(
     found = by_name(find_entities(text, "en", dateline="London", mentions=given))
     assert found["Kira Holm"].country == "GBR"  # a record about the dateline's country
     assert found["Telegram"].country is None and found["ISIS"].country is None
+
+
+def test_a_weekday_before_an_apposition_is_no_person():
+    text = "On Monday, the court rejected the appeal filed by the ministry."
+    found = find_entities(text, "en", mentions=[])
+    assert not any(e.name == "Monday" for e in found)  # "Monday, the court" read as "X, the judge" gave PER
+
+
+def test_international_organisations_are_igos_whatever_their_name_words_say():
+    text = "Bank Dunia dan Palang Merah Internasional menyalurkan bantuan bersama Uni Eropa."
+    given = mentions(text, ("Bank Dunia", "ORG"), ("Palang Merah Internasional", "ORG"), ("Uni Eropa", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Bank Dunia"].role, found["Bank Dunia"].country) == ("IGO", None)  # "bank" is no firm here
+    assert (found["Palang Merah Internasional"].role, found["Palang Merah Internasional"].country) == (
+        "NGO",
+        None,
+    )
+    assert found["Uni Eropa"].type == "ORG" and found["Uni Eropa"].role == "IGO"
+    text = "The European Union and the EU's partners met the World Bank."
+    given = mentions(text, ("European Union", "ORG"), ("EU", "ORG"), ("World Bank", "ORG"))
+    roles = {e.name: e.role for e in find_entities(text, "en", mentions=given)}
+    assert roles["European Union"] == "IGO" and roles["World Bank"] == "IGO"
+
+
+def test_a_body_followed_by_an_area_is_its_branch_there():
+    text = "Komnas HAM Provinsi Maluku mendesak pemerintah daerah. KPU Kota Bogor menetapkan hasilnya di Kota Bogor."
+    given = mentions(
+        text,
+        ("Komnas HAM", "ORG"),
+        ("Provinsi Maluku", "LOC"),
+        ("KPU", "ORG"),
+        ("Kota Bogor", "LOC"),
+        ("Kota Bogor", "LOC"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (
+        found["Komnas HAM Provinsi Maluku"].type == "ORG"
+        and found["Komnas HAM Provinsi Maluku"].country == "IDN"
+    )
+    assert found["KPU Kota Bogor"].type == "ORG"
+    assert found["Kota Bogor"].type == "LOC"  # the town after "di" stays a place
+    assert "Provinsi Maluku" not in found
+
+
+def test_an_unknown_place_joined_to_a_person_is_a_person():
+    text = "Johnson and Corbyn attacked each other's plans, while Paris and Berlin stayed silent."
+    given = mentions(text, ("Johnson", "PER"), ("Corbyn", "LOC"), ("Paris", "LOC"), ("Berlin", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Corbyn"].type == "PER"
+    assert found["Paris"].type == "LOC" and found["Berlin"].type == "LOC"

@@ -16,6 +16,7 @@ Reading the context windows lives in ``warta.nlp.actor_context``; all word lists
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -94,12 +95,14 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     doc = Doc.of(text)
     lowercase = _lowercase_words(lang)
     cands = ner_cands(doc, data, mentions, lowercase)
+    retype_coordinated_people(doc, data, cands)
     cands = add_gazetteer_places(doc, data, cands, lowercase)
     cands = add_lowercase_countries(doc, data, cands)
     cands = add_leader_surnames(doc, data, cands)
     cands = add_institutions(doc, data, cands)
     cands = add_unknown_names(doc, data, cands, lowercase)
     cands = add_defined_acronyms(doc, cands)
+    cands = join_branch_areas(doc, data, cands)
     assign_keys(doc, data, cands)
     join_office_places(doc, data, cands)
     return build_entities(doc, data, cands, lang, dateline)
@@ -130,6 +133,27 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
             if _keep_cand(doc, data, cand, lowercase):
                 out.append(cand)
     return out
+
+
+def retype_coordinated_people(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
+    """A "place" no list knows, joined by "and" to a person, is a person too ("Johnson and Corbyn")."""
+    joiners = data.words("and")
+    for a, b in itertools.pairwise(cands):
+        if (
+            b.first != a.last + 1
+            or doc.lower[a.last] not in joiners
+            or doc.sentence[a.first] != doc.sentence[b.first]
+        ):
+            continue
+        for person, other in ((a, b), (b, a)):
+            if person.type == "PER" and other.type == "LOC" and not _known_place(doc, data, other):
+                other.type = "PER"
+
+
+def _known_place(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    return cand.place is not None or any(
+        " ".join(doc.lower[i : cand.last]) in data.places for i in range(cand.first, cand.last)
+    )
 
 
 def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]) -> bool:
@@ -531,6 +555,7 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
     """Capitalised words the model skipped ("Rosoboronexport dan organisasi Rusia lainnya"), when at least one
     occurrence is inside a sentence; they become entities only if the context or known data types them."""
     words, places, role_words = doc.words, data.places, data.role_words
+    weekdays = weekday_numbers("en")  # CLDR weekday names of en, id and ms: "On Monday, the court ..."
     name_word = [  # a capitalised word that no list knows, outside every candidate
         w[:1].isupper()
         and w.isalpha()
@@ -538,6 +563,7 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
         and lw not in lowercase
         and lw not in role_words
         and lw not in places
+        and lw not in weekdays
         for w, lw in zip(words, doc.lower, strict=True)
     ]
     for c in cands:
@@ -583,6 +609,30 @@ def add_defined_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if word in defined and k not in covered
     ]
     return sorted(cands + added, key=lambda c: c.first)
+
+
+def join_branch_areas(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """An organisation followed at once by an area word and its name ("Komnas HAM Provinsi Maluku", "KPU Kota
+    Bogor", "BPBD Kabupaten Garut") is that body's branch there: one organisation, not the body and a place."""
+    area_words = data.words("branch_area")
+    if not area_words:
+        return cands
+    out: list[Cand] = []
+    for cand in cands:
+        body = out[-1] if out else None
+        if (
+            body is not None
+            and cand.type == "LOC"
+            and cand.first == body.last
+            and cand.last - cand.first > 1
+            and doc.lower[cand.first] in area_words
+            and doc.sentence[cand.first] == doc.sentence[body.first]
+            and (body.type == "ORG" or body.place is not None and body.place.kind == "org")
+        ):
+            body.last = cand.last
+            continue
+        out.append(cand)
+    return out
 
 
 def _is_acronym(word: str) -> bool:
@@ -829,7 +879,8 @@ def make_entity(
             entity.type = "ORG"
             entity.country = entity.country or place.country
             entity.role = entity.role or place.role
-        if entity.type == "ORG":
+        # the words of a known body's name do not outrank the list ("Bank Dunia" is no firm, "Palang Merah" no town)
+        if entity.type == "ORG" and (place is None or not place.role):
             _org_from_name(doc, data, members[0], entity)
     return entity
 
