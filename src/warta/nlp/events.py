@@ -37,7 +37,7 @@ from functools import cache
 from warta.model import Entity, Event, Party, Record, Span
 from warta.nlp.sentences import clause_spans, sentence_spans
 from warta.nlp.timex import Timex, find_times
-from warta.nlp.tokenize import tokenize
+from warta.nlp.tokenize import token_words, tokenize
 from warta.resources import read_lines
 
 # Verbs whose object is another action ("demanded that Russia withdraw", "agreed to cooperate"): an event verb
@@ -394,15 +394,21 @@ def agent_mentions(
     if not table:
         return []
     sizes = agent_sizes(lang)
-    spans = [(s, e) for s, e in tokenize(text) if s >= start]
-    words = [text[s:e].lower() for s, e in spans]
+    spans, _, words = token_words(text)  # the article's tokens, shared with the other annotators
+    first = bisect_left(spans, (start,))  # tokens from ``start`` on
+    del spans[:first], words[:first]
     taken = sorted((m.start, m.end) for m in mentions)
     out, i = [], 0
-    while i < len(spans):
-        size = next(
-            (n for n in sizes.get(words[i], ()) if i + n <= len(spans) and tuple(words[i : i + n]) in table),
-            0,
-        )
+    count = len(spans)
+    for k in [k for k, word in enumerate(words) if word in sizes]:  # where some phrase starts
+        if k < i:
+            continue  # inside the last phrase
+        i = k
+        size = 0
+        for n in sizes[words[i]]:
+            if i + n <= count and tuple(words[i : i + n]) in table:
+                size = n
+                break
         if not size:
             i += 1
             continue
@@ -660,10 +666,17 @@ def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[t
     """Longest pattern at each position; matches do not overlap. With ``text`` (English), no pattern starts on a
     capitalised word inside a sentence: "the United States held talks" is no "united ... talks" (a verb of
     PETRARCH's), and the pattern must not swallow the real verb after the name."""
-    found, i = [], 0
+    by_first_word = lex.by_first_word
+    # only the positions where some pattern starts are tried (the rest would be stepped over one by one)
+    starts = [k for k, tok in enumerate(tokens) if tok.lower in by_first_word]
+    if not starts:
+        return []
+    found: list[tuple[int, int, Pattern]] = []
     present = {t.lower for t in tokens}
     possessive = lex.words.get("possessive", frozenset())
-    while i < len(tokens):
+    for i in starts:
+        if found and i < found[-1][1]:
+            continue  # inside the last match
         nominal: bool | None = (
             None  # a noun marker before this position (no light verb): computed on first use
         )
@@ -672,10 +685,9 @@ def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[t
             and text[tokens[i].start].isupper()
             and not _sentence_initial(text, tokens[i].start)
         ):
-            i += 1
             continue
         best: tuple[int, Pattern] | None = None
-        for pattern in lex.by_first_word.get(tokens[i].lower, ()):
+        for pattern in by_first_word[tokens[i].lower]:
             rest = pattern.rest
             if rest and (rest[0].isdisjoint(present) or any(slot.isdisjoint(present) for slot in rest[1:])):
                 continue  # a word the pattern needs is nowhere in the clause
@@ -694,9 +706,6 @@ def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[t
                 best = (end, pattern)
         if best:
             found.append((i, best[0], best[1]))
-            i = best[0]
-        else:
-            i += 1
     return found
 
 
