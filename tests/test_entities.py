@@ -973,3 +973,14 @@ def test_an_unknown_place_joined_to_a_person_is_a_person():
     found = by_name(find_entities(text, "en", mentions=given))
     assert found["Corbyn"].type == "PER"
     assert found["Paris"].type == "LOC" and found["Berlin"].type == "LOC"
+
+
+def test_a_sentence_initial_ordinary_word_is_no_name():
+    text = "Moreover, the mayor of Leeds resigned.\n\nSalads\n\nBush said he would stay. Meta said it would appeal."
+    given = mentions(
+        text, ("Moreover", "PER"), ("Leeds", "LOC"), ("Salads", "PER"), ("Bush", "PER"), ("Meta", "PER")
+    )
+    names = {e.name: e.type for e in find_entities(text, "en", mentions=given)}
+    assert "Moreover" not in names and "Salads" not in names  # words the dictionary writes only in lower case
+    assert names["Bush"] == "PER" and names["Leeds"] == "LOC"  # "bush" is also a name, Leeds a known place
+    assert names["Meta"] == "ORG"  # a firm the lists know, though "meta" is an ordinary word

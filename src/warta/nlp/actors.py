@@ -204,6 +204,18 @@ def known_orgs() -> dict[str, Known]:
 
 
 @cache
+def common_words(lang: str) -> frozenset[str]:
+    """Words a dictionary of ``lang`` writes only in lower case (``common_words.<lang>.txt``; English only)."""
+    return frozenset(read_lines(f"actors/common_words.{lang}.txt"))
+
+
+@cache
+def name_words(lang: str) -> frozenset[str]:
+    """Words a dictionary of ``lang`` writes both in lower case and as a name ("bush", "baker"; English only)."""
+    return frozenset(read_lines(f"actors/name_words.{lang}.txt"))
+
+
+@cache
 def leader_names() -> frozenset[str]:
     """Lower-case names in the hand-written leaders list (some leaders go by one name: "sugiono")."""
     return frozenset(row[0] for row in _rows("actors/leaders.tsv"))

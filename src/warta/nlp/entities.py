@@ -37,11 +37,13 @@ from warta.nlp.actors import (
     ActorData,
     Place,
     actor_data,
+    common_words,
     country_name,
     known_orgs,
     known_people,
     leader_names,
     leader_surnames,
+    name_words,
 )
 from warta.nlp.timex import weekday_numbers
 
@@ -295,11 +297,18 @@ def _not_a_name(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]
     i = cand.first
     initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
     if initial and doc.lower[i] in lowercase and doc.lower[i] not in data.places:
-        return True
+        return cand.type != "PER" or doc.lower[i] not in name_words(data.lang)  # "Bush said": also a surname
+    if initial and _dictionary_word(data, doc.lower[i]):
+        return True  # "Moreover, ...", a heading "Salads": a word the language writes only in lower case
     if doc.lower[i] in weekday_numbers("en"):  # CLDR weekday names of en, id and ms: "Friday", "Jumat"
         return True
     before, after = doc.words[i - 1] if i else "", doc.words[i + 1] if i + 1 < len(doc.words) else ""
     return before.isdigit() and after.isdigit()  # a month name inside a date
+
+
+def _dictionary_word(data: ActorData, lower: str) -> bool:
+    """In the dictionary's lower-case-only words and no known place or body ("Meta" may be the firm)."""
+    return lower in common_words(data.lang) and lower not in data.places and lower not in known_orgs()
 
 
 def split_title_phrase(doc: Doc, data: ActorData, cand: Cand) -> None:
