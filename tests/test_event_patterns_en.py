@@ -283,3 +283,35 @@ def test_pressing_an_operation_is_no_request_and_a_weapon_is_no_party():
     assert ("REQUEST", "Ukraine", "Poland") in triples(["Ukraine pressed Poland to reopen the border."])
     requests = [t for t in triples(["Kyiv urged allies to send more Patriot systems."]) if t[0] == "REQUEST"]
     assert all(recipient != "Patriot" for _type, _actor, recipient in requests)
+
+
+def test_object_pronoun_is_the_person_named_before():
+    # "accuses him of": the last person named before the verb (not the actor), not a name in the content after it
+    record = coded(
+        ["Mr Tan left Bangkok last year. Australia accuses him of leaking secret files of Acme Corp."], "en"
+    )
+    assert [(e.type, e.actor.country, e.recipient.name if e.recipient else None) for e in record.events] == [
+        ("ACCUSE", "AUS", "Tan")
+    ]
+    # the previous sentence's subject before another person it named
+    record = coded(
+        [
+            "Prime Minister Boris Johnson spoke to Jeremy Corbyn on Monday. The Labour Party accused him of lying."
+        ],
+        "en",
+    )
+    assert ("ACCUSE", "Boris Johnson") in [
+        (e.type, e.recipient.name if e.recipient else None) for e in record.events
+    ]
+    # "her" before a noun is a possessive, not the object
+    record = coded(
+        ["Senator Elizabeth Warren met Joe Biden on Monday. Warren criticized her husband's firm."], "en"
+    )
+    assert all(
+        e.recipient is None or e.recipient.name != "Joe Biden" for e in record.events if e.type == "ACCUSE"
+    )
+
+
+def test_fighting_a_legal_measure_is_a_refusal():
+    record = coded(["Mr Tan is fighting extradition to Australia, his lawyer said."], "en")
+    assert [e.type for e in record.events] == ["REJECT"]

@@ -505,7 +505,11 @@ def extract_events(doc: Doc) -> list[Event]:
             for match_start, match_end, pattern in _matches(
                 tokens, doc.lex, doc.text if doc.lang == "en" else None
             ):
-                if match_start <= embedding_end and not _after_coordinator(tokens, match_start, doc.lex):
+                if (
+                    match_start <= embedding_end
+                    and not _after_coordinator(tokens, match_start, doc.lex)
+                    and not _relative_clause_verb(doc, tokens, match_start)
+                ):
                     continue  # "urged Vietnam to push back", "meminta ... mengembalikan": the content of a demand
                 if content_start is not None and match_start >= content_start:
                     continue  # "Tuntutan kami adalah pemerintah mencabut ...": what is demanded, not done
@@ -1726,7 +1730,7 @@ def _parties(
     coordinated = previous_actor is not None and _after_coordinator(tokens, i, doc.lex)
     if not coordinated and _after_relative(tokens, i, doc.lex):
         actor = _relative_head(doc, left, tokens[i - 1].start)
-        return actor, _first_other(
+        return actor, _object_pronoun(doc, tokens, i, j, actor, right) or _first_other(
             right, actor, doc.text, _locative(doc), _function_words(doc)
         ) if actor else None
     if not coordinated and _after_coordinator(tokens, i, doc.lex):
@@ -1745,7 +1749,9 @@ def _parties(
     unnamed = _unnamed_object(doc, tokens, j, pattern)
     if unnamed is not None:
         return actor, unnamed.owner
-    recipient = _first_other(right, actor, doc.text, _locative(doc), _function_words(doc))
+    recipient = _object_pronoun(doc, tokens, i, j, actor, right) or _first_other(
+        right, actor, doc.text, _locative(doc), _function_words(doc)
+    )
     if recipient is None and partner is None and actor is not None and not coordinated:
         partner = _list_partner(doc, left, actor)
     if (
@@ -1756,6 +1762,45 @@ def _parties(
     ):
         recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
     return actor, recipient
+
+
+def _object_pronoun(
+    doc: Doc, tokens: list[Tok], i: int, j: int, actor: Mention | None, right: list[Mention]
+) -> Mention | None:
+    """English: "accused him of ...", "which accuses him of publishing ...": an ``object_pronoun`` right after the
+    verb (or inside the pattern's gap), before any name, is the last person named before it within 400 characters,
+    not the actor ("her" before a noun is a possessive: "criticised her husband")."""
+    pronouns = doc.lex.words.get("object_pronoun")
+    if not pronouns or actor is None:
+        return None
+    k = next((k for k in range(i + 1, min(j + 1, len(tokens))) if tokens[k].lower in pronouns), None)
+    if k is None or any(m.start < tokens[k].start and m.start >= tokens[i].end for m in right):
+        return None
+    if (
+        k + 1 < len(tokens)
+        and tokens[k + 1].lower.isalpha()
+        and tokens[k + 1].lower not in _function_words(doc)
+    ):
+        return None  # "her husband", "him personally": not the bare object
+
+    def person(mention: Mention | None) -> bool:
+        entity = mention.entity if mention else None
+        return bool(
+            entity
+            and entity.type == "PER"
+            and not (entity.kind or "").startswith("agent")
+            and entity.id != actor.entity.id
+        )
+
+    sentence_start = next((s for s, e in sentence_spans(doc.text) if s <= tokens[i].start < e), 0)
+    n = bisect_left(doc.starts, tokens[i].start) - 1
+    while n >= 0 and doc.mentions[n].start >= tokens[k].start - 400:
+        if doc.mentions[n].start < sentence_start and person(doc.prior_actor):
+            return doc.prior_actor  # the previous sentence's subject before any other person it named
+        if person(doc.mentions[n]):
+            return doc.mentions[n]
+        n -= 1
+    return None
 
 
 def _agent_phrase(doc: Doc, tokens: list[Tok], j: int) -> Mention | None:
@@ -2057,6 +2102,15 @@ def _clause_subject(doc: Doc, left: list[Mention]) -> Mention | None:
 
 def _after_relative(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     return i > 0 and tokens[i - 1].lower in lex.words.get("relative", frozenset())
+
+
+def _relative_clause_verb(doc: Doc, tokens: list[Tok], i: int) -> bool:
+    """English: "fighting extradition to the United States, which accuses him of ...": a verb right after "which" or
+    "who" opens a relative clause about the name before it, not the content of the act before ("that" may open
+    either)."""
+    words = doc.lex.words
+    relative = words.get("relative", frozenset()) - words.get("complementizer", frozenset())
+    return doc.lang == "en" and i > 0 and tokens[i - 1].lower in relative
 
 
 def _relative_head(doc: Doc, left: list[Mention], relative_start: int) -> Mention | None:
