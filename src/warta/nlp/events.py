@@ -238,6 +238,8 @@ class Doc:
     sport: bool | None = None  # the document is about games (see _sport), computed on first use
     home: str | None = None  # the dateline's country, else the article's main one (as for generic actors)
     prior_actor: Mention | None = None  # the actor the previous sentence ended with
+    # every attributed quote, direct or reported, as (start, end, speaker entity id): who speaks after a passive
+    speeches: list[tuple[int, int, str]] = field(default_factory=list)
     co_actor: Mention | None = (
         None  # the second of two names acting jointly in the last event ("X and Y condemned")
     )
@@ -301,6 +303,7 @@ def annotate(record: Record) -> None:
         mentions=mentions,
         times=find_times(text, article.published, lang),
         quotes=[(q.start, q.end, q.speaker) for q in record.quotes if q.kind == "direct"],
+        speeches=sorted((q.start, q.end, q.speaker) for q in record.quotes if q.speaker),
         entities={e.id: e for e in record.entities},
         dateline=dateline,
         first_paragraph_end=len(article.paragraphs[0]) if article.paragraphs else 0,
@@ -535,7 +538,10 @@ def extract_events(doc: Doc) -> list[Event]:
                     joint = _joint_event(doc, event)
                     if joint is not None:
                         events.append(joint)
-                if _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING:
+                if (
+                    _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING
+                    and (event is not None or "party" not in pattern.flags)
+                ):  # "... mendorong masyarakat sipil kembali meminta ...": no one pushed by a party, no demand
                     # even when the demand itself gives no event (no actor), its content is no event of its own
                     embedding_end = match_end + _EMBED_REACH
             first = _clause_subject(doc, doc.mentions_in(c_start, c_end))  # not "in the Cabinet Room"
@@ -905,6 +911,10 @@ def _event(
         prior = previous_actor or doc.prior_actor
         if prior is not None and (prior.entity.type == "PER" or prior.entity.role in _STATE_ROLES):
             actor = prior
+        elif doc.lang != "en" and _plover_type(cameo) == "REQUEST":
+            # "Pemerintah daerah diminta fokus ... . ... , kata Ketua Forum X": no one named before it, the lead's
+            # request is the next speaker's
+            actor = _next_speaker(doc, sentence)
     if actor is None:
         return None, None
     if (
@@ -942,13 +952,20 @@ def _event(
             if plover_of(cameo) and plover_of(cameo)[0] in COOPERATIVE
             else None
         )
+    if recipient is None and "recipient" in pattern.flags and not unnamed and doc.lang != "en":
+        recipient = _object_phrase(doc, tokens, j, actor)
     if (
         recipient is None
         and "recipient" in pattern.flags
         and not unnamed
         and not _generic_object(doc, tokens, j, _plover_type(cameo) == "REQUEST")
-        and not _asked_or_refused_thing(doc, tokens, j, pattern)
-        and not _public_act_on_thing(doc, actor, tokens, i, j, pattern)
+        and (
+            "party" in pattern.flags  # "mendorong pertumbuhan ekonomi": pushing a thing asks no one
+            or (
+                not _asked_or_refused_thing(doc, tokens, j, pattern)
+                and not _public_act_on_thing(doc, actor, tokens, i, j, pattern)
+            )
+        )
     ):
         return None, actor
     if "foreign" in pattern.flags and (recipient is None or not _foreign(actor.entity, recipient.entity)):
@@ -1355,6 +1372,56 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
     return Mention(start, end, entity)
 
 
+def _object_phrase(doc: Doc, tokens: list[Tok], j: int, actor: Mention) -> Mention | None:
+    """Indonesian and Malay: a body the NER missed, named right after the verb (or after a ``complement``
+    preposition): a capitalised phrase headed by an ``actor_noun`` ("mendesak Gugus Tugas Percepatan Penanganan
+    Covid-19 Provinsi Maluku agar ...", "meminta Satuan Tugas ..."), up to the first lower-case word. It takes the
+    country of a place named in it, else the page's."""
+    words = doc.lex.words
+    k = j
+    if k < len(tokens) and tokens[k].lower in words.get("complement", frozenset()):
+        k += 1
+    if k >= len(tokens) or tokens[k].lower not in words.get("actor_noun", frozenset()):
+        return None
+    if not doc.text[tokens[k].start].isupper():
+        return None  # "meminta tim ...": a common noun, no name
+    end = k + 1
+    while end < len(tokens) and end - k < 10:
+        first = doc.text[tokens[end].start]
+        if not (first.isupper() or first.isdigit() or tokens[end].lower == "-"):
+            break
+        end += 1
+    if end - k < 2:
+        return None  # a head noun alone ("Dinas") names no body
+    start, stop = tokens[k].start, tokens[end - 1].end
+    if any(m.start < stop and start < m.end and m.entity.type != "LOC" for m in doc.mentions):
+        return None  # a name the entities step found is handled as such
+    places = [m for m in doc.mentions_in(start, stop) if m.entity.type == "LOC" and m.entity.country]
+    country = places[0].entity.country if places else doc.home
+    name = doc.text[start:stop]
+    if actor is not None and actor.entity.name == name:
+        return None
+    entity = Entity(id=f"agent:np:{name}:{country or ''}", name=name, type="ORG", country=country, role="GOV")
+    return Mention(start, stop, entity)
+
+
+def _next_speaker(doc: Doc, sentence: tuple[int, int]) -> Mention | None:
+    """The speaker of the first attributed quote (direct or reported) that starts in the next two sentences, when
+    a person or a body of state or political role: who made a lead's agent-less request."""
+    spans = [s for s in sentence_spans(doc.text) if s[0] >= sentence[1]][:2]
+    if not spans:
+        return None
+    for start, _, speaker in doc.speeches:
+        if start < spans[0][0] or start >= spans[-1][1]:
+            continue
+        entity = doc.entities.get(speaker)
+        if entity is None or not (entity.type == "PER" or entity.role in _STATE_ROLES):
+            return None
+        mention = next((m for m in entity.mentions if m.start >= sentence[1]), None)
+        return Mention(mention.start, mention.end, entity) if mention else None
+    return None
+
+
 _SAYING = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT"})
 _GROUP_ACTS = frozenset({"PROTEST", "ASSAULT", "COERCE"})  # what a crowd or a gang does in the news
 _PRIVATE_ROLES = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "AGR"})
@@ -1651,7 +1718,7 @@ def _negated_code(cameo: str) -> str | None:
     table = negated_table()
     for length in range(len(cameo), 1, -1):
         if cameo[:length] in table:
-            return table[cameo[:length]]
+            return table[cameo[:length]] if table[cameo[:length]] != "-" else None  # "-": no event
     return None
 
 
