@@ -315,3 +315,21 @@ def test_object_pronoun_is_the_person_named_before():
 def test_fighting_a_legal_measure_is_a_refusal():
     record = coded(["Mr Tan is fighting extradition to Australia, his lawyer said."], "en")
     assert [e.type for e in record.events] == ["REJECT"]
+
+
+def test_criticism_or_support_received_by_the_subject():
+    # the noun the target receives: the one named inside or after "from"/"of" acts on the subject
+    record = coded(["The Israeli government drew sharp condemnation from Turkey after the raid."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("ACCUSE", "TUR", "ISR")
+    ]
+    record = coded(["The US decision faced stiff international and Palestinian criticism on Monday."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("ACCUSE", "PSE", "USA")
+    ]
+    record = coded(["President Joko Widodo won the backing of the European Union for the plan."], "en")
+    assert [(e.type, e.actor.name, e.recipient.country) for e in record.events] == [
+        ("SUPPORT", "European Union", "IDN")
+    ]
+    # no one named as the source: no event
+    assert not coded(["The tagline drew a mix of criticism and ridicule on Monday."], "en").events

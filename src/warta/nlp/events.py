@@ -1746,6 +1746,8 @@ def _parties(
         return _noun_parties(doc, tokens, j, clause, [m for m in right if m.start >= verb_end], verb_end)
     if "between" in pattern.flags:
         return _between(doc, [m for m in right if m.start >= verb_end], verb_end)
+    if "received" in pattern.flags:
+        return _received(doc, tokens, i, j, clause, left, previous_actor)
     if "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex):
         agent = _after_word(doc, tokens, j, doc.lex.words.get("agent", frozenset()), clause[1])
         if agent is None and doc.lang != "en" and pattern.cameo[:2] == "18" and pattern.cameo != "180":
@@ -1829,6 +1831,36 @@ def _parties(
     ):
         recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
     return actor, recipient
+
+
+def _received(
+    doc: Doc,
+    tokens: list[Tok],
+    i: int,
+    j: int,
+    clause: tuple[int, int],
+    left: list[Mention],
+    previous_actor: Mention | None,
+) -> tuple[Mention | None, Mention | None]:
+    """English, flag ``received``: an act named by the noun its target receives ("the United States faced stiff
+    Palestinian criticism", "drew condemnation from China", "won the backing of the EU"): whoever is named after
+    "from"/"of" (the ``source`` words), else a party of some country named inside the pattern, acts; the subject is
+    the one acted on."""
+    verb_start, verb_end = tokens[i].start, tokens[j - 1].end
+    source = doc.lex.words.get("source", frozenset())
+    actor = None
+    if j < len(tokens) and tokens[j].lower in source:
+        actor = _after_word(doc, tokens, j, source, clause[1])
+        if actor is not None and actor.start - tokens[j].end > 30:
+            actor = None
+    if actor is None:
+        actor = next(
+            (m for m in doc.mentions_in(tokens[i].end, verb_end) if m.entity.country or m.entity.role), None
+        )
+    subject = _subject(doc, left, verb_start, clause) or previous_actor
+    if actor is not None and subject is not None and _same_side(actor.entity, subject.entity):
+        subject = None
+    return actor, subject
 
 
 def _object_pronoun(
