@@ -246,7 +246,7 @@ def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
             add(n, a3, "country")
     for code in LOCALES:  # continents and world regions (Amerika Latin, South America): longest match wins
         for key, name in Locale.parse(code).territories.items():
-            if key.isdigit():
+            if key.isdigit() and key != "001":  # not "World"/"Dunia": "Piala Dunia", "World Cup" are no places
                 add(normalise(name), "-", "region")
     for a3, by_city in cities.items():
         for english, local in by_city.items():

@@ -984,3 +984,46 @@ def test_a_sentence_initial_ordinary_word_is_no_name():
     assert "Moreover" not in names and "Salads" not in names  # words the dictionary writes only in lower case
     assert names["Bush"] == "PER" and names["Leeds"] == "LOC"  # "bush" is also a name, Leeds a known place
     assert names["Meta"] == "ORG"  # a firm the lists know, though "meta" is an ordinary word
+
+
+def test_a_leading_part_of_a_full_name_and_a_nickname_are_the_same_person():
+    text = (
+        "Menteri Keuangan Sri Mulyani Indrawati hadir. Menurut Sri Mulyani, anggaran cukup. "
+        "Presiden Joko Widodo setuju. Jokowi lalu pergi."
+    )
+    given = mentions(
+        text,
+        ("Sri Mulyani Indrawati", "PER"),
+        ("Sri Mulyani", "PER"),
+        ("Joko Widodo", "PER"),
+        ("Jokowi", "PER"),
+    )
+    people = [e for e in find_entities(text, "id", mentions=given) if e.type == "PER"]
+    assert sorted(e.name for e in people) == ["Joko Widodo", "Sri Mulyani Indrawati"]
+    text = "Jokowi meninjau banjir."
+    alone = find_entities(text, "id", mentions=mentions(text, ("Jokowi", "PER")))
+    assert [(e.name, e.country, e.role) for e in alone] == [("Joko Widodo", "IDN", "GOV")]
+
+
+def test_the_town_of_an_office_is_cut_from_the_officers_name():
+    text = "Gubernur Sumbar Mahyeldi Ansharullah dan Gubernur Bali Wayan Koster hadir."
+    given = mentions(text, ("Sumbar Mahyeldi Ansharullah", "PER"), ("Wayan Koster", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Mahyeldi Ansharullah"].country == "IDN" and found["Sumbar"].type == "LOC"
+    assert (
+        found["Wayan Koster"].country == "IDN" and found["Bali"].type == "LOC"
+    )  # a town after an office title
+
+
+def test_places_the_press_spells_its_own_way_and_places_of_several_words():
+    text = "Banjir melanda Sumatera Barat. Kapal China berlayar di Laut China Selatan dekat Piala Dunia."
+    given = mentions(text, ("Sumatera Barat", "LOC"), ("China", "LOC"), ("China Selatan", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Sumatera Barat"].country == "IDN"
+    assert "Laut China Selatan" in found and found["Laut China Selatan"].country is None
+    assert "Dunia" not in found  # "Piala Dunia" is no place
+    text = "Israeli strikes hit Khan Younis in the Gaza Strip."
+    given = mentions(text, ("Israeli", "MISC"), ("Khan Younis", "PER"), ("Gaza Strip", "ORG"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert (found["Khan Younis"].type, found["Khan Younis"].country) == ("LOC", "PSE")
+    assert found["Gaza Strip"].type == "LOC"  # a place after "in the"

@@ -240,7 +240,17 @@ def leader_surnames() -> dict[str, tuple[str, Known]]:
         unique = len(names) == 1 and countries.get(surname, set()) <= {found[0][1].country}
         if unique and len(surname) > 2 and surname not in common:
             out[surname] = (_title(found[0][0]), found[0][1])
+    people = known_people()
+    for nickname, full in nicknames().items():  # "jokowi", "xi": listed by hand, so no uniqueness test
+        if full in people:
+            out[nickname] = (_title(full), people[full])
     return out
+
+
+@cache
+def nicknames() -> dict[str, str]:
+    """One-word nickname (lower) -> the leader's full name (lower): "jokowi" -> "joko widodo"."""
+    return {row[0]: row[1] for row in _rows("actors/nicknames.tsv")}
 
 
 _LOWER_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "von", "de", "da", "der", "la", "le", "du"})

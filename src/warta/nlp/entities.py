@@ -44,6 +44,7 @@ from warta.nlp.actors import (
     leader_names,
     leader_surnames,
     name_words,
+    nicknames,
 )
 from warta.nlp.timex import weekday_numbers
 
@@ -366,6 +367,7 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
     country also goes when a title stands right before the mention ("Presiden [Venezuela Nicolas Maduro]")."""
     before = data.roles.get(doc.lower[cand.first - 1]) if cand.first else None
     stripped = before is not None and before.kind == "title"
+    town_cut = False
     while cand.last - cand.first > 1:
         length, role = longest_role(doc, data, cand.first, cand.last - 1)
         if length and role.kind in ("title", "mod", "person"):
@@ -381,7 +383,25 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
             cand.title_country = place.country
             cand.first += 1
             continue
+        town = _town_at(doc, data, cand) if stripped and not town_cut else 0
+        if town:  # "Gubernur [Sumbar Mahyeldi]", "Wali Kota [Bogor Bima Arya]": the office's town, once
+            cand.title_country = (
+                cand.title_country or data.place(" ".join(doc.lower[cand.first : cand.first + town])).country
+            )
+            cand.first += town
+            town_cut = True
+            continue
         break
+
+
+def _town_at(doc: Doc, data: ActorData, cand: Cand) -> int:
+    """Length of a known town or province with a country starting the mention and leaving a name after it."""
+    for length in data.place_lengths.get(doc.lower[cand.first], ()):
+        if length < cand.last - cand.first:
+            place = data.place(" ".join(doc.lower[cand.first : cand.first + length]))
+            if place is not None and place.country and place.kind in ("city", "capital"):
+                return length
+    return 0
 
 
 def _trim_capitals_headline(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]) -> None:
@@ -430,12 +450,21 @@ def retype_place(doc: Doc, data: ActorData, cand: Cand) -> None:
         return
     if place.kind == "org":
         cand.place, cand.type = place, "ORG"
-    elif cand.type == "LOC" or place.kind in COUNTRY_KINDS | {"capital"} or _after_locative(doc, data, cand):
-        cand.place, cand.type = place, "LOC"  # a town after "in"/"di" ("officials in Aberdeen") tagged PER
+    elif (
+        cand.type == "LOC"
+        or place.kind in COUNTRY_KINDS | {"capital"}
+        or _after_locative(doc, data, cand)
+        or (" " in phrase and phrase not in known_people())
+    ):
+        # a town after "in"/"di" ("officials in Aberdeen") or a town of several words ("Khan Younis") tagged PER
+        cand.place, cand.type = place, "LOC"
 
 
 def _after_locative(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """ "in Aberdeen", "di Bekasi", "in the Gaza Strip": a locative preposition, perhaps with a determiner, before."""
     i = cand.first - 1
+    if i >= 1 and doc.lower[i] in data.words("determiner"):
+        i -= 1
     return i >= 0 and doc.sentence[i] == doc.sentence[cand.first] and doc.lower[i] in data.words("locative")
 
 
@@ -479,8 +508,13 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
         place = data.places.get(phrase)
         if place is None:
             continue
-        if place.kind not in ("country", "capital", "region") and phrase not in data.aliases:
-            continue
+        after_office = i > 0 and (r := data.roles.get(doc.lower[i - 1])) is not None and r.kind == "title"
+        if (
+            place.kind not in ("country", "capital", "region")
+            and phrase not in data.aliases
+            and not after_office
+        ):
+            continue  # a town only after an office title ("Gubernur Bali", "Bupati Garut"), else the tagger's
         surface = doc.text[doc.spans[i][0] : doc.spans[i + length - 1][1]]
         initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
         if _allowed_surface(
@@ -655,6 +689,8 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
     full_names = {_name_words(doc, c) for c in cands if c.type == "PER" and c.last - c.first > 1}
     for cand in cands:
         words = _name_words(doc, cand)
+        if cand.type == "PER" and len(words) == 1 and words[0] in nicknames():
+            words = tuple(nicknames()[words[0]].split(" "))  # "Jokowi" is one entity with "Joko Widodo"
         if cand.kind == "equipment":
             cand.key = ("misc", " ".join(words))
         elif cand.place and cand.place.country and cand.place.kind in COUNTRY_KINDS:
@@ -670,7 +706,7 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.type = "PER" if person != " ".join(words) else "LOC"
             cand.key = ("name", person)
         else:
-            cand.key = ("name", _full_name(words, full_names))
+            cand.key = ("name", _full_name(words, full_names, cand.type == "PER"))
     link_acronyms(doc, cands)
 
 
@@ -751,10 +787,14 @@ def _name_words(doc: Doc, cand: Cand) -> tuple[str, ...]:
     return tuple(doc.lower[cand.first : cand.last])
 
 
-def _full_name(words: tuple[str, ...], full_names: set[tuple[str, ...]]) -> str:
-    """The one longer person name that ends with (or starts with, for one word) ``words``; else ``words``."""
+def _full_name(words: tuple[str, ...], full_names: set[tuple[str, ...]], person: bool = False) -> str:
+    """The one longer person name that ends with ``words`` ("Trump"), or starts with them for one word or another
+    person's name ("Sri Mulyani" of "Sri Mulyani Indrawati"; not "Davis Cup" of a mistagged "Davis Cup Finals");
+    else ``words``."""
     n = len(words)
-    matches = {f for f in full_names if len(f) > n and (f[-n:] == words or (n == 1 and f[0] == words[0]))}
+    matches = {
+        f for f in full_names if len(f) > n and (f[-n:] == words or (n == 1 or person) and f[:n] == words)
+    }
     longest = {f for f in matches if not any(len(g) > len(f) and g[-len(f) :] == f for g in matches)}
     return " ".join(longest.pop() if len(longest) == 1 else words)
 
