@@ -333,3 +333,15 @@ def test_criticism_or_support_received_by_the_subject():
     ]
     # no one named as the source: no event
     assert not coded(["The tagline drew a mix of criticism and ridicule on Monday."], "en").events
+
+
+def test_a_visit_to_a_place_of_ones_own_country_meets_no_one():
+    assert not coded(
+        ["In October, Rep. David McKinley visited the U.S.-Mexico border near McAllen, Texas."], "en"
+    ).events
+    assert not coded(["Autumn is the second most popular season to visit Japan after spring."], "en").events
+    # a visit to another country is a meeting with it
+    record = coded(["Prime Minister Anthony Albanese visited China last week."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("CONSULT", "AUS", "CHN")
+    ]

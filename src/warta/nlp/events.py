@@ -929,6 +929,11 @@ def _event(
         )
     ):
         recipient = None
+    if doc.lang == "en" and cameo[:3] in ("042", "043") and _domestic_visit(actor, recipient):
+        return (
+            None,
+            actor,
+        )  # "Rep. McKinley visited the U.S.-Mexico border", "visit Japan in autumn": a trip, no meeting
     found = _unnamed_object(doc, tokens, j, pattern)
     unnamed = counted_subject or (found is not None and found.counted)  # an object was named, not by a name
     if not unnamed and j - i > 2 and None in pattern.slots:
@@ -1831,6 +1836,19 @@ def _parties(
     ):
         recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
     return actor, recipient
+
+
+def _domestic_visit(actor: Mention, recipient: Mention | None) -> bool:
+    """A visit (CAMEO 042/043) that meets no one: to a place of the visitor's own country, or by a visitor of no
+    known country, or by a place (a tourist's trip, "the Big Island ... visit Hawaii Volcanoes National Park"); a
+    visit to another country, or hosting a named party, stays a meeting."""
+    if recipient is None or recipient.entity.type != "LOC":
+        return False
+    if actor.entity.type == "LOC" and recipient.entity.kind != "country":
+        return True
+    return not (
+        actor.entity.country and recipient.entity.country and actor.entity.country != recipient.entity.country
+    )
 
 
 def _received(
