@@ -112,11 +112,16 @@ def main() -> int:
             f"{key:<10} {total[key]:>4} {fmt(right[key] / total[key]):>8}   "
             f"{f'{top[0]} ({top[1]})' if top else ''}"
         )
-    print(f"{'overall':<10} {sum(total.values()):>4} {fmt(sum(right.values()) / sum(total.values())):>8}")
+    print(
+        f"{'overall':<10} {sum(total.values()):>4} {fmt(sum(right.values()) / sum(total.values())):>8}   "
+        f"({sum(right.values())} right)"
+    )
     coded = sum(total.values()) - sum(n for (_, guess), n in confusion.items() if guess == "none")
     if coded:
-        print(f"sentences where warta coded an event: {coded}; type accuracy on those: "
-              f"{fmt(sum(right.values()) / coded)} (the strict number above counts 'no event' as wrong)")
+        print(
+            f"sentences where warta coded an event: {coded}; type accuracy on those: "
+            f"{fmt(sum(right.values()) / coded)} (the strict number above counts 'no event' as wrong)"
+        )
     print_pr(tally, "(type, actor, recipient): precision over all coded events, recall over gold sentences")
     return 0
 
