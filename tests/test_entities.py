@@ -1027,3 +1027,14 @@ def test_places_the_press_spells_its_own_way_and_places_of_several_words():
     found = by_name(find_entities(text, "en", mentions=given))
     assert (found["Khan Younis"].type, found["Khan Younis"].country) == ("LOC", "PSE")
     assert found["Gaza Strip"].type == "LOC"  # a place after "in the"
+
+
+def test_a_weekday_glued_to_a_name_is_cut_and_named_days_stay_whole():
+    text = "The House Intelligence Committee Tuesday released a report before Black Friday."
+    given = mentions(text, ("House Intelligence Committee Tuesday", "ORG"), ("Black Friday", "ORG"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["House Intelligence Committee"].type == "ORG"  # a body of role words, headed by "committee"
+    assert found["Black Friday"].type == "MISC"
+    text = "U.S. Secretary of State Kira Holm arrived."
+    given = mentions(text, ("U.S. Secretary of State", "ORG"), ("Kira Holm", "PER"))
+    assert "Secretary of State" not in {e.name for e in find_entities(text, "en", mentions=given)}

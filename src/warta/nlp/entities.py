@@ -166,6 +166,9 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     if _after_initials_cue(doc, data, cand.first):
         cand.type = "PER"  # "tersangka berinisial AS dan RH": a person's initials, not the United States
         return True
+    if _trim_weekday(doc, data, cand):
+        cand.type = "MISC"  # "Black Friday", "Super Tuesday": a named day
+        return True
     surface = doc.text[doc.spans[cand.first][0] : doc.spans[cand.last - 1][1]]
     if cand.kind != "equipment" and (
         not any(ch.isupper() for ch in surface) or _not_a_name(doc, data, cand, lowercase)
@@ -286,10 +289,24 @@ def _only_role_words(doc: Doc, data: ActorData, cand: Cand) -> bool:
     words = doc.lower[cand.first : cand.last]
     if not any((r := data.roles.get(w)) and r.kind in ("title", "person") for w in words):
         return False
+    if (last := data.roles.get(words[-1])) is not None and last.kind == "org" and "of" not in words:
+        return False  # "House Intelligence Committee": headed by a body noun, an organisation, not a title
     return all(
         role_or_country(data, w) or w in data.words("determiner") or len(w) <= 3 and w.islower()
         for w in words
     )
+
+
+def _trim_weekday(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """Cut a weekday the tagger glued to the end of a name ("House Intelligence Committee Tuesday" -> ...
+    Committee); True when the span is a named day instead ("Black Friday", grammar key named_day)."""
+    weekdays = weekday_numbers("en")  # CLDR weekday names of en, id and ms
+    if cand.last - cand.first < 2 or doc.lower[cand.last - 1] not in weekdays:
+        return False
+    if cand.last - cand.first == 2 and doc.lower[cand.first] in data.words("named_day"):
+        return True
+    cand.last -= 1
+    return False
 
 
 def _not_a_name(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]) -> bool:
