@@ -1038,3 +1038,19 @@ def test_a_weekday_glued_to_a_name_is_cut_and_named_days_stay_whole():
     text = "U.S. Secretary of State Kira Holm arrived."
     given = mentions(text, ("U.S. Secretary of State", "ORG"), ("Kira Holm", "PER"))
     assert "Secretary of State" not in {e.name for e in find_entities(text, "en", mentions=given)}
+
+
+def test_a_listed_company_first_in_a_sentence_is_found_and_employs_the_officer_after_it():
+    text = "Boeing Chief Executive Dale Furman said the company would cooperate."
+    found = by_name(find_entities(text, "en", mentions=mentions(text, ("Dale Furman", "PER"))))
+    assert (found["Boeing"].type, found["Boeing"].country) == ("ORG", "USA")
+    assert (found["Dale Furman"].country, found["Dale Furman"].role) == ("USA", "BUS")  # from his employer
+
+
+def test_a_speaker_title_is_cut_and_us_parties_are_known():
+    text = "House Speaker Mike Johnson said Republicans would act. The keynote speaker Ann Cole left."
+    given = mentions(text, ("Speaker Mike Johnson", "PER"), ("Republicans", "ORG"), ("Ann Cole", "PER"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Mike Johnson"].role == "LEG"  # "House Speaker"; the bare title gives no role
+    assert found["Ann Cole"].role is None
+    assert (found["Republicans"].country, found["Republicans"].role) == ("USA", "PTY")

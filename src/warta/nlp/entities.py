@@ -643,7 +643,13 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
         if i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.words[i - 1][:1].isalnum():
             inside.add(phrase)
         i = j
-    added = [Cand(a, b, "MISC", 0.3, guess=True) for phrase in inside for a, b in runs[phrase]]
+    orgs = known_orgs()  # a listed body is one, also first in a sentence ("Boeing Chief Executive X said")
+    added = [
+        Cand(a, b, "ORG", 0.3) if phrase in orgs else Cand(a, b, "MISC", 0.3, guess=True)
+        for phrase, spans in runs.items()
+        if phrase in inside or phrase in orgs
+        for a, b in spans
+    ]
     return sorted(cands + added, key=lambda c: c.first)
 
 
