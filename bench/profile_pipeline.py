@@ -8,7 +8,8 @@ profile sees exactly what the scale benchmark runs. Commands:
     python bench/profile_pipeline.py steps --warm     # the same once everything is loaded (a long run's rate)
     python bench/profile_pipeline.py steps --warm --passes 5   # best of 5 passes per step (a busy machine)
     python bench/profile_pipeline.py profile [--top 40] [--only extract]   # cProfile, sorted by own/cumulative time
-    python bench/profile_pipeline.py ner [--passes 5]   # the NER model alone on the extracted texts, warm, best pass
+    python bench/profile_pipeline.py ner [--passes 5]   # the NER model alone on the extracted texts, warm, best pass;
+                                                        # then the English CRF's parts (truecase, emissions, decoding)
     python bench/profile_pipeline.py dump OUT.jsonl   # every record/failure as sorted JSON, one per line
     python bench/profile_pipeline.py diff A.jsonl B.jsonl   # which records differ, and in which fields
 
@@ -222,7 +223,49 @@ def time_ner(pipeline, pages, passes: int) -> int:
     print(
         f"{len(texts)} texts, NER {times[0]:.2f} ms/article best of {len(times)} passes (median {times[len(times) // 2]:.2f})"
     )
+    ner_parts(texts, passes)
     return 0
+
+
+def ner_parts(texts: list[tuple[str, str]], passes: int) -> None:
+    """The CRF tagger's parts on the English texts' sentences, per article, best of ``passes``: truecasing,
+    state scores (emissions), Viterbi + forward-backward, and ``tag_many`` as a whole."""
+    from warta.nlp import ner
+    from warta.nlp.tokenize import token_words
+
+    model = ner.get_model("en")
+    batches = []
+    for text, lang in texts:
+        if lang.startswith("en"):
+            spans, words, _ = token_words(text)
+            batches.append([words[i:j] for i, j in ner._sentence_bounds(text, spans, words)])
+    if model is None or not batches:
+        return
+    scorer = model.scorer
+    cased = [[model.truecase(s) for s in batch] for batch in batches]
+    lengths = [[len(s) for s in batch] for batch in batches]
+    scores = [scorer.emissions(c) for c in cased]
+
+    def best(run) -> float:
+        out = float("inf")
+        for _ in range(max(1, passes)):
+            started = time.process_time()
+            run()
+            out = min(out, time.process_time() - started)
+        return 1000 * out / len(batches)
+
+    parts = {
+        "truecase": lambda: [[model.truecase(s) for s in batch] for batch in batches],
+        "emissions": lambda: [scorer.emissions(c) for c in cased],
+        "viterbi+marginals": lambda: [
+            (scorer.viterbi(x, n), scorer.marginals(x, n)) for x, n in zip(scores, lengths, strict=True)
+        ],
+        "tag_many": lambda: [model.tag_many(batch) for batch in batches],
+    }
+    print(
+        f"{len(batches)} English texts, CRF parts (ms/article, best of {passes}): "
+        + ", ".join(f"{name} {best(run):.2f}" for name, run in parts.items())
+    )
 
 
 def diff(a: str, b: str) -> int:

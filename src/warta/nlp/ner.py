@@ -452,6 +452,22 @@ class CrfScorer:
         self._name: list[bool] = []
         self._core: list[bool] = []
         self._gaz_start: list[bool] = []
+        # Per word id the rows of its capitalised-run attributes ("run_prev=<word>", "run_prev2=", "run_next=",
+        # "run_first=", "run_last=", then the same five for "core"; None: no weight), so that runs are scored
+        # without building attribute strings; ``_run_edges``: the rows of the sentence-edge values of the first
+        # three ("<s>", "<s>", "</s>") per kind; ``_run_positions``: (kind, letter, length) -> row of "run=B3" ...
+        self._run_words: list[tuple] = []
+        get = self.attr_index.get
+        self._run_edges = {
+            kind: (get(f"{kind}_prev=<s>"), get(f"{kind}_prev2=<s>"), get(f"{kind}_next=</s>"))
+            for kind in ("run", "core")
+        }
+        self._run_positions = {
+            (kind, letter, length): get(f"{kind}={letter}{length}")
+            for kind in ("run", "core")
+            for letter in "SBIE"
+            for length in range(1, 6)
+        }
         # Word-pair attributes by "a|b": (row of "-1w0=a|b" or -1, row of "w0+1=a|b" or -1).
         self._pairs: dict[str, tuple[int, int]] = {}
         for attr, row in self.attr_index.items():
@@ -474,7 +490,7 @@ class CrfScorer:
         used = len(cache)
         if used + len(new) > 200_000:  # bounded memory on long-running processes
             cache.clear()
-            for column in (self._lower, self._name, self._core, self._gaz_start):
+            for column in (self._lower, self._name, self._core, self._gaz_start, self._run_words):
                 column.clear()
             used = 0
             new = list(dict.fromkeys(words))
@@ -500,6 +516,12 @@ class CrfScorer:
             self._name.append(name)
             self._core.append(name and lower not in lowercase)
             self._gaz_start.append(lower in first_words and word[:1].isupper())
+            run_rows = tuple(
+                attr_index.get(f"{kind}_{part}={lower}")
+                for kind in ("run", "core")
+                for part in ("prev", "prev2", "next", "first", "last")
+            )
+            self._run_words.append(run_rows if run_rows != _NO_RUN_ROWS else _NO_RUN_ROWS)
             cache[word] = used
             used += 1
         sums = np.zeros((group, len(self.labels)))
@@ -544,12 +566,12 @@ class CrfScorer:
         scores[1:] += parts[:-1, 2] * same1
         scores[:-1] += parts[1:, 3] * same1
         scores[:-2] += parts[2:, 4] * same2
-        positions, rows = self._extra_rows(sentences, lengths, lowered, names, cores, starts_gaz)
+        positions, rows = self._extra_rows(sentences, lengths, lowered, names, cores, starts_gaz, ids)
         if len(rows):
             np.add.at(scores, positions, self.weights[rows])
         return scores
 
-    def _extra_rows(self, sentences, lengths, lowered, names, cores, starts_gaz):
+    def _extra_rows(self, sentences, lengths, lowered, names, cores, starts_gaz, ids):
         """(positions, weight rows) of the sentence-level attributes, in :meth:`FeatureExtractor.sentence_extras`'s
         order per token: run, core, -2w pad, -1w0 pair / -1gz or -1w pad / BOS, w0+1 pair / 1gz or 1w pad / EOS,
         2w pad, gz. ``np.add.at`` adds in list order, so each token gets its attributes in that order."""
@@ -561,16 +583,18 @@ class CrfScorer:
         core_rows: list[int] = []
         gaz: list[tuple[int, str]] = []  # (position, "B-LOC") of gazetteer matches
         gazetteer = self.features.gazetteer
+        run_words = self._run_words
         offset = 0
         for sentence, n in zip(sentences, lengths, strict=True):
             end = offset + n
             inside = names[offset:end]
             if True in inside:
                 low = lowered[offset:end]
-                _run_rows(run_pos, run_rows, offset, low, "run", inside, get)
+                words = [run_words[k] for k in ids[offset:end]]
+                self._run_rows(run_pos, run_rows, offset, low, words, "run", inside)
                 inside = cores[offset:end]
                 if True in inside:
-                    _run_rows(core_pos, core_rows, offset, low, "core", inside, get)
+                    self._run_rows(core_pos, core_rows, offset, low, words, "core", inside)
             flags = starts_gaz[offset:end]
             if True in flags:  # Gazetteer.match, from the cached first-word test
                 low = lowered[offset:end]
@@ -640,6 +664,48 @@ class CrfScorer:
         listed(gz_own)
         return np.concatenate(chunks_pos), np.concatenate(chunks_rows)
 
+    def _run_rows(
+        self, pos: list[int], rows: list[int], offset: int, lowered, words, kind: str, inside
+    ) -> None:
+        """:func:`_add_run_features` as weight rows, read from the per-word rows (``words``: each token's
+        ``_run_words`` entry) instead of built as strings: per token of each run, its position row, then the run's
+        shared prev, prev2, next, first, last rows (the order crfsuite adds them in)."""
+        base = 0 if kind == "run" else 5
+        edge_prev, edge_prev2, edge_next = self._run_edges[kind]
+        positions = self._run_positions
+        n = len(lowered)
+        i = 0
+        while i < n:
+            if not inside[i]:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (inside[j] or (lowered[j] in _NAME_CONNECTORS and j + 1 < n and inside[j + 1])):
+                j += 1
+            shared = [
+                row
+                for row in (
+                    words[i - 1][base] if i > 0 else edge_prev,
+                    words[i - 2][base + 1] if i > 1 else edge_prev2,
+                    words[j][base + 2] if j < n else edge_next,
+                    words[i][base + 3],
+                    words[j - 1][base + 4],
+                )
+                if row is not None
+            ]
+            size = j - i
+            length = min(size, 5)
+            if size == 1:
+                own = [positions[kind, "S", length]]
+            else:
+                middle = positions[kind, "I", length]
+                own = [positions[kind, "B", length], *([middle] * (size - 2)), positions[kind, "E", length]]
+            for k, row in enumerate(own, offset + i):
+                token_rows = shared if row is None else [row, *shared]
+                pos.extend([k] * len(token_rows))
+                rows.extend(token_rows)
+            i = j
+
     def _sorted_padded(self, scores, lengths: Sequence[int]):
         """Scores as a (sentences, longest, labels) array with the sentences longest first, their order (sorted
         position -> given position), and per step t how many sentences are still running (length > t)."""
@@ -658,11 +724,12 @@ class CrfScorer:
         running = np.searchsorted(-sorted_lengths, -np.arange(longest), side="left").tolist()
         return padded, order, sorted_lengths, running
 
-    def viterbi(self, scores, lengths: Sequence[int]) -> list[list[str]]:
+    def viterbi(self, scores, lengths: Sequence[int], prepared=None) -> list[list[str]]:
         """Best label sequence per sentence; all sentences decoded together, step by step (longest first, so the
-        sentences still running at a step are a prefix of the batch)."""
+        sentences still running at a step are a prefix of the batch). ``prepared``: ``_sorted_padded``'s result
+        for these scores, when the caller has it (it is only read)."""
         np = self.np
-        padded, order, sorted_lengths, running = self._sorted_padded(scores, lengths)
+        padded, order, sorted_lengths, running = prepared or self._sorted_padded(scores, lengths)
         count, longest, size = padded.shape
         back = np.empty((longest, count, size), dtype=np.intp)
         best = padded[:, 0].copy()
@@ -684,10 +751,11 @@ class CrfScorer:
             out[k] = [labels[x] for x in path[: lengths[k], b].tolist()]
         return out
 
-    def marginals(self, scores, lengths: Sequence[int]) -> list:
-        """Per sentence, a (tokens, labels) array of label probabilities (forward-backward, rescaled each step)."""
+    def marginals(self, scores, lengths: Sequence[int], prepared=None) -> list:
+        """Per sentence, a (tokens, labels) array of label probabilities (forward-backward, rescaled each step);
+        ``prepared`` as for :meth:`viterbi`."""
         np = self.np
-        padded, order, sorted_lengths, running = self._sorted_padded(scores, lengths)
+        padded, order, sorted_lengths, running = prepared or self._sorted_padded(scores, lengths)
         count, longest, size = padded.shape
         potentials = np.exp(padded - padded.max(axis=2, keepdims=True))
         trans = self.exp_transitions
@@ -783,16 +851,7 @@ def _read_crfsuite(path: Path, labels: Sequence[str]):
         return None
 
 
-def _run_rows(pos: list[int], rows: list[int], offset: int, lowered, name: str, inside, get) -> None:
-    """:func:`_add_run_features` as weight rows: per token of each capitalised run, its position attribute, then
-    the run's shared ones (prev, prev2, next, first, last)."""
-    for first, shared_attrs, positions in _run_attributes(lowered, name, inside):
-        shared = [row for row in map(get, shared_attrs) if row is not None]
-        for k, position in enumerate(positions, first):
-            row = get(position)
-            own = shared if row is None else [row, *shared]
-            pos.extend([offset + k] * len(own))
-            rows.extend(own)
+_NO_RUN_ROWS = (None,) * 10  # a word with no capitalised-run attribute weights (shared by all such words)
 
 
 # Categories of the per-token flags the neural tagger reads next to the word and its characters.
@@ -1174,6 +1233,9 @@ class NerModel:
         In a line where nearly every word is capitalised, capitals carry no signal, so words the training text
         uses in lower case are lower-cased (unless the gazetteer knows them); other all-caps words become Title-case.
         """
+        for t in tokens:  # the common sentence: a longer word in lower case, no headline (as the test below)
+            if len(t) > 3 and not t[:1].isupper() and t.isalpha():
+                return tokens
         words = [t for t in tokens if t.isalpha()]
         long_words = [w for w in words if len(w) > 3]
         # Headline style: every longer word capitalised (short ones like "di", "of" may stay lower-case).
@@ -1212,8 +1274,9 @@ class NerModel:
         scores = self.scorer.emissions(cased)
         if self.neural is not None and self.neural_weight:
             scores = scores + self.neural_weight * self.neural.log_probs(cased, self.scorer.labels)
-        paths = self.scorer.viterbi(scores, lengths)
-        tables = self.scorer.marginals(scores, lengths) if marginals else None
+        prepared = self.scorer._sorted_padded(scores, lengths)  # shared by both decoders
+        paths = self.scorer.viterbi(scores, lengths, prepared)
+        tables = self.scorer.marginals(scores, lengths, prepared) if marginals else None
         index = {label: k for k, label in enumerate(self.scorer.labels)}
         np = self.scorer.np
         for j, k in enumerate(todo):
