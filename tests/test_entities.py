@@ -1054,3 +1054,12 @@ def test_a_speaker_title_is_cut_and_us_parties_are_known():
     assert found["Mike Johnson"].role == "LEG"  # "House Speaker"; the bare title gives no role
     assert found["Ann Cole"].role is None
     assert (found["Republicans"].country, found["Republicans"].role) == ("USA", "PTY")
+
+
+def test_short_official_titles_and_a_body_glued_to_a_name_are_cut():
+    text = "Kabid Humas Polda Jatim Kombes Dirmanto hadir. Kapuspenkum Kejagung Harli Siregar juga hadir."
+    given = mentions(text, ("Kabid Humas", "PER"), ("Dirmanto", "PER"), ("Kejagung Harli Siregar", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert "Humas" not in found and "Kabid Humas" not in found  # a title, not a person
+    assert found["Kejagung"].type == "ORG"
+    assert (found["Harli Siregar"].country, found["Harli Siregar"].role) == ("IDN", "JUD")

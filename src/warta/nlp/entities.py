@@ -193,6 +193,8 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         cand.type = "LOC"  # "Zabul province", "Kabupaten Garut" tagged PER or MISC
     if cand.type == "PER":
         strip_title(doc, data, cand)
+        if all(w in data.roles for w in doc.lower[cand.first : cand.last]):
+            return False  # "[Kabid] Humas": nothing but title words
     elif cand.type == "LOC":
         trim_to_place(doc, data, cand)
         retype_org(doc, data, cand)
@@ -400,7 +402,7 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
             cand.title_country = place.country
             cand.first += 1
             continue
-        town = _town_at(doc, data, cand) if stripped and not town_cut else 0
+        town = _town_at(doc, data, cand, stripped) if not town_cut else 0
         if town:  # "Gubernur [Sumbar Mahyeldi]", "Wali Kota [Bogor Bima Arya]": the office's town, once
             cand.title_country = (
                 cand.title_country or data.place(" ".join(doc.lower[cand.first : cand.first + town])).country
@@ -411,12 +413,14 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
         break
 
 
-def _town_at(doc: Doc, data: ActorData, cand: Cand) -> int:
-    """Length of a known town or province with a country starting the mention and leaving a name after it."""
+def _town_at(doc: Doc, data: ActorData, cand: Cand, after_title: bool) -> int:
+    """Length of a known town or province with a country (after a title) or of a known national body (anywhere:
+    "[Kejagung Harli Siregar]") starting the mention and leaving a name after it."""
     for length in data.place_lengths.get(doc.lower[cand.first], ()):
         if length < cand.last - cand.first:
             place = data.place(" ".join(doc.lower[cand.first : cand.first + length]))
-            if place is not None and place.country and place.kind in ("city", "capital"):
+            kinds = ("city", "capital", "org") if after_title else ("org",)
+            if place is not None and place.country and place.kind in kinds:
                 return length
     return 0
 
