@@ -345,3 +345,9 @@ def test_a_visit_to_a_place_of_ones_own_country_meets_no_one():
     assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
         ("CONSULT", "AUS", "CHN")
     ]
+
+
+def test_a_name_after_a_place_or_time_preposition_is_an_adjunct():
+    # "near", "outside", "during", "over" ... head adjuncts: the embassy's country is where, not whom
+    record = coded(["Thousands of protesters marched near the Russian embassy in Berlin on Sunday."], "en")
+    assert [(e.type, e.recipient) for e in record.events] == [("PROTEST", None)]
