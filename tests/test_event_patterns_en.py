@@ -351,3 +351,19 @@ def test_a_name_after_a_place_or_time_preposition_is_an_adjunct():
     # "near", "outside", "during", "over" ... head adjuncts: the embassy's country is where, not whom
     record = coded(["Thousands of protesters marched near the Russian embassy in Berlin on Sunday."], "en")
     assert [(e.type, e.recipient) for e in record.events] == [("PROTEST", None)]
+
+
+def test_a_generic_agent_is_not_of_the_country_it_acts_on_by_name():
+    # "the minister" takes the page's main country; when that is the country criticised, it is another's agent
+    record = coded(["The senator criticised China on Monday."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("ACCUSE", None, "CHN")
+    ]
+    record = coded(
+        ["The Chinese foreign ministry said Beijing would respond. The minister criticised Japan on Monday."],
+        "en",
+    )
+    assert ("ACCUSE", "CHN", "JPN") in [(e.type, e.actor.country, e.recipient.country) for e in record.events]
+    # arrests and attacks stay domestic
+    record = coded(["Police arrested two Malaysian men on Monday."], "en")
+    assert [(e.type, e.actor.country) for e in record.events] == [("COERCE", "MYS")]

@@ -1061,6 +1061,8 @@ def _event(
         return None, actor  # "the Nifty has been rallying", "shares rallied": a market, not a protest
     if plover[0] in _CONFLICT and _sport(doc, sentence):
         return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
+    if doc.lang == "en" and plover[0] not in _GROUP_ACTS and recipient is not None:
+        actor = _agent_not_of_target(doc, actor, recipient)
     partner = _demonym_partner(doc, actor) if doc.co_actor is None else None
     if partner is not None:
         actor, doc.co_actor = partner, actor  # the first named acts first, as in "X and Y condemned"
@@ -1849,6 +1851,29 @@ def _domestic_visit(actor: Mention, recipient: Mention | None) -> bool:
     return not (
         actor.entity.country and recipient.entity.country and actor.entity.country != recipient.entity.country
     )
+
+
+def _agent_not_of_target(doc: Doc, actor: Mention, recipient: Mention) -> Mention:
+    """English: a generic agent with no country word beside it ("the minister", "the government") takes the page's
+    main country; when that is the country it criticises, asks or meets by name ("The minister criticised Japan" in
+    a story about Japan), it is another country's agent: the page's most named other country, else none."""
+    entity = actor.entity
+    if (
+        not (entity.kind or "").startswith("agent")
+        or entity.country is None
+        or entity.country != recipient.entity.country
+        or recipient.entity.kind != "country"
+        or _neighbour_country(doc.mentions, doc.text, actor.start, actor.end) is not None
+    ):
+        return actor
+    counts: dict[str, int] = {}
+    for other in doc.entities.values():
+        if other.type == "LOC" and other.country and other.country != entity.country:
+            counts[other.country] = counts.get(other.country, 0) + len(other.mentions)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    other = replace(entity, id=f"agent:{entity.name}:{country or ''}", country=country)
+    return Mention(actor.start, actor.end, other)
 
 
 def _received(
