@@ -1063,3 +1063,24 @@ def test_short_official_titles_and_a_body_glued_to_a_name_are_cut():
     assert "Humas" not in found and "Kabid Humas" not in found  # a title, not a person
     assert found["Kejagung"].type == "ORG"
     assert (found["Harli Siregar"].country, found["Harli Siregar"].role) == ("IDN", "JUD")
+
+
+def test_a_country_possessive_right_before_a_body_gives_its_country():
+    text = "South Korea's Unification Ministry and Russia's Gazprom replied, state media KCNA said."
+    given = mentions(
+        text, ("South Korea", "LOC"), ("Unification Ministry", "ORG"), ("Russia's Gazprom", "ORG")
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Unification Ministry"].country == "KOR"  # no role word needed between them
+    assert (
+        found["Gazprom"].country == "RUS" and found["Russia"].type == "LOC"
+    )  # the possessor cut off the name
+    assert found["KCNA"].country == "PRK"  # a state news agency is its state's
+
+
+def test_a_national_title_before_a_first_name_that_is_also_a_town_gives_no_place():
+    text = "President Vladimir Putin met Lai Ching-te."
+    given = mentions(text, ("Putin", "PER"), ("Lai Ching-te", "PER"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert "Vladimir" not in found  # a town only after the title of the office governing it ("Gubernur Bali")
+    assert found["Lai Ching-te"].country == "TWN"

@@ -16,7 +16,7 @@ WINDOW = 8  # tokens of context read before or after a name
 COUNTRY_KINDS = frozenset({"country", "adj"})
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _BRACKETS = frozenset("[]()")
-_POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
+POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
 
 
 @dataclass(slots=True)
@@ -149,7 +149,7 @@ def acts(doc: Doc, data: ActorData, cand: Cand) -> bool:
     while j < len(doc.words) and doc.lower[j] in data.words("adverb"):
         j += 1
     if j < len(doc.words) and doc.sentence[j] == doc.sentence[cand.first]:
-        return doc.lower[j] in _POSSESSIVE_CLITICS or data.is_verb(doc.words[j])
+        return doc.lower[j] in POSSESSIVE_CLITICS or data.is_verb(doc.words[j])
     return False
 
 
@@ -164,11 +164,14 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
         int
     ] = []  # ... and a preposition: its targets if a role word opens the phrase further left
     employer = None
+    owner = None  # the country whose possessive stands right before the name
     skipped = 0  # brackets and the employer's tokens do not use up the window
     i = first - 1
     while i >= 0 and first - i - skipped <= WINDOW and doc.sentence[i] == doc.sentence[first]:
         word, lower = doc.words[i], doc.lower[i]
         cand = by_token.get(i)
+        if i == first - 1 and i > 0 and lower in POSSESSIVE_CLITICS:
+            owner = country_at(data, doc.lower[i - 1], by_token.get(i - 1))  # "South Korea's X"
         if word == "," and i == first - 1 or word in _BRACKETS or cand is not None and cand.key == employer:
             i, skipped = i - 1, skipped + 1
             continue
@@ -202,7 +205,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
                 if office is not None and office.country:  # "Kapolri X", "Bupati Garut X": a national office
                     countries.append((i, office.country))
             tokens.append(i)
-        elif lower in data.words("possessive") or lower in _POSSESSIVE_CLITICS:
+        elif lower in data.words("possessive") or lower in POSSESSIVE_CLITICS:
             tokens.append(i)
         elif lower in data.words("and") and _joins_office_words(doc, data, i):
             pass  # "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR) X": one office name, read on past "dan"
@@ -210,6 +213,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
             break
         i -= 1
     window = _window(doc, data, sorted(tokens), [(k, c) for k, c in countries if k not in targets], first)
+    window.country = window.country or owner  # "South Korea's Unification Ministry": no role word needed
     window.employer = employer if window.role_kind is not None else None
     if window.role_kind == "title" and first and doc.words[first - 1] == "(":
         window.role_kind = (
@@ -340,7 +344,7 @@ def _read_phrase(doc: Doc, data: ActorData, start: int, by_token: dict[int, Cand
             after_prep = True
         elif in_role_phrase(data, lower) or lower in data.words("determiner") or word[:1].isupper():
             tokens.append(i)
-        elif lower not in _POSSESSIVE_CLITICS:  # "X, Russia's state arms exporter,"
+        elif lower not in POSSESSIVE_CLITICS:  # "X, Russia's state arms exporter,"
             break
         i += 1
     if tokens and not (

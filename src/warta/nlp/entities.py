@@ -24,6 +24,7 @@ from operator import itemgetter
 from warta.model import Entity, Record, Span
 from warta.nlp.actor_context import (
     COUNTRY_KINDS,
+    POSSESSIVE_CLITICS,
     Cand,
     Doc,
     acts,
@@ -166,6 +167,7 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     if _after_initials_cue(doc, data, cand.first):
         cand.type = "PER"  # "tersangka berinisial AS dan RH": a person's initials, not the United States
         return True
+    _cut_possessor(doc, data, cand)
     if _trim_weekday(doc, data, cand):
         cand.type = "MISC"  # "Black Friday", "Super Tuesday": a named day
         return True
@@ -297,6 +299,18 @@ def _only_role_words(doc: Doc, data: ActorData, cand: Cand) -> bool:
         role_or_country(data, w) or w in data.words("determiner") or len(w) <= 3 and w.islower()
         for w in words
     )
+
+
+def _cut_possessor(doc: Doc, data: ActorData, cand: Cand) -> None:
+    """ "[Russia's Gazprom]", "[Korea's Defense Ministry]": a known place and its possessive are not part of the
+    name (the place is found on its own; the possessive gives the name its country)."""
+    for k in range(cand.first + 1, min(cand.first + 4, cand.last - 1)):
+        if doc.lower[k] in POSSESSIVE_CLITICS:
+            place = data.place(" ".join(doc.lower[cand.first : k]))
+            # a town only before a name of several words: "Dawson's Creek" is a title
+            if place is not None and (place.kind in COUNTRY_KINDS or cand.last - k > 2):
+                cand.first = k + 1
+            return
 
 
 def _trim_weekday(doc: Doc, data: ActorData, cand: Cand) -> bool:
@@ -529,13 +543,13 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
         place = data.places.get(phrase)
         if place is None:
             continue
-        after_office = i > 0 and (r := data.roles.get(doc.lower[i - 1])) is not None and r.kind == "title"
+        after_office = i > 0 and doc.lower[i - 1] in data.words("territorial_office")
         if (
             place.kind not in ("country", "capital", "region")
             and phrase not in data.aliases
             and not after_office
         ):
-            continue  # a town only after an office title ("Gubernur Bali", "Bupati Garut"), else the tagger's
+            continue  # a town only after the title of the office governing it ("Gubernur Bali"), else the tagger's
         surface = doc.text[doc.spans[i][0] : doc.spans[i + length - 1][1]]
         initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
         if _allowed_surface(
