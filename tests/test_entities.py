@@ -1084,3 +1084,23 @@ def test_a_national_title_before_a_first_name_that_is_also_a_town_gives_no_place
     found = by_name(find_entities(text, "en", mentions=given))
     assert "Vladimir" not in found  # a town only after the title of the office governing it ("Gubernur Bali")
     assert found["Lai Ching-te"].country == "TWN"
+
+
+def test_a_body_named_by_role_words_is_one_entity_per_country():
+    text = (
+        "Russia's Defense Ministry said it took the village. Ukraine's Defense Ministry denied it. "
+        "The Defense Ministry later said fighting continued."
+    )
+    given = mentions(
+        text,
+        ("Russia", "LOC"),
+        ("Defense Ministry", "ORG"),
+        ("Ukraine", "LOC"),
+        ("Defense Ministry", "ORG"),
+        ("Defense Ministry", "ORG"),
+    )
+    bodies = [e for e in find_entities(text, "en", mentions=given) if e.name == "Defense Ministry"]
+    assert sorted((e.country, len(e.mentions)) for e in bodies) == [
+        ("RUS", 1),
+        ("UKR", 2),
+    ]  # the last one named

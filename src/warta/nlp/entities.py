@@ -851,6 +851,7 @@ def build_entities(
     for cand in cands:
         groups[cand.key].append(cand)
     by_token = {k: c for c in cands for k in range(c.first, c.last)}
+    split_generic_bodies(doc, data, groups, by_token)
     evidence = {key: gather(doc, data, key, members, cands, by_token) for key, members in groups.items()}
     entities = {
         key: make_entity(doc, data, key, members, evidence[key], lang) for key, members in groups.items()
@@ -866,6 +867,24 @@ def build_entities(
         entity.id = f"e{n}"
         out.append(entity)
     return out
+
+
+def split_generic_bodies(doc: Doc, data: ActorData, groups: dict, by_token: dict) -> None:
+    """A body named only by role words ("Defense Ministry", "Kementerian Luar Negeri") is one entity per country
+    the text gives its mentions ("Russia's Defense Ministry ... Taiwan's Defense Ministry"); a mention with no
+    country of its own is the last one named before it (or the first, before any)."""
+    for key, members in list(groups.items()):
+        if key[0] != "name" or len(members) < 2 or not all(w in data.role_words for w in key[1].split(" ")):
+            continue
+        owners = [read_before(doc, data, c.first, by_token).country or c.title_country for c in members]
+        if len(set(filter(None, owners))) < 2:
+            continue
+        current = next(filter(None, owners))
+        del groups[key]
+        for cand, owner in zip(members, owners, strict=True):
+            current = owner or current
+            cand.key = (key[0], f"{key[1]} @{current}")
+            groups[cand.key].append(cand)
 
 
 def _typed(entity: Entity, ev: Evidence) -> bool:
