@@ -367,3 +367,12 @@ def test_a_generic_agent_is_not_of_the_country_it_acts_on_by_name():
     # arrests and attacks stay domestic
     record = coded(["Police arrested two Malaysian men on Monday."], "en")
     assert [(e.type, e.actor.country) for e in record.events] == [("COERCE", "MYS")]
+
+
+def test_calling_a_thing_by_a_negative_name_is_criticism():
+    record = coded(["The Russian embassy called the deployment a provocation."], "en")
+    assert [(e.type, e.actor.country) for e in record.events] == [("ACCUSE", "RUS")]
+    record = coded(["China called the US sanctions unacceptable."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("ACCUSE", "CHN", "USA")
+    ]
