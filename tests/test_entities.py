@@ -1104,3 +1104,16 @@ def test_a_body_named_by_role_words_is_one_entity_per_country():
         ("RUS", 1),
         ("UKR", 2),
     ]  # the last one named
+
+
+def test_a_state_body_without_a_country_takes_the_town_its_sentence_opens_with():
+    text = "In Moscow, the Defense Ministry said the strikes hit military sites."
+    given = mentions(text, ("Moscow", "LOC"), ("Defense Ministry", "ORG"))
+    found = by_name(find_entities(text, "en", dateline="KYIV", mentions=given))
+    assert found["Defense Ministry"].country == "RUS"  # the scene, not the Kyiv dateline
+    text = "The Defense Ministry said the strikes hit military sites in Moscow."
+    given = mentions(text, ("Defense Ministry", "ORG"), ("Moscow", "LOC"))
+    assert (
+        by_name(find_entities(text, "en", dateline="KYIV", mentions=given))["Defense Ministry"].country
+        == "UKR"
+    )

@@ -68,6 +68,9 @@ class Evidence:
     types: Counter = field(default_factory=Counter)
     owners: list[tuple[str, str]] = field(default_factory=list)  # keys of the persons a possessive points to
     employers: list[tuple[str, str]] = field(default_factory=list)  # keys of organisations named in a title
+    scenes: Counter = field(
+        default_factory=Counter
+    )  # countries of "In Moscow, ..." opening a mention's sentence
 
 
 # --------------------------------------------------------------------------------------------- annotator
@@ -915,11 +918,27 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
         ev.types.update(_type_cues(doc, data, cand, before, after, type_hint))
         if before.employer:
             ev.employers.append(before.employer)
+        scene = _scene_country(doc, data, cand, by_token)
+        if scene:
+            ev.scenes[scene] += 1
         if before.possessive:
             owner = _previous_person(cands, cand)
             if owner is not None:
                 ev.owners.append(owner.key)
     return ev
+
+
+def _scene_country(doc: Doc, data: ActorData, cand: Cand, by_token: dict) -> str | None:
+    """The country of the town a sentence opens with ("In Moscow, the Defense Ministry said ..."; "Di Jakarta,")."""
+    start = cand.first
+    while start > 0 and doc.sentence[start - 1] == doc.sentence[cand.first]:
+        start -= 1
+    place = by_token.get(start + 1)
+    if doc.lower[start] not in data.words("locative") or place is None or place.first != start + 1:
+        return None
+    if place.last >= cand.first or doc.words[place.last] != "," or place.place is None:
+        return None
+    return place.place.country if place.place.kind in ("capital", "city") else None
 
 
 def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) -> Counter:
@@ -1075,6 +1094,13 @@ def resolve_countries(
                 listed_roles[key] = known.role
             else:
                 entity.role = entity.role or known.role
+    for (
+        key,
+        entity,
+    ) in actors.items():  # "In Moscow, the Defense Ministry said": the scene before the dateline
+        scenes = evidence[key].scenes
+        if entity.country is None and entity.type == "ORG" and entity.role in STATE_ORG_ROLES and scenes:
+            entity.country = None if key in stateless else _top(scenes)
     home = _dateline_country(data, dateline)
     inferred = home is None
     if inferred:  # no dateline: a record whose places are mostly of one country is set there
