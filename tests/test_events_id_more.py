@@ -90,3 +90,89 @@ def test_a_leads_agentless_request_is_the_next_speakers():
         "Pemerintah diminta serius menghentikan praktik tambang liar. Tambang itu merusak sungai. Air keruh."
     )
     assert not events([text], "REQUEST")
+
+
+def test_an_investigation_in_the_passive_is_the_body_just_named():
+    found = events(
+        [
+            "Kejaksaan Tinggi Jawa Barat menemukan pelanggaran ekspor oleh tiga perusahaan. Pelanggaran itu "
+            "diselidiki karena merugikan negara."
+        ]
+    )
+    assert [(t, a) for t, a, _ in found] == [("ACCUSE", "Kejaksaan Tinggi Jawa Barat")]
+    assert not events(
+        ["Andi Saputra diperiksa selama delapan jam di Gedung Merah Putih."]
+    )  # no one named before
+    # scheduled, not done; a specimen examined is a test, not a case
+    assert [
+        t for t, _, _ in events(["Polisi menangkap Budi Hartono. Ia dijadwalkan untuk diperiksa pada Senin."])
+    ] == ["COERCE"]
+    assert not events(
+        ["Dinas Kesehatan Kota Bekasi menelusuri kontak. Spesimen mereka diperiksa di laboratorium."]
+    )
+    # questioning witnesses is no accusation
+    assert [
+        t for t, _, _ in events(["Polisi menangkap Budi Hartono. Lima saksi diperiksa dalam kasus itu."])
+    ] == ["COERCE"]
+
+
+def test_work_judged_in_a_place_criticises_whoever_governs_it():
+    found = events(["Ombudsman RI menilai pelaksanaan PSBB di DKI Jakarta tidak efektif."])
+    assert [(t, r) for t, _, r in found] == [("ACCUSE", "DKI Jakarta")]
+    found = events(
+        [
+            "Anggota DPR Budi Santoso menilai Pemerintah Provinsi Jawa Barat tidak siap menghadapi lonjakan kasus."
+        ]
+    )
+    assert [t for t, _, _ in found] == ["ACCUSE"]
+    assert not events(["Pengamat menilai pemerintah mampu mengatasi krisis."])
+
+
+def test_contributing_to_a_state_of_things_is_no_aid():
+    found = events(
+        [
+            "Kejaksaan Tinggi Jawa Barat menemukan pelanggaran ekspor. Pelanggaran itu diselidiki karena menyumbang "
+            "kelangkaan minyak goreng."
+        ]
+    )
+    assert [t for t, _, _ in found] == ["ACCUSE"]
+    found = events(["Bank Mandiri menyumbang peralatan medis kepada Rumah Sakit Umum Daerah Bekasi."])
+    assert [t for t, _, _ in found] == ["AID"]
+
+
+def test_reprimands_searches_and_suspensions():
+    found = events(["Gubernur Jawa Tengah Ganjar Pranowo menegur Bupati Klaten Sri Mulyani karena lamban."])
+    assert [(t, a) for t, a, _ in found] == [("ACCUSE", "Ganjar Pranowo")]
+    assert not events(["Pemilik toko itu menegur Andi yang parkir di depan tokonya."])  # a private quarrel
+    found = events(["Penyidik KPK menggeledah kantor Dinas Pekerjaan Umum Kota Bandung."])
+    assert [(t, a) for t, a, _ in found] == [("COERCE", "KPK")]
+    found = events(
+        ["Kepala Dinas Pendidikan Kota Medan Budi Santoso dinonaktifkan oleh Wali Kota Medan Bobby Nasution."]
+    )
+    assert [(t, r) for t, _, r in found] == [("COERCE", "Budi Santoso")]
+
+
+def test_each_listed_recipient_gets_its_event():
+    found = events(
+        [
+            "Kejaksaan Tinggi Jawa Barat menduga PT Maju Jaya , PT Sinar Abadi , dan PT Karya Utama melakukan korupsi."
+        ]
+    )
+    assert [r for _, _, r in found] == ["PT Maju Jaya", "PT Sinar Abadi", "PT Karya Utama"]
+    found = events(["Polisi menangkap Andi Saputra dan Budi Hartono di Bekasi."])
+    assert [r for _, _, r in found] == ["Andi Saputra", "Budi Hartono"]
+    # a place after "di" ends the list
+    found = events(
+        ["Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang Yoshimasa Hayashi di Tokyo."]
+    )
+    assert [r for _, _, r in found] == ["Yoshimasa Hayashi"]
+
+
+def test_receiving_a_visitor_is_a_meeting_and_receiving_a_thing_is_not():
+    found = events(
+        ["Presiden Joko Widodo menerima Menteri Luar Negeri Jepang Yoshimasa Hayashi di Istana Merdeka."]
+    )
+    assert found == [("CONSULT", "Joko Widodo", "Yoshimasa Hayashi")]
+    assert not events(["Mahkamah Konstitusi menerima gugatan Partai Demokrat."])
+    assert not events(["Pemerintah Kota Bekasi menerima bantuan dari Bank Mandiri."])
+    assert not events(["KPK menerima laporan dari masyarakat soal dugaan korupsi."])

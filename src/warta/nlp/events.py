@@ -240,6 +240,7 @@ class Doc:
     prior_actor: Mention | None = None  # the actor the previous sentence ended with
     # every attributed quote, direct or reported, as (start, end, speaker entity id): who speaks after a passive
     speeches: list[tuple[int, int, str]] = field(default_factory=list)
+    listed: list[Mention] = field(default_factory=list)  # recipients listed after the last event's recipient
     co_actor: Mention | None = (
         None  # the second of two names acting jointly in the last event ("X and Y condemned")
     )
@@ -535,6 +536,8 @@ def extract_events(doc: Doc) -> list[Event]:
                     event.recipient = _accuser(doc, tokens, match_start, match_end, event, events)
                 if event is not None:
                     events.append(event)
+                    # "menduga PT A , PT B , dan PT C ...": one event per recipient named in a list (labelling guide)
+                    events.extend(replace(event, recipient=_party(m.entity)) for m in doc.listed)
                     joint = _joint_event(doc, event)
                     if joint is not None:
                         events.append(joint)
@@ -591,6 +594,37 @@ def _accuser(doc: Doc, tokens: list[Tok], i: int, j: int, event: Event, events: 
         return None
     last = accusations[-1].evidence.start
     return next(e.actor for e in accusations if e.evidence.start == last)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:dan|serta|,)\s*", re.IGNORECASE)
+
+
+def _listed_after(doc: Doc, first: Mention, end: int) -> list[Mention]:
+    """Indonesian and Malay: the names listed right after an event's recipient, in the same clause and of the same
+    kind ("menduga PT AMJ , PT NLT , dan PT PDM", "menangkap Andi dan Budi"): each is a recipient too. A list
+    stops at anything but a comma, "dan" or "serta" between two names, at a place, a generic group or a name of
+    another type."""
+    out: list[Mention] = []
+    last = first
+    n = bisect_left(doc.starts, first.end)
+    while n < len(doc.mentions) and len(out) < 5:
+        mention = doc.mentions[n]
+        n += 1
+        if mention.start < last.end:
+            continue  # inside the name just taken
+        if mention.end > end or not _LIST_GAP.fullmatch(doc.text[last.end : mention.start]):
+            break
+        entity = mention.entity
+        if (
+            entity.type != first.entity.type
+            or entity.type == "LOC"
+            or (entity.kind or "").startswith("agent")
+            or entity.id in (first.entity.id, *(m.entity.id for m in out))
+        ):
+            break
+        out.append(mention)
+        last = mention
+    return out
 
 
 def _joint_event(doc: Doc, event: Event) -> Event | None:
@@ -787,6 +821,7 @@ def _event(
 ) -> tuple[Event | None, Mention | None]:
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
     doc.co_actor = None
+    doc.listed = []
     before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
     cameo = pattern.cameo
     if _has_word(before, doc.lex.words.get("negation", ())) and not _negated_modifier(tokens, i, doc.lex):
@@ -915,6 +950,22 @@ def _event(
             # "Pemerintah daerah diminta fokus ... . ... , kata Ketua Forum X": no one named before it, the lead's
             # request is the next speaker's
             actor = _next_speaker(doc, sentence)
+    if (
+        actor is None
+        and doc.lang != "en"
+        and cameo[:2] == "09"
+        and _passive_at(tokens, i, pattern, doc.lex)
+        and not _after_relative(tokens, i, doc.lex)  # "kasus yang diselidiki": the case, told as background
+        and not _after_infinitive(tokens, i, doc.lex)  # "dijadwalkan untuk diperiksa": not done yet
+        and not any(t.lower in doc.lex.words.get("witness", ()) for t in tokens[max(0, i - 4) : i])
+        and any(t.lower in doc.lex.words.get("case_noun", ()) for t in tokens[max(0, i - 5) : i])
+    ):
+        # "Kejati X menemukan pelanggaran ... . Pelanggaran itu diselidiki ...": a case (``case_noun``) investigated in
+        # the passive with no agent is the work of the police, prosecutor, court or government body just named (not
+        # "spesimen mereka diperiksa": a test)
+        prior = previous_actor or doc.prior_actor
+        if prior is not None and prior.entity.role in _INVESTIGATORS:
+            actor = prior
     if actor is None:
         return None, None
     if (
@@ -956,6 +1007,15 @@ def _event(
             )
             if plover_of(cameo) and plover_of(cameo)[0] in COOPERATIVE
             else None
+        )
+    if (
+        "party" in pattern.flags
+        and recipient is not None
+        and recipient.start > verb_end
+        and any(not doc.text[t.start].isupper() for t in tokens[j:] if t.end <= recipient.start)
+    ):
+        recipient = (
+            None  # "menerima gugatan Partai Demokrat": the party owns the thing received, is not received
         )
     if recipient is None and "recipient" in pattern.flags and not unnamed and doc.lang != "en":
         recipient = _object_phrase(doc, tokens, j, actor)
@@ -1047,6 +1107,16 @@ def _event(
         # "people seek reliable help", "employees will request time off", "customers agree": a generic private group
         # speaking or dealing with no public party is no political actor (its protests and violence still are)
         return None, actor
+    if (
+        plover[0] == "AID"
+        and doc.lang != "en"
+        and j < len(tokens)
+        and tokens[j].lower.startswith("ke")
+        and tokens[j].lower.endswith("an")
+        and len(tokens[j].lower) >= 7
+    ):
+        # "menyumbang kelangkaan minyak goreng": contributed to a state of things, gave no aid
+        return None, actor
     if plover[0] in ("AID", "CONSULT") and recipient is None:
         # welfare handed to residents ("Kemensos menanggung setengahnya"): aid goes to someone; a meeting with no party
         # named ("rapat terbatas", "bertemu sejumlah saksi", "mengunjungi museum") is internal or private
@@ -1078,6 +1148,8 @@ def _event(
         location=_location(doc, clause, verb_end),
         confidence=_confidence(pattern, recipient is not None, in_quote),
     )
+    if recipient is not None and doc.lang != "en":
+        doc.listed = _listed_after(doc, recipient, clause[1])
     return event, actor
 
 
@@ -1222,15 +1294,19 @@ def _judgement(
     if passive:
         return (recipient,)
     end = content[hit].start
+    place = None
     for mention in doc.mentions_in(content[0].start if content else end, end):
         if actor is not None and _same_side(actor.entity, mention.entity):
             continue
         if mention.entity.type == "LOC" and _after_preposition(doc.text, mention.start, _locative(doc)):
+            place = place or mention
             continue  # "di Jakarta": where, not whom
         if mention.entity.kind == "agent-actor":
             return (None,)  # "menilai warga abai": a generic group is judged, no party
         return (mention,)
-    return (None,)
+    # "menilai pelaksanaan PSBB di DKI Jakarta tidak efektif": no party named, the work done in a place is judged,
+    # which criticises whoever governs it
+    return (place,)
 
 
 _NP_STOP_KINDS = (
@@ -1430,6 +1506,7 @@ def _next_speaker(doc: Doc, sentence: tuple[int, int]) -> Mention | None:
 
 
 _SAYING = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT"})
+_INVESTIGATORS = frozenset({"COP", "JUD", "GOV", "LEG", "SPY"})  # who investigates in the news
 _GROUP_ACTS = frozenset({"PROTEST", "ASSAULT", "COERCE"})  # what a crowd or a gang does in the news
 _PRIVATE_ROLES = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "AGR"})
 
