@@ -1117,3 +1117,13 @@ def test_a_state_body_without_a_country_takes_the_town_its_sentence_opens_with()
         by_name(find_entities(text, "en", dateline="KYIV", mentions=given))["Defense Ministry"].country
         == "UKR"
     )
+
+
+def test_a_town_that_is_also_an_ordinary_word_gives_a_body_no_country():
+    text = "Anwar mempengerusikan mesyuarat Majlis Tindakan Ekonomi Negara semalam."
+    given = mentions(text, ("Anwar", "PER"), ("Majlis Tindakan Ekonomi Negara", "ORG"))
+    found = by_name(find_entities(text, "ms", mentions=given))
+    assert found["Majlis Tindakan Ekonomi Negara"].country is None  # "negara" (state), not the town in Bali
+    text = "Kepolisian Resor Sleman menangkap pelaku."
+    given = mentions(text, ("Kepolisian Resor Sleman", "ORG"))
+    assert find_entities(text, "id", mentions=given)[0].country == "IDN"  # a body named after its town

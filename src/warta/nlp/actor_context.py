@@ -95,11 +95,14 @@ def role_or_country(data: ActorData, lower: str) -> bool:
     return lower in data.role_words or bool(place and place.kind in COUNTRY_KINDS)
 
 
-def place_inside(doc: Doc, data: ActorData, cand: Cand, kinds) -> str | None:
-    """Country of the first place of ``kinds`` named inside the mention ("DKI Jakarta", "Tentara Venezuela")."""
+def place_inside(
+    doc: Doc, data: ActorData, cand: Cand, kinds, ordinary: frozenset[str] = frozenset()
+) -> str | None:
+    """Country of the first place of ``kinds`` named inside the mention ("DKI Jakarta", "Tentara Venezuela"); a
+    one-word place that is also an ``ordinary`` word does not count ("Majlis ... Negara": a town in Bali)."""
     for i in range(cand.first, cand.last):
         for length in data.place_lengths.get(doc.lower[i], ()):
-            if length > cand.last - i:
+            if length > cand.last - i or length == 1 and doc.lower[i] in ordinary:
                 continue
             place = data.places.get(" ".join(doc.lower[i : i + length]))
             if place and place.country and place.kind in kinds:

@@ -1052,8 +1052,8 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
     entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"}) or entity.country
     # else a unit named after the known body it belongs to ("Densus 88 Antiteror Polri"), else a body named after
     # its town ("Kepolisian Resor Sleman", "Manchester United")
-    for kinds in ({"org"}, {"city"}):
-        entity.country = entity.country or place_inside(doc, data, cand, kinds)
+    entity.country = entity.country or place_inside(doc, data, cand, {"org"})
+    entity.country = entity.country or place_inside(doc, data, cand, {"city"}, _lowercase_words(data.lang))
 
 
 def _longest_surface(spans: list[Span]) -> str:
