@@ -176,3 +176,31 @@ def test_receiving_a_visitor_is_a_meeting_and_receiving_a_thing_is_not():
     assert not events(["Mahkamah Konstitusi menerima gugatan Partai Demokrat."])
     assert not events(["Pemerintah Kota Bekasi menerima bantuan dari Bank Mandiri."])
     assert not events(["KPK menerima laporan dari masyarakat soal dugaan korupsi."])
+
+
+def test_a_suspect_with_a_long_title_and_attacks_named_by_nouns():
+    found = events(
+        [
+            "Kejaksaan Agung menetapkan Direktur Jenderal Perdagangan Luar Negeri Budi Santoso sebagai tersangka."
+        ]
+    )
+    assert [(t, a) for t, a, _ in found] == [("COERCE", "Kejaksaan Agung")]
+    assert ("ASSAULT", "Rusia", "Ukraina") in events(["Krisis pangan itu dipicu invasi Rusia ke Ukraina."])
+    assert ("ASSAULT", "Rusia", "Ukraina") in events(
+        ["Serangan Rusia terhadap Ukraina memicu krisis pangan."]
+    )
+    # "ke" after places is where something went, not the target
+    found = events(
+        [
+            "Tim gabungan mengevakuasi jenazah delapan korban serangan kelompok kriminal bersenjata di Kampung Jenggala , "
+            "Kabupaten Puncak , ke Kabupaten Mimika ."
+        ]
+    )
+    assert not [r for _, _, r in found if r]
+    for sentence in ("Harga gandum naik akibat serangan hama.", "Serangan jantung menewaskan pria itu."):
+        assert not events([sentence]), sentence
+
+
+def test_what_a_protest_rejects_is_part_of_the_protest():
+    found = events(["Ratusan mahasiswa berunjuk rasa di depan Gedung DPR menolak kenaikan harga BBM."])
+    assert [(t, a) for t, a, _ in found] == [("PROTEST", "mahasiswa")]

@@ -505,6 +505,9 @@ def extract_events(doc: Doc) -> list[Event]:
         for c_start, c_end in clause_spans(doc.text, s_start, s_end, doc.lang):
             tokens = doc.clause_tokens(c_start, c_end)
             embedding_end = -1
+            protest = (
+                False  # a protest coded in this clause: a rejection or demand after it is what it is against
+            )
             content_start = _demand_content_start(tokens, doc.lex)
             for match_start, match_end, pattern in _matches(
                 tokens, doc.lex, doc.text if doc.lang == "en" else None
@@ -534,7 +537,17 @@ def extract_events(doc: Doc) -> list[Event]:
                 if event is not None and event.type == "REJECT" and event.recipient is None:
                     # "The Pentagon rejected these accusations": the one who accused it, earlier in the text
                     event.recipient = _accuser(doc, tokens, match_start, match_end, event, events)
+                if (
+                    event is not None
+                    and protest
+                    and doc.lang != "en"
+                    and event.type in ("REJECT", "REQUEST")
+                    and event.recipient is None
+                ):
+                    # "Ratusan mahasiswa berunjuk rasa di depan Gedung DPR menolak kenaikan harga BBM": one protest
+                    event = None
                 if event is not None:
+                    protest = protest or event.type == "PROTEST"
                     events.append(event)
                     # "menduga PT A , PT B , dan PT C ...": one event per recipient named in a list (labelling guide)
                     events.extend(replace(event, recipient=_party(m.entity)) for m in doc.listed)
@@ -2082,6 +2095,13 @@ def _noun_parties(
                 words.get("agent_head", frozenset()) | joiners,
             )
             break
+    if target is None and owner is not None:
+        # "serangan Rusia ke Ukraina": a ``noun_target_next`` word counts only right after the one acting, not
+        # further on ("korban serangan KKB di Kampung X , ke Kabupaten Mimika": where the bodies were taken)
+        nxt = next((m for m in after if m.start >= owner.end), None)
+        gap = doc.text[owner.end : nxt.start].split() if nxt is not None else []
+        if len(gap) == 1 and gap[0].lower() in words.get("noun_target_next", frozenset()):
+            target = nxt
     if target is not None and target is not owner:
         return owner or agent, target
     if agent is not None and agent is not owner:
