@@ -37,8 +37,10 @@ _EDGE = " \t\n\"'“”„‟«»‘’.,;:!?"
 # Words that never identify a person on their own (titles, pronouns) when comparing speaker names.
 _NOT_NAME = frozenset(
     """presiden wakil menteri gubernur bupati wali kota ketua kepala direktur dia ia beliau nya
-the president minister he she mr mrs ms dr prof pak bu bapak ibu""".split()
-)
+the president minister he she mr mrs ms dr prof pak bu bapak ibu
+kombes akbp kompol akp iptu ipda irjen brigjen jenderal komjen komisaris besar ajun pol polisi
+letjen mayjen laksamana marsekal kolonel letkol mayor kapten""".split()
+)  # the last two lines: police and military ranks, also titles ("Polda X Kombes" names no one)
 
 
 @dataclass
