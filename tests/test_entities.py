@@ -1127,3 +1127,25 @@ def test_a_town_that_is_also_an_ordinary_word_gives_a_body_no_country():
     text = "Kepolisian Resor Sleman menangkap pelaku."
     given = mentions(text, ("Kepolisian Resor Sleman", "ORG"))
     assert find_entities(text, "id", mentions=given)[0].country == "IDN"  # a body named after its town
+
+
+def test_bodies_named_by_a_head_noun_the_tagger_missed_and_ranks_glued_to_a_body():
+    text = (
+        "Gugus Tugas Percepatan Penanganan Covid-19 Kota Depok membubarkan pos. Satpol PP Kota Medan menertibkan "
+        "pedagang. Kepala Kepolisian Resor Metro Bekasi Kota Komisaris Besar Hendra Gunawan mengatakan itu."
+    )
+    given = mentions(
+        text,
+        ("Kota Depok", "LOC"),
+        ("Kota Medan", "LOC"),
+        ("Metro Bekasi Kota Komisaris Besar", "ORG"),
+        ("Hendra Gunawan", "PER"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    task_force = found["Gugus Tugas Percepatan Penanganan Covid-19 Kota Depok"]
+    assert (task_force.type, task_force.country) == ("ORG", "IDN")
+    assert found["Satpol PP Kota Medan"].role == "COP"
+    assert (
+        found["Kepolisian Resor Metro Bekasi Kota"].type == "ORG"
+    )  # the rank "Komisaris Besar" is the man's
+    assert (found["Hendra Gunawan"].country, found["Hendra Gunawan"].role) == ("IDN", "COP")

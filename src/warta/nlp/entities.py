@@ -103,12 +103,14 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     lowercase = _lowercase_words(lang)
     cands = ner_cands(doc, data, mentions, lowercase)
     retype_coordinated_people(doc, data, cands)
+    cut_trailing_ranks(doc, data, cands)
     cands = add_gazetteer_places(doc, data, cands, lowercase)
     cands = add_lowercase_countries(doc, data, cands)
     cands = add_leader_surnames(doc, data, cands)
     cands = add_institutions(doc, data, cands)
     cands = add_unknown_names(doc, data, cands, lowercase)
     cands = add_defined_acronyms(doc, cands)
+    cands = add_headed_bodies(doc, data, cands)
     cands = join_branch_areas(doc, data, cands)
     assign_keys(doc, data, cands)
     join_office_places(doc, data, cands)
@@ -696,6 +698,55 @@ def add_defined_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if word in defined and k not in covered
     ]
     return sorted(cands + added, key=lambda c: c.first)
+
+
+def cut_trailing_ranks(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
+    """A rank or title the tagger glued to the end of a body right before a person is the person's ("[Polda Jatim
+    Kombes] Dirmanto" -> Polda Jatim + "Kombes" Dirmanto)."""
+    for body, person in itertools.pairwise(cands):
+        if body.type != "ORG" or person.type != "PER" or person.first != body.last:
+            continue
+        for k in range(body.first + 1, body.last):
+            length, role = longest_role(doc, data, k, body.last)
+            if role is not None and role.kind == "title" and k + length == body.last:
+                body.last = k
+                break
+
+
+def add_headed_bodies(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """A run of capitalised words opened by a body noun that the tagger missed ("Gugus Tugas Percepatan Penanganan
+    COVID-19 Kota Depok", "Badan Pusat Statistik") is an organisation (Indonesian and Malay, where body names are
+    head-first); places and guessed names inside it are absorbed, a rank or a person ends it."""
+    if data.lang not in ("id", "ms"):
+        return cands
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    starts = {c.first: c for c in cands if c.type != "PER"}
+    added: list[Cand] = []
+    i, n = 0, len(doc.words)
+    while i < n:
+        opens = doc.words[i][:1].isupper() and i not in covered
+        length, role = longest_role(doc, data, i, n) if opens else (0, None)
+        if role is None or role.kind != "org":
+            i += 1
+            continue
+        j = i + length
+        while j < n and doc.sentence[j] == doc.sentence[i] and doc.words[j][:1].isupper():
+            if j in starts:
+                j = starts[j].last  # "Kepolisian Resor [Metro Bekasi Kota]"
+            elif j in covered or _title_at(doc, data, j):
+                break  # a person, or a rank before one ("... Kota Komisaris Besar X")
+            else:
+                j += 1
+        if j > i + length:
+            added.append(Cand(i, j, "ORG", 0.5))
+        i = j
+    kept = [c for c in cands if not any(a.first <= c.first and c.last <= a.last for a in added)]
+    return sorted(kept + added, key=lambda c: c.first)
+
+
+def _title_at(doc: Doc, data: ActorData, i: int) -> bool:
+    role = longest_role(doc, data, i, len(doc.words))[1]
+    return role is not None and role.kind == "title"
 
 
 def join_branch_areas(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
