@@ -376,3 +376,16 @@ def test_calling_a_thing_by_a_negative_name_is_criticism():
     assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
         ("ACCUSE", "CHN", "USA")
     ]
+
+
+def test_nameless_parties_give_no_event():
+    # a product, work or thing of no country and no role acting on another such thing, or on nothing
+    assert not coded(
+        ["The Vulture Knight conquered the desert and then clashed with the Elephant Knight."], "en"
+    ).events
+    assert not coded(
+        ["On other platforms, the Proton VPN client will block all outgoing traffic."], "en"
+    ).events
+    # a person may still commit a crime
+    record = coded(["Michael Webb kidnapped Jamie Smith in 1986."], "en")
+    assert [e.type for e in record.events] == ["ASSAULT"]

@@ -1130,6 +1130,11 @@ def _event(
     ):
         # "menyumbang kelangkaan minyak goreng": contributed to a state of things, gave no aid
         return None, actor
+    if doc.lang == "en" and _nameless_parties(actor, recipient):
+        # "Art Deco furniture captures the spirit of the Jazz Age", "the new Leaf beat the Chevy Bolt", "the Vulture
+        # Knight clashed with the Elephant Knight": a product, work or thing of no country and no role acting on
+        # another, or on nothing, is no event (a person may still commit a crime)
+        return None, actor
     if plover[0] in ("AID", "CONSULT") and recipient is None:
         # welfare handed to residents ("Kemensos menanggung setengahnya"): aid goes to someone; a meeting with no party
         # named ("rapat terbatas", "bertemu sejumlah saksi", "mengunjungi museum") is internal or private
@@ -1964,6 +1969,15 @@ def _agent_not_of_target(doc: Doc, actor: Mention, recipient: Mention) -> Mentio
     country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     other = replace(entity, id=f"agent:{entity.name}:{country or ''}", country=country)
     return Mention(actor.start, actor.end, other)
+
+
+def _nameless_parties(actor: Mention, recipient: Mention | None) -> bool:
+    """Neither party is a person, a group noun ("the interim council"), nor of a known country or role."""
+
+    def nameless(entity: Entity) -> bool:
+        return entity.type != "PER" and not entity.country and not entity.role and not entity.kind
+
+    return nameless(actor.entity) and (recipient is None or nameless(recipient.entity))
 
 
 def _received(
