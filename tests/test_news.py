@@ -21,6 +21,9 @@ from warta.extract.news import byline, caption_marker, credit_line, image_file, 
     ("MEDAN, 5 Mei (ANTARA) - Polisi menangkap", "ANTARA", "Medan", None, "Polisi menangkap"),
     ("KUALA LUMPUR: Perdana Menteri berkata", None, "Kuala Lumpur", None, "Perdana Menteri berkata"),
     ("SINGAPORE: The ministry said", None, "Singapore", None, "The ministry said"),
+    ("KYIV, Ukraine (AP) — Russia launched drones", "AP", "Kyiv", None, "Russia launched drones"),
+    ("SPRINGFIELD, Ill. (AP) — The Senate voted", "AP", "Springfield", None, "The Senate voted"),
+    ("BOGOR, Jawa Barat - Warga mengungsi", None, "Bogor", None, "Warga mengungsi"),
 ])
 def test_header_forms(line, site, dateline, published, rest):
     header = parse_header(line)

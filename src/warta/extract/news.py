@@ -104,7 +104,8 @@ def _plausible(header: Header, prefix: str) -> bool:
     """A lone place before a dash is a header only when shouted (``JAKARTA -``): else it may be a sentence."""
     if header.site or header.published:
         return True
-    return bool(header.dateline) and prefix.strip().isupper() and len(prefix.strip()) > 2
+    place = prefix.split(",")[0].strip()  # "BOGOR, Jawa Barat -": a shouted place and its province
+    return bool(header.dateline) and place.isupper() and len(place) > 2
 
 
 def _segments_header(prefix: str, languages: tuple[str, ...]) -> Header | None:
@@ -119,10 +120,13 @@ def _segments_header(prefix: str, languages: tuple[str, ...]) -> Header | None:
                 return None
             published = found.iso
             continue
+        abbreviated = len(seg.strip()) <= 6 and seg.strip().endswith(".")  # "Ill.", "Calif.", "N.Y."
         seg = seg.strip(" .:")
         if not seg or (not in_parens and is_day_month(seg, languages)):  # "MANILA, June 17 (Reuters) -"
             continue
         kind = _site_or_place(seg, in_parens)
+        if kind == "place" and place is not None and (abbreviated or _known_region(seg)):
+            continue  # "KYIV, Ukraine (AP) —", "SPRINGFIELD, Ill. (AP) —": the dateline's country or state
         if kind == "site" and site is None:
             site = seg
         elif kind == "place" and place is None:
@@ -162,6 +166,15 @@ def _site_or_place(seg: str, in_parens: bool) -> str | None:
     if not _PLACE.match(seg) or not all(w[:1].isupper() for w in re.split(r"[ -]", seg) if w):
         return None
     return "site" if in_parens else "place"
+
+
+def _known_region(seg: str) -> bool:
+    """A country, province or region the gazetteer knows ("Ukraine", "Jawa Barat"): the dateline's, not an
+    outlet's name."""
+    from warta.nlp.actors import actor_data
+
+    place = actor_data(None).place(seg)
+    return place is not None and place.kind in ("country", "region", "city")
 
 
 def _normalise_place(place: str) -> str:
