@@ -389,3 +389,15 @@ def test_nameless_parties_give_no_event():
     # a person may still commit a crime
     record = coded(["Michael Webb kidnapped Jamie Smith in 1986."], "en")
     assert [e.type for e in record.events] == ["ASSAULT"]
+
+
+def test_a_page_about_games_gives_no_deals_or_praise():
+    page = [
+        "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as the club's coach.",
+        "The squad finished the league season in fourth place, and the coach praised the goalkeeper.",
+        "The league match against the champions ended in a draw; the coaches of both squads met the press.",
+    ]
+    assert not [e for e in coded(page, "en").events if e.type in ("AGREE", "SUPPORT", "CONSULT")]
+    # the same deal on a page about politics is an agreement
+    record = coded(["Japan has agreed a deal with Australia on defence cooperation."], "en")
+    assert "AGREE" in [e.type for e in record.events]

@@ -1149,6 +1149,9 @@ def _event(
         return None, actor  # "the Nifty has been rallying", "shares rallied": a market, not a protest
     if plover[0] in _CONFLICT and _sport(doc, sentence):
         return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
+    if doc.lang == "en" and _sport(doc, (0, 0)) and doc.sport:
+        # a page about games: a coach's deal, a player's praise or a club's refusal is sport, no event (labelling guide)
+        return None, actor
     if doc.lang == "en" and plover[0] not in _GROUP_ACTS and recipient is not None:
         actor = _agent_not_of_target(doc, actor, recipient)
     partner = _demonym_partner(doc, actor) if doc.co_actor is None else None
