@@ -197,11 +197,13 @@ def test_cities_listed_as_the_subject_are_partners():
     record = coded(
         ["Pemerintah Jatim , Surabaya , Sidoarjo , dan Gresik bersepakat memperpanjang PSBB ."], "id"
     )
-    # the list's first item acts ("Jatim", a province short form known since c385db0) with another item of it
+    # the list's first item acts ("Jatim", a province short form known since c385db0; "Pemerintah Jatim" since the
+    # entities step reads a capitalised run opened by a body noun as one organisation, be54c6d) with another item
     ((kind, actor, recipient),) = [
         (e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in record.events
     ]
-    assert (kind, actor) == ("AGREE", "Jatim") and recipient in ("Surabaya", "Sidoarjo", "Gresik")
+    assert (kind, actor) in (("AGREE", "Jatim"), ("AGREE", "Pemerintah Jatim"))
+    assert recipient in ("Surabaya", "Sidoarjo", "Gresik")
 
 
 def test_content_of_a_demand_noun_is_no_event():

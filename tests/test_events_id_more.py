@@ -204,3 +204,17 @@ def test_a_suspect_with_a_long_title_and_attacks_named_by_nouns():
 def test_what_a_protest_rejects_is_part_of_the_protest():
     found = events(["Ratusan mahasiswa berunjuk rasa di depan Gedung DPR menolak kenaikan harga BBM."])
     assert [(t, a) for t, a, _ in found] == [("PROTEST", "mahasiswa")]
+
+
+def test_seizures_and_seals_by_the_state_need_no_party_as_object():
+    found = events(["MEDAN, KOMPAS — Satpol PP menyegel tempat hiburan malam yang melanggar PPKM."])
+    assert [(t, r) for t, _, r in found] == [("COERCE", None)]
+    assert [
+        t for t, _, _ in events(["MEDAN, KOMPAS — Polisi menyita 4 flash disk dan sebuah telepon seluler."])
+    ] == ["COERCE"]
+    assert not events(["MEDAN, KOMPAS — PT Sinar Jaya menyegel gudang miliknya."])  # a firm, no state act
+    assert [t for t, _, _ in events(["MEDAN, KOMPAS — Polisi melumpuhkan pelaku dengan timah panas."])] == [
+        "ASSAULT"
+    ]
+    assert not events(["MEDAN, KOMPAS — Banjir melumpuhkan perekonomian kota."])
+    assert not events(["MANADO, KOMPAS — Polresta Manado akan diturunkan untuk menertibkan ."])  # a purpose

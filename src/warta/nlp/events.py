@@ -1779,7 +1779,16 @@ def _public_act_on_thing(
     boycotted the election": a country or a body of state or political role acting on a thing (the object inside
     the pattern, or for a verbal act a determiner right after the verb) is an event with no recipient."""
     plover = _plover_type(pattern.cameo)
-    if doc.lang != "en" or plover not in _THING_ACTS or not _state_party(actor.entity):
+    if doc.lang != "en":
+        # "Satpol PP menyegel tempat hiburan malam", "polisi menyita barang bukti": a seizure, raid or seal of premises
+        # (CAMEO 171, 172) by the police, a court or a government body needs no party as its object
+        # (not a purpose: "diturunkan untuk menertibkan")
+        return (
+            pattern.cameo[:3] in ("171", "172")
+            and actor.entity.role in _INVESTIGATORS
+            and not _after_infinitive(tokens, i, doc.lex)
+        )
+    if plover not in _THING_ACTS or not _state_party(actor.entity):
         return False
     if None in pattern.slots:
         return True  # "boycotted the election", "released twelve hostages": the pattern names its object
