@@ -1149,3 +1149,13 @@ def test_bodies_named_by_a_head_noun_the_tagger_missed_and_ranks_glued_to_a_body
         found["Kepolisian Resor Metro Bekasi Kota"].type == "ORG"
     )  # the rank "Komisaris Besar" is the man's
     assert (found["Hendra Gunawan"].country, found["Hendra Gunawan"].role) == ("IDN", "COP")
+
+
+def test_the_opening_town_is_only_for_the_body_right_after_it_and_a_part_of_the_un_is_stateless():
+    text = "In Beijing, a spokesperson said China objected after the State Department criticised the verdict."
+    given = mentions(text, ("Beijing", "LOC"), ("China", "LOC"), ("State Department", "ORG"))
+    found = by_name(find_entities(text, "en", dateline="WASHINGTON", mentions=given))
+    assert found["State Department"].country == "USA"  # named late in the sentence: not the Beijing scene
+    text = "Menteri Luar menggesa Majlis Keselamatan PBB mengambil tindakan."
+    found = by_name(find_entities(text, "ms", dateline="KUALA LUMPUR", mentions=[]))
+    assert (found["Majlis Keselamatan PBB"].country, found["Majlis Keselamatan PBB"].role) == (None, "IGO")

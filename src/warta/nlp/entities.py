@@ -738,7 +738,12 @@ def add_headed_bodies(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand
             else:
                 j += 1
         if j > i + length:
-            added.append(Cand(i, j, "ORG", 0.5))
+            known = data.place(" ".join(doc.lower[i:j]))  # "Majlis Keselamatan PBB": a listed body
+            inside = [
+                c.place for c in cands if i <= c.first and c.last <= j and c.place and c.place.kind == "org"
+            ]
+            stateless = next((p for p in inside if not p.country), None)  # a part of the UN is the UN's
+            added.append(Cand(i, j, "ORG", 0.5, place=known if known and known.kind == "org" else stateless))
         i = j
     kept = [c for c in cands if not any(a.first <= c.first and c.last <= a.last for a in added)]
     return sorted(kept + added, key=lambda c: c.first)
@@ -980,7 +985,8 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
 
 
 def _scene_country(doc: Doc, data: ActorData, cand: Cand, by_token: dict) -> str | None:
-    """The country of the town a sentence opens with ("In Moscow, the Defense Ministry said ..."; "Di Jakarta,")."""
+    """The country of the town a sentence opens with, for the body named right after it ("In Moscow, the Defense
+    Ministry said ..."; "Di Jakarta, Kementerian ..."; not a body named later in the sentence)."""
     start = cand.first
     while start > 0 and doc.sentence[start - 1] == doc.sentence[cand.first]:
         start -= 1
@@ -988,6 +994,9 @@ def _scene_country(doc: Doc, data: ActorData, cand: Cand, by_token: dict) -> str
     if doc.lower[start] not in data.words("locative") or place is None or place.first != start + 1:
         return None
     if place.last >= cand.first or doc.words[place.last] != "," or place.place is None:
+        return None
+    between = doc.lower[place.last + 1 : cand.first]
+    if any(w not in data.words("determiner") and w not in data.role_words for w in between):
         return None
     return place.place.country if place.place.kind in ("capital", "city") else None
 
