@@ -401,3 +401,12 @@ def test_a_page_about_games_gives_no_deals_or_praise():
     # the same deal on a page about politics is an agreement
     record = coded(["Japan has agreed a deal with Australia on defence cooperation."], "en")
     assert "AGREE" in [e.type for e in record.events]
+
+
+def test_a_promise_needs_a_public_party():
+    # a firm's or a place's promise or offer is no political agreement
+    assert not coded(["Google has promised players they could tap powerful hardware."], "en").events
+    assert not coded(["New York requires LLC members to adopt an agreement within 90 days."], "en").events
+    # a government's promise is
+    record = coded(["The Japanese government pledged to help Indonesia rebuild the port."], "en")
+    assert "AGREE" in [e.type for e in record.events]

@@ -1130,6 +1130,16 @@ def _event(
     ):
         # "menyumbang kelangkaan minyak goreng": contributed to a state of things, gave no aid
         return None, actor
+    if (
+        doc.lang == "en"
+        and plover[0] == "AGREE"
+        and not _public_role(actor.entity)
+        and not (recipient is not None and _state_party(recipient.entity))
+    ):
+        # "Google has promised a lot", "the dentist is committed to providing care", "Hungary and Georgia offer
+        # ancient winemaking traditions": a promise or offer is political when a country, a body of public role or
+        # a state party it is made to is named
+        return None, actor
     if doc.lang == "en" and _nameless_parties(actor, recipient):
         # "Art Deco furniture captures the spirit of the Jazz Age", "the new Leaf beat the Chevy Bolt", "the Vulture
         # Knight clashed with the Elephant Knight": a product, work or thing of no country and no role acting on
@@ -1981,6 +1991,11 @@ def _agent_not_of_target(doc: Doc, actor: Mention, recipient: Mention) -> Mentio
     country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     other = replace(entity, id=f"agent:{entity.name}:{country or ''}", country=country)
     return Mention(actor.start, actor.end, other)
+
+
+def _public_role(entity: Entity) -> bool:
+    """A country named as such, or a party of a public (not private) role."""
+    return entity.kind == "country" or (entity.role is not None and entity.role not in _PRIVATE_ROLES)
 
 
 def _nameless_parties(actor: Mention, recipient: Mention | None) -> bool:
