@@ -410,3 +410,12 @@ def test_a_promise_needs_a_public_party():
     # a government's promise is
     record = coded(["The Japanese government pledged to help Indonesia rebuild the port."], "en")
     assert "AGREE" in [e.type for e in record.events]
+
+
+def test_business_support_and_partnerships_are_no_events():
+    assert not coded(
+        ["SAS launched AI models and partnered with the Orlando Magic to lift fan engagement."], "en"
+    ).events
+    # a government's support of a person stays
+    record = coded(["The Chinese government backed Carrie Lam on Monday."], "en")
+    assert [(e.type, e.actor.country) for e in record.events] == [("SUPPORT", "CHN")]

@@ -1140,6 +1140,17 @@ def _event(
         # ancient winemaking traditions": a promise or offer is political when a country, a body of public role or
         # a state party it is made to is named
         return None, actor
+    if (
+        doc.lang == "en"
+        and plover[0] in COOPERATIVE
+        and actor.entity.type != "PER"
+        and not _public_role(actor.entity)
+        and not (recipient is not None and (_state_party(recipient.entity) or recipient.entity.type == "PER"))
+    ):
+        # "Snowflake supports thousands of customers", "SAS partnered with the Orlando Magic", "a restaurant opened its
+        # second Texas location": support, help or work of a firm, product or place of some country, on no state
+        # party or person, is business
+        return None, actor
     if doc.lang == "en" and _nameless_parties(actor, recipient):
         # "Art Deco furniture captures the spirit of the Jazz Age", "the new Leaf beat the Chevy Bolt", "the Vulture
         # Knight clashed with the Elephant Knight": a product, work or thing of no country and no role acting on
