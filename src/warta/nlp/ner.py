@@ -28,7 +28,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
@@ -600,9 +600,10 @@ class CrfScorer:
                 low = lowered[offset:end]
                 i = 0
                 while i < n:
-                    if not flags[i]:
-                        i += 1
-                        continue
+                    try:
+                        i = flags.index(True, i)  # the next word that may start a phrase
+                    except ValueError:
+                        break
                     span = gazetteer._longest_at(sentence, low, i)
                     if span:
                         length, kind = span
@@ -620,8 +621,10 @@ class CrfScorer:
         pairs = [a + "|" + b for a, b in zip(lowered, lowered[1:], strict=False)]
         across = set(lasts[:-1].tolist())  # pairs across a sentence boundary
         prev_pos, prev_rows, next_pos, next_rows = [], [], [], []
-        for k, found in enumerate(map(self._pairs.get, pairs)):
-            if found is not None and k not in across:
+        found_at = list(map(self._pairs.get, pairs))  # non-empty tuples, or None: no weight for the pair
+        for k in compress(range(len(found_at)), found_at):
+            found = found_at[k]
+            if k not in across:
                 if found[0] >= 0:
                     prev_pos.append(k + 1)
                     prev_rows.append(found[0])
@@ -675,10 +678,11 @@ class CrfScorer:
         positions = self._run_positions
         n = len(lowered)
         i = 0
-        while i < n:
-            if not inside[i]:
-                i += 1
-                continue
+        while True:
+            try:
+                i = inside.index(True, i)  # the next run's first token
+            except ValueError:
+                break
             j = i + 1
             while j < n and (inside[j] or (lowered[j] in _NAME_CONNECTORS and j + 1 < n and inside[j + 1])):
                 j += 1
@@ -734,11 +738,13 @@ class CrfScorer:
         back = np.empty((longest, count, size), dtype=np.intp)
         best = padded[:, 0].copy()
         transitions = self.transitions[None]
+        maximum = np.maximum.reduce  # = ndarray.max without its Python wrapper (called once per step)
+        add = np.add
         for t in range(1, longest):
             k = running[t]
             candidates = best[:k, :, None] + transitions
             back[t, :k] = candidates.argmax(axis=1)
-            best[:k] = candidates.max(axis=1) + padded[:k, t]
+            add(maximum(candidates, axis=1), padded[:k, t], out=best[:k])
         path = np.empty((longest, count), dtype=np.intp)
         rows = np.arange(count)
         path[sorted_lengths - 1, rows] = best.argmax(axis=1)
@@ -761,19 +767,19 @@ class CrfScorer:
         trans = self.exp_transitions
         alpha = np.ones_like(potentials)  # padding stays 1: finite products, never read
         beta = np.ones_like(potentials)
+        total, divide = np.add.reduce, np.divide  # = ndarray.sum without its Python wrapper
         a = potentials[:, 0] / potentials[:, 0].sum(axis=1, keepdims=True)
         alpha[:, 0] = a
         for t in range(1, longest):
             k = running[t]
             new = (a @ trans)[:k] * potentials[:k, t]
-            a[:k] = new / new.sum(axis=1, keepdims=True)
-            alpha[:k, t] = a[:k]
+            alpha[:k, t] = divide(new, total(new, axis=1, keepdims=True), out=a[:k])
         b = np.ones((count, size))
+        trans_t = trans.T
         for t in range(longest - 2, -1, -1):
             k = running[t + 1]
-            new = ((potentials[:, t + 1] * b) @ trans.T)[:k]
-            b[:k] = new / new.sum(axis=1, keepdims=True)
-            beta[:k, t] = b[:k]
+            new = ((potentials[:, t + 1] * b) @ trans_t)[:k]
+            beta[:k, t] = divide(new, total(new, axis=1, keepdims=True), out=b[:k])
         joint = alpha * beta
         joint /= joint.sum(axis=2, keepdims=True)
         out: list = [None] * len(lengths)
