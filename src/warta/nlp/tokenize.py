@@ -84,8 +84,8 @@ def token_words(text: str) -> tuple[list[tuple[int, int]], list[str], list[str]]
     spans = tokenize(text)
     cached = _words_cache.get(text) if len(text) >= _CACHE_MIN_CHARS else None
     if cached is None:
-        words = tuple(text[s:e] for s, e in spans)
-        cached = (words, tuple(w.lower() for w in words))
+        words = tuple([text[s:e] for s, e in spans])
+        cached = (words, tuple(map(str.lower, words)))
         if len(text) >= _CACHE_MIN_CHARS:
             while len(_words_cache) >= _CACHE_SIZE:
                 _words_cache.pop(next(iter(_words_cache)), None)
@@ -93,26 +93,32 @@ def token_words(text: str) -> tuple[list[tuple[int, int]], list[str], list[str]]
     return spans, list(cached[0]), list(cached[1])
 
 
+# group numbers of the token kinds the loop below tells apart (``lastindex``: cheaper than ``lastgroup``'s name)
+_PLAIN, _WORD_KIND, _PUNCT = (_TOKEN_RE.groupindex[name] for name in ("plain", "word", "punct"))
+
+
 def _tokenize(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    append = spans.append
     stop = len(text)
     while stop and text[stop - 1].isspace():
         stop -= 1
     for match in _TOKEN_RE.finditer(text, 0, stop):
-        kind = match.lastgroup
-        start, end = match.span(kind)
-        if kind == "plain":
-            spans.append((start, end))
-        elif kind == "word":
+        kind = match.lastindex  # the token's group: the branches hold no other capturing group
+        span = match.span(kind)
+        if kind == _PLAIN:
+            append(span)
+        elif kind == _WORD_KIND:
+            start, end = span
             word = text[start:end]
             if "-" in word or "'" in word or "’" in word:
                 _word_spans(text, start, end, spans)
             else:
-                spans.append((start, end))  # a plain word: no clitic, no hyphen
-        elif kind == "punct" and text[start] == "." and spans and _takes_period(text, spans[-1], start):
-            spans[-1] = (spans[-1][0], end)
+                append(span)  # a plain word: no clitic, no hyphen
+        elif kind == _PUNCT and text[span[0]] == "." and spans and _takes_period(text, spans[-1], span[0]):
+            spans[-1] = (spans[-1][0], span[1])
         else:
-            spans.append((start, end))
+            append(span)
     return spans
 
 
