@@ -134,8 +134,16 @@ def country_names(to3: dict[str, str]) -> dict[str, set[str]]:
     return names
 
 
+# Town names that are ordinary words or holidays in running text, from CLDR's time-zone exemplar "cities" and
+# GeoNames ("Center" of America/North_Dakota/Center gave "X Center" bodies the USA; "Christmas" was Christmas
+# Island; Indonesian "Natal" is Christmas).
+NOT_TOWNS = frozenset(
+    {"center", "christmas", "easter", "man", "midway", "natal", "oral", "resolute", "soul", "wake"}
+)
+
+
 def tz_cities(to3: dict[str, str]) -> dict[str, dict[str, set[str]]]:
-    """ISO3 -> English exemplar city -> its names in LOCALES."""
+    """ISO3 -> English exemplar city -> its names in LOCALES (not the ordinary words of NOT_TOWNS)."""
     zones = get_global("zone_territories")
     out: dict[str, dict[str, set[str]]] = defaultdict(dict)
     for tz in sorted(zoneinfo.available_timezones()):
@@ -146,12 +154,16 @@ def tz_cities(to3: dict[str, str]) -> dict[str, dict[str, set[str]]]:
             english = normalise(get_timezone_location(tz, locale=Locale("en"), return_city=True))
         except (KeyError, LookupError, ValueError):
             continue
+        if english in NOT_TOWNS:
+            continue
         local = out[a3].setdefault(english, {english})
         for code in LOCALES:
             try:
-                local.add(normalise(get_timezone_location(tz, locale=Locale.parse(code), return_city=True)))
+                name = normalise(get_timezone_location(tz, locale=Locale.parse(code), return_city=True))
             except (KeyError, LookupError, ValueError):
                 continue
+            if name not in NOT_TOWNS:
+                local.add(name)
     return out
 
 
@@ -235,7 +247,7 @@ def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
     rank = {"country": 0, "capital": 1, "adj": 2, "city": 3, "region": 4}
 
     def add(phrase: str, a3: str, kind: str) -> None:
-        if not phrase:
+        if not phrase or phrase in NOT_TOWNS:
             return
         old = places.get(phrase)
         if old is None or rank[kind] < rank[old[1]]:
@@ -246,7 +258,9 @@ def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
             add(n, a3, "country")
     for code in LOCALES:  # continents and world regions (Amerika Latin, South America): longest match wins
         for key, name in Locale.parse(code).territories.items():
-            if key.isdigit() and key != "001":  # not "World"/"Dunia": "Piala Dunia", "World Cup" are no places
+            if (
+                key.isdigit() and key != "001"
+            ):  # not "World"/"Dunia": "Piala Dunia", "World Cup" are no places
                 add(normalise(name), "-", "region")
     for a3, by_city in cities.items():
         for english, local in by_city.items():
@@ -280,7 +294,7 @@ def build_places(shared: Path, to3: dict[str, str], a3_set: set[str]):
     for name, a3 in world_cities(
         to3
     ):  # last: only names no other source has, and no ordinary word ("reading")
-        if name not in places and name not in common:
+        if name not in places and name not in common and name not in NOT_TOWNS:
             places[name] = (a3, "city")
     return names, places, people
 

@@ -1159,3 +1159,12 @@ def test_the_opening_town_is_only_for_the_body_right_after_it_and_a_part_of_the_
     text = "Menteri Luar menggesa Majlis Keselamatan PBB mengambil tindakan."
     found = by_name(find_entities(text, "ms", dateline="KUALA LUMPUR", mentions=[]))
     assert (found["Majlis Keselamatan PBB"].country, found["Majlis Keselamatan PBB"].role) == (None, "IGO")
+
+
+def test_technical_acronyms_and_holidays_are_no_names_or_places():
+    text = "Our API exports a PDF for SEO teams. Christmas sales rose in the Isle of Man and Manchester City."
+    given = mentions(text, ("API", "ORG"), ("PDF", "ORG"), ("SEO", "ORG"), ("Christmas", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert not {"API", "PDF", "SEO"} & set(found)
+    assert "Christmas" not in found or found["Christmas"].country is None  # not Christmas Island
+    assert all(e.country != "IMN" for e in found.values() if e.name != "Isle of Man")  # "Man" is no country

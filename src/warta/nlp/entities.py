@@ -184,6 +184,8 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     while cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("determiner"):
         cand.first += 1  # "The European Union" -> "European Union"
     _trim_capitals_headline(doc, data, cand, lowercase)
+    if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_name"):
+        return False  # "API", "SEO", "PDF": technical terms written in capitals, no names
     if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_actor"):
         cand.type = "MISC"  # a measure, law or indicator the tagger took for a body ("PSBB", "APBN")
         return True
