@@ -218,3 +218,20 @@ def test_seizures_and_seals_by_the_state_need_no_party_as_object():
     ]
     assert not events(["MEDAN, KOMPAS — Banjir melumpuhkan perekonomian kota."])
     assert not events(["MANADO, KOMPAS — Polresta Manado akan diturunkan untuk menertibkan ."])  # a purpose
+
+
+def test_urging_a_whole_group_is_a_request():
+    found = events(
+        [
+            "BANDUNG, KOMPAS — Gubernur Jawa Barat Ridwan Kamil mengajak masyarakat untuk mematuhi protokol kesehatan."
+        ]
+    )
+    assert found == [("REQUEST", "Ridwan Kamil", None)]
+    assert not events(["BANDUNG, KOMPAS — Pelaku mengajak korban ke sebuah rumah kosong."])
+    assert not events(["BANDUNG, KOMPAS — Budi mengajak anaknya jalan-jalan ke taman."])
+    found = events(
+        [
+            "JAKARTA, KOMPAS — Kegiatan para pelaku adalah mengajak masyarakat untuk ikut trading di aplikasi itu."
+        ]
+    )
+    assert not found  # offenders luring people: no request of a public party

@@ -1004,6 +1004,17 @@ def _event(
         # "released 12 hostages", "killed three soldiers": the counted object sits inside the pattern's gap
         quantities = doc.lex.words.get("quantity", frozenset())
         unnamed = any(t.lower in quantities or t.lower[:1].isdigit() for t in tokens[i + 1 : j - 1])
+    if (
+        not unnamed
+        and doc.lang != "en"
+        and None in pattern.slots
+        and any(m.entity.kind == "agent-actor" for m in doc.mentions_in(tokens[i].end, verb_end))
+        and actor.entity.role
+        in _PUBLIC_ASKERS  # not "para pelaku ... mengajak masyarakat untuk ikut trading"
+    ):
+        unnamed = (
+            True  # "mengajak masyarakat untuk ...": the pattern's gap holds a generic group, the one asked
+        )
     generic = _right_after(doc, doc.mentions_in(verb_end, clause[1]), verb_end)  # "berdialog dengan warga"
     if generic is not None and generic.entity.kind == "agent-actor":
         unnamed = True  # a generic group is the one acted with: no partner is looked for further on
@@ -1549,6 +1560,8 @@ def _next_speaker(doc: Doc, sentence: tuple[int, int]) -> Mention | None:
 
 _SAYING = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT"})
 _INVESTIGATORS = frozenset({"COP", "JUD", "GOV", "LEG", "SPY"})  # who investigates in the news
+# who asks the public or a group of it in the news
+_PUBLIC_ASKERS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL", "PTY", "OPP", "NGO", "IGO", "HRI", "SPY"})
 _GROUP_ACTS = frozenset({"PROTEST", "ASSAULT", "COERCE"})  # what a crowd or a gang does in the news
 _PRIVATE_ROLES = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "AGR"})
 
