@@ -419,3 +419,14 @@ def test_business_support_and_partnerships_are_no_events():
     # a government's support of a person stays
     record = coded(["The Chinese government backed Carrie Lam on Monday."], "en")
     assert [(e.type, e.actor.country) for e in record.events] == [("SUPPORT", "CHN")]
+
+
+def test_idioms_of_verbal_attack_take_the_name_after_their_preposition():
+    record = coded(["The Chinese foreign ministry hit out at Washington on Monday."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("ACCUSE", "CHN", "USA")
+    ]
+    record = coded(["Iran's foreign minister took aim at the United States on Sunday."], "en")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("ACCUSE", "IRN", "USA")
+    ]

@@ -911,6 +911,8 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
+    if recipient is None and doc.lang == "en" and tokens[j - 1].lower in _locative(doc):
+        recipient = _pattern_object(doc, tokens, j, actor)
     if actor is None:
         actor = _speaker_side(doc, tokens, i, sentence)
     if actor is not None and _plover_type(cameo) in ("REJECT", "REQUEST") and _protest_frame(doc, actor):
@@ -2015,6 +2017,23 @@ def _agent_not_of_target(doc: Doc, actor: Mention, recipient: Mention) -> Mentio
     country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     other = replace(entity, id=f"agent:{entity.name}:{country or ''}", country=country)
     return Mention(actor.start, actor.end, other)
+
+
+def _pattern_object(doc: Doc, tokens: list[Tok], j: int, actor: Mention | None) -> Mention | None:
+    """English: a pattern that ends on its own preposition ("hit out at", "took aim at"): the name right after it
+    (determiners between) is the one acted on, not a place where it happened."""
+    determiners = doc.lex.words.get("determiner", frozenset())
+    k = j
+    while k < len(tokens) and tokens[k].lower in determiners:
+        k += 1
+    if k >= len(tokens):
+        return None
+    mention = next(
+        (m for m in doc.mentions_in(tokens[j].start, tokens[k].end + 80) if m.start <= tokens[k].start), None
+    )
+    if mention is None or (actor is not None and _same_side(actor.entity, mention.entity)):
+        return None
+    return mention
 
 
 def _public_role(entity: Entity) -> bool:
