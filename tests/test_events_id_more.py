@@ -85,7 +85,19 @@ def test_a_leads_agentless_request_is_the_next_speakers():
         "Basri, Jumat (10/7/2020)."
     )
     assert ("REQUEST", "Hasan Basri", "pemerintah") in events([text])
-    # no speaker in the next two sentences: no requester is guessed
+    # advice to the public is not given to whoever speaks next (whose it is, the text does not say)
+    text = (
+        'SURABAYA, KOMPAS — Masyarakat diminta tetap disiplin memakai masker. "Kita harus waspada," kata Menteri '
+        "BUMN Erick Thohir."
+    )
+    assert not events([text], "REQUEST")
+    # past the lead, an agent-less request is not given to whoever speaks next
+    text = (
+        "SURABAYA, KOMPAS — Kasus baru turun. Pasar kembali ramai. Sekolah dibuka lagi. Jalan padat. Meskipun "
+        'demikian, masyarakat diminta tetap disiplin. "Kita harus waspada," kata Menteri BUMN Erick Thohir.'
+    )
+    assert not events([text], "REQUEST")
+    # no speaker in the next sentences: no requester is guessed
     text = (
         "Pemerintah diminta serius menghentikan praktik tambang liar. Tambang itu merusak sungai. Air keruh."
     )

@@ -961,9 +961,15 @@ def _event(
         prior = previous_actor or doc.prior_actor
         if prior is not None and (prior.entity.type == "PER" or prior.entity.role in _STATE_ROLES):
             actor = prior
-        elif doc.lang != "en" and _plover_type(cameo) == "REQUEST":
+        elif (
+            doc.lang != "en"
+            and _plover_type(cameo) == "REQUEST"
+            and recipient
+            is not None  # a party asked ("masyarakat diminta ...": public advice, whose is not said)
+            and sentence in sentence_spans(doc.text)[:3]  # the lead, before anyone is quoted
+        ):
             # "Pemerintah daerah diminta fokus ... . ... , kata Ketua Forum X": no one named before it, the lead's
-            # request is the next speaker's
+            # request to a named party is the next speaker's
             actor = _next_speaker(doc, sentence)
     if (
         actor is None
@@ -1544,9 +1550,9 @@ def _object_phrase(doc: Doc, tokens: list[Tok], j: int, actor: Mention) -> Menti
 
 
 def _next_speaker(doc: Doc, sentence: tuple[int, int]) -> Mention | None:
-    """The speaker of the first attributed quote (direct or reported) that starts in the next two sentences, when
+    """The speaker of the first attributed quote (direct or reported) that starts in the next three sentences, when
     a person or a body of state or political role: who made a lead's agent-less request."""
-    spans = [s for s in sentence_spans(doc.text) if s[0] >= sentence[1]][:2]
+    spans = [s for s in sentence_spans(doc.text) if s[0] >= sentence[1]][:3]
     if not spans:
         return None
     for start, _, speaker in doc.speeches:
