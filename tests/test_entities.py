@@ -1168,3 +1168,11 @@ def test_technical_acronyms_and_holidays_are_no_names_or_places():
     assert not {"API", "PDF", "SEO"} & set(found)
     assert "Christmas" not in found or found["Christmas"].country is None  # not Christmas Island
     assert all(e.country != "IMN" for e in found.values() if e.name != "Isle of Man")  # "Man" is no country
+
+
+def test_software_names_lone_letters_and_list_openers_are_no_people():
+    text = "Researchers at Harvard used Python. Gen Z loves it.\n\n• Consider your budget first."
+    given = mentions(text, ("Harvard", "PER"), ("Python", "PER"), ("Gen Z", "PER"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert (found["Harvard"].type, found["Harvard"].role) == ("ORG", "EDU")
+    assert found["Python"].type == "MISC" and "Z" not in found and "Consider" not in found

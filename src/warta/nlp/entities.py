@@ -204,6 +204,8 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         strip_title(doc, data, cand)
         if all(w in data.roles for w in doc.lower[cand.first : cand.last]):
             return False  # "[Kabid] Humas": nothing but title words
+        if cand.last - cand.first == 1 and len(doc.words[cand.first]) == 1:
+            return False  # a lone letter ("[Gen] Z", "Plan B") names no one
     elif cand.type == "LOC":
         trim_to_place(doc, data, cand)
         retype_org(doc, data, cand)
@@ -641,6 +643,7 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
     occurrence is inside a sentence; they become entities only if the context or known data types them."""
     words, places, role_words = doc.words, data.places, data.role_words
     weekdays = weekday_numbers("en")  # CLDR weekday names of en, id and ms: "On Monday, the court ..."
+    ordinary = common_words(data.lang)  # a run of ordinary words only: "Consider", "Budget" opening a list item
     name_word = [  # a capitalised word that no list knows, outside every candidate
         w[:1].isupper()
         and w.isalpha()
@@ -672,7 +675,7 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
     added = [
         Cand(a, b, "ORG", 0.3) if phrase in orgs else Cand(a, b, "MISC", 0.3, guess=True)
         for phrase, spans in runs.items()
-        if phrase in inside or phrase in orgs
+        if (phrase in inside or phrase in orgs) and not all(w in ordinary for w in phrase.split(" "))
         for a, b in spans
     ]
     return sorted(cands + added, key=lambda c: c.first)
