@@ -247,3 +247,10 @@ def test_urging_a_whole_group_is_a_request():
         ]
     )
     assert not found  # offenders luring people: no request of a public party
+
+
+def test_the_casualty_named_after_an_attack_is_its_recipient():
+    found = events(["PALU, KOMPAS — Polisi melepaskan tembakan dan Andi Saputra tewas di tempat ."])
+    assert found == [("ASSAULT", "polisi", "Andi Saputra")]
+    found = events(["PALU, KOMPAS — Polisi melepaskan tembakan peringatan ke udara ."])
+    assert [(t, r) for t, _, r in found] == [("ASSAULT", None)]

@@ -640,6 +640,20 @@ def _listed_after(doc: Doc, first: Mention, end: int) -> list[Mention]:
     return out
 
 
+def _casualty(doc: Doc, start: int, end: int, actor: Mention) -> Mention | None:
+    """A person named in ``[start, end)`` right before a ``casualty`` word ("Sunardi tewas", "Budi terluka")."""
+    casualty = doc.lex.words.get("casualty", frozenset())
+    if not casualty:
+        return None
+    for mention in doc.mentions_in(start, end):
+        if mention.entity.type != "PER" or mention.entity.id == actor.entity.id:
+            continue
+        following = doc.text[mention.end : mention.end + 30].split()
+        if following and following[0].lower().strip(",.") in casualty:
+            return mention
+    return None
+
+
 def _joint_event(doc: Doc, event: Event) -> Event | None:
     """English: "France and Germany condemned the attack": two names acting jointly in a conflictual or verbal act
     give one event per actor (a cooperative act between them is coded with the other as its recipient)."""
@@ -1175,6 +1189,10 @@ def _event(
         # Knight clashed with the Elephant Knight": a product, work or thing of no country and no role acting on
         # another, or on nothing, is no event (a person may still commit a crime)
         return None, actor
+    if plover[0] == "ASSAULT" and recipient is None and doc.lang != "en":
+        # "polisi melepaskan tembakan dan Sunardi tewas", "menembak ... hingga Budi terluka": the one named as the
+        # casualty later in the sentence was the one attacked
+        recipient = _casualty(doc, verb_end, sentence[1], actor)
     if plover[0] in ("AID", "CONSULT") and recipient is None:
         # welfare handed to residents ("Kemensos menanggung setengahnya"): aid goes to someone; a meeting with no party
         # named ("rapat terbatas", "bertemu sejumlah saksi", "mengunjungi museum") is internal or private
