@@ -1176,3 +1176,12 @@ def test_software_names_lone_letters_and_list_openers_are_no_people():
     found = by_name(find_entities(text, "en", mentions=given))
     assert (found["Harvard"].type, found["Harvard"].role) == ("ORG", "EDU")
     assert found["Python"].type == "MISC" and "Z" not in found and "Consider" not in found
+
+
+def test_two_listed_companies_in_one_span_are_two_and_country_pairs_stay_one():
+    text = "Huawei and Apple sued each other. Trinidad and Tobago protested. Pertamina raised prices."
+    given = mentions(text, ("Huawei and Apple", "ORG"), ("Trinidad and Tobago", "LOC"), ("Pertamina", "ORG"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Huawei"].country == "CHN" and found["Apple"].country == "USA"
+    assert found["Trinidad & Tobago"].country == "TTO"
+    assert (found["Pertamina"].country, found["Pertamina"].role) == ("IDN", "BUS")

@@ -138,10 +138,31 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         span = doc.token_range(m.start, m.end)
         if span is None:
             continue
-        for cand in _split_at_brackets(doc, data, Cand(span[0], span[1], m.type, m.confidence, m.kind)):
-            if _keep_cand(doc, data, cand, lowercase):
-                out.append(cand)
+        for piece in _split_at_brackets(doc, data, Cand(span[0], span[1], m.type, m.confidence, m.kind)):
+            for cand in _split_known_pair(doc, data, piece):
+                if _keep_cand(doc, data, cand, lowercase):
+                    out.append(cand)
     return out
+
+
+def _split_known_pair(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
+    """Two names the lists know, joined by "and" in one tagged span, are two ("[Huawei and Apple]")."""
+    joiners = data.words("and")
+    if _listed_name(data, " ".join(doc.lower[cand.first : cand.last])):
+        return [cand]  # "Trinidad and Tobago", "Bosnia and Herzegovina"
+    for k in range(cand.first + 1, cand.last - 1):
+        if doc.lower[k] in joiners:
+            left, right = " ".join(doc.lower[cand.first : k]), " ".join(doc.lower[k + 1 : cand.last])
+            if _listed_name(data, left) and _listed_name(data, right):
+                return [
+                    Cand(cand.first, k, cand.type, cand.confidence),
+                    Cand(k + 1, cand.last, cand.type, cand.confidence),
+                ]
+    return [cand]
+
+
+def _listed_name(data: ActorData, phrase: str) -> bool:
+    return data.place(phrase) is not None or phrase in known_orgs() or phrase in known_people()
 
 
 def retype_coordinated_people(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
@@ -643,7 +664,9 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
     occurrence is inside a sentence; they become entities only if the context or known data types them."""
     words, places, role_words = doc.words, data.places, data.role_words
     weekdays = weekday_numbers("en")  # CLDR weekday names of en, id and ms: "On Monday, the court ..."
-    ordinary = common_words(data.lang)  # a run of ordinary words only: "Consider", "Budget" opening a list item
+    ordinary = common_words(
+        data.lang
+    )  # a run of ordinary words only: "Consider", "Budget" opening a list item
     name_word = [  # a capitalised word that no list knows, outside every candidate
         w[:1].isupper()
         and w.isalpha()
