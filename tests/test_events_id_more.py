@@ -254,3 +254,20 @@ def test_the_casualty_named_after_an_attack_is_its_recipient():
     assert found == [("ASSAULT", "polisi", "Andi Saputra")]
     found = events(["PALU, KOMPAS — Polisi melepaskan tembakan peringatan ke udara ."])
     assert [(t, r) for t, _, r in found] == [("ASSAULT", None)]
+
+
+def test_aid_promised_by_a_government_is_an_agreement_with_no_recipient_needed():
+    found = events(
+        [
+            "BEKASI, KOMPAS — Pemkot Bekasi memastikan bakal menggelontorkan bantuan sosial bagi warga terdampak."
+        ]
+    )
+    assert found == [("AGREE", "Pemkot Bekasi", None)]
+    # the mayor named next is no partner of the city's plan
+    text = (
+        "BEKASI, KOMPAS — Pemkot Bekasi memastikan bakal menggelontorkan bantuan sosial bagi 130.000 keluarga miskin "
+        "baru . Wali Kota Bekasi Rahmat Effendi mengatakan , terdapat 106.000 keluarga miskin ."
+    )
+    assert events([text]) == [("AGREE", "Pemkot Bekasi", None)]
+    assert not events(["BEKASI, KOMPAS — Pemkot Bekasi menggelontorkan bantuan sosial bagi warga terdampak."])
+    assert not events(["BEKASI, KOMPAS — Budi akan menyumbang uang untuk masjid."])  # no public party

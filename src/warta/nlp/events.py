@@ -1040,7 +1040,20 @@ def _event(
     generic = _right_after(doc, doc.mentions_in(verb_end, clause[1]), verb_end)  # "berdialog dengan warga"
     if generic is not None and generic.entity.kind == "agent-actor":
         unnamed = True  # a generic group is the one acted with: no partner is looked for further on
-    if recipient is None and ("recipient" in pattern.flags or "foreign" in pattern.flags) and not unnamed:
+    # "Pemkot Bekasi memastikan bakal menggelontorkan bantuan sosial": aid promised or planned by a public body (AGREE
+    # by intent.tsv) is an event with no one named to receive it (labelling guide), and no partner is looked for
+    planned_aid = (
+        doc.lang != "en"
+        and _plover_type(pattern.cameo) == "AID"
+        and _plover_type(cameo) == "AGREE"
+        and _state_party(actor.entity)
+    )
+    if (
+        recipient is None
+        and ("recipient" in pattern.flags or "foreign" in pattern.flags)
+        and not unnamed
+        and not planned_aid
+    ):
         recipient = (
             _paragraph_recipient(
                 doc,
@@ -1070,6 +1083,7 @@ def _event(
         and "recipient" in pattern.flags
         and not unnamed
         and not _generic_object(doc, tokens, j, _plover_type(cameo) == "REQUEST")
+        and not planned_aid
         and (
             "party" in pattern.flags  # "mendorong pertumbuhan ekonomi": pushing a thing asks no one
             or (
