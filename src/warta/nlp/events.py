@@ -475,6 +475,8 @@ def _neighbour_country(mentions: list[Mention], text: str, start: int, end: int)
     for m in mentions:
         if m.entity.type != "LOC" or not m.entity.country:
             continue
+        if not (0 <= start - m.end <= 30 or 0 <= m.start - end <= 1):
+            continue  # too far for any test below (and no slice of the text between)
         before = text[m.end : start]
         after = text[end : m.start]
         if 0 <= start - m.end <= 3 and before.strip() in ("", "'s", "’s"):
@@ -1891,8 +1893,27 @@ def _generic_object(doc: Doc, tokens: list[Tok], j: int, request: bool = False) 
 
 
 def _has_word(text: str, words: frozenset[str]) -> bool:
+    """A word (or phrase) of ``words`` stands in ``text`` between spaces (or at its edges)."""
+    single, phrases = _word_kinds(words)
     padded = f" {text} "
-    return any(f" {w} " in padded for w in words)
+    # a one-word entry stands between spaces exactly when it is one of the pieces of the text split at spaces
+    if not single.isdisjoint(padded.split(" ")):
+        return True
+    return any(f" {w} " in padded for w in phrases)
+
+
+_WORD_KINDS: dict[int, tuple[object, frozenset[str], tuple[str, ...]]] = {}
+
+
+def _word_kinds(words) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(entries with no space, the others) of a word set, kept by the set's id (with the set: no id reuse)."""
+    kinds = _WORD_KINDS.get(id(words))
+    if kinds is None or kinds[0] is not words:
+        if len(_WORD_KINDS) >= 512:  # the lexicons' sets are a few dozen: a caller's own sets never pile up
+            _WORD_KINDS.clear()
+        single = frozenset(w for w in words if w and " " not in w)
+        kinds = _WORD_KINDS[id(words)] = (words, single, tuple(w for w in words if w not in single))
+    return kinds[1], kinds[2]
 
 
 @cache
