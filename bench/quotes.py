@@ -9,8 +9,8 @@ Numbers printed per set:
 - precision (overlap / exact): predicted quotes that overlap / equal a gold quote. PFSA-ID labels only public
   figures' direct quotes, so precision there counts unlabelled quotes and all indirect speech as errors;
 - by kind: recall through direct/partial predictions vs indirect ones, and predictions per kind;
-- speaker accuracy over found gold quotes with a gold speaker: the predicted speaker name shares a name word
-  with the gold speaker. PFSA-ID speakers are often "Presiden", "dia" or a surname (PERSONCOREF); they are
+- speaker accuracy over found gold quotes with a gold speaker: the predicted speaker's name (canonical, or as the
+  text writes it in one of its mentions) shares a name word with the gold speaker. PFSA-ID speakers are often "Presiden", "dia" or a surname (PERSONCOREF); they are
   resolved to a full name through the gold PERSON spans: one sharing a name word, else (a title) the last
   person introduced with that title ("Presiden Joko Widodo"), else the last person before.
 
@@ -96,6 +96,16 @@ def run_pipeline(pipeline: Pipeline, text: str, lang: str) -> Record:
     return record
 
 
+def speaker_words(record: Record, quote) -> set[str]:
+    """Name words of the predicted speaker: its canonical name and the names the text gives it (the gold is a
+    surface form: "Jokowi" and "KPK" are right for the entities named Joko Widodo, Komisi Pemberantasan Korupsi)."""
+    found = name_words(quote.speaker_name)
+    entity = next((e for e in record.entities if quote.speaker and e.id == quote.speaker), None)
+    for mention in entity.mentions if entity is not None else ():
+        found |= name_words(mention.text)
+    return found
+
+
 def score_doc(scores: Scores, text: str, golds: list[Gold], record: Record, doc_id: str) -> None:
     preds = record.quotes
     scores.pred += len(preds)
@@ -125,7 +135,7 @@ def score_doc(scores: Scores, text: str, golds: list[Gold], record: Record, doc_
         scores.exact += strip_span(text, best.start, best.end) == strip_span(text, g.start, g.end)
         if g.speaker:
             scores.speaker_total += 1
-            if name_words(g.speaker) & name_words(best.speaker_name):
+            if name_words(g.speaker) & speaker_words(record, best):
                 scores.speaker_ok += 1
             else:
                 scores.wrong_speakers.append(
