@@ -430,3 +430,12 @@ def test_idioms_of_verbal_attack_take_the_name_after_their_preposition():
     assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
         ("ACCUSE", "IRN", "USA")
     ]
+
+
+def test_extradition_sought_from_a_state_asks_that_state():
+    record = coded(
+        ["The US is seeking Assange's extradition from the UK over his alleged role in the leaks."], "en"
+    )
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("REQUEST", "USA", "GBR")
+    ]

@@ -927,8 +927,12 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
-    if recipient is None and doc.lang == "en" and tokens[j - 1].lower in _locative(doc):
-        recipient = _pattern_object(doc, tokens, j, actor)
+    if doc.lang == "en" and (
+        tokens[j - 1].lower == "from" or (recipient is None and tokens[j - 1].lower in _locative(doc))
+    ):
+        # the pattern ends on its own preposition: the name right after it ("hit out at Washington"; "seeking
+        # Assange's extradition from the UK": before a name inside the pattern's gap)
+        recipient = _pattern_object(doc, tokens, j, actor) or recipient
     if actor is None:
         actor = _speaker_side(doc, tokens, i, sentence)
     if actor is not None and _plover_type(cameo) in ("REJECT", "REQUEST") and _protest_frame(doc, actor):
