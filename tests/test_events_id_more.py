@@ -271,3 +271,17 @@ def test_aid_promised_by_a_government_is_an_agreement_with_no_recipient_needed()
     assert events([text]) == [("AGREE", "Pemkot Bekasi", None)]
     assert not events(["BEKASI, KOMPAS — Pemkot Bekasi menggelontorkan bantuan sosial bagi warga terdampak."])
     assert not events(["BEKASI, KOMPAS — Budi akan menyumbang uang untuk masjid."])  # no public party
+
+
+def test_a_protest_named_at_the_start_of_a_sentence_is_the_crowds_once():
+    text = (
+        "JAKARTA, KOMPAS — Unjuk rasa yang berlangsung di sejumlah lokasi di Jakarta , Senin , berdampak pada 12 rute "
+        "layanan bus kota ."
+    )
+    assert [(t, r) for t, _, r in events([text])] == [("PROTEST", None)]
+    text = "JAKARTA, KOMPAS — Mahasiswa menggelar unjuk rasa di depan Gedung DPR . Unjuk rasa itu berlangsung damai ."
+    assert events([text]) == [("PROTEST", "mahasiswa", None)]
+    # a protest mentioned in passing is not coded from its noun
+    assert not events(
+        ["JAKARTA, KOMPAS — Harga cabai naik sejak pekan lalu , saat demonstrasi buruh berlangsung ."]
+    )

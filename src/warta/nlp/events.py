@@ -862,6 +862,11 @@ def _event(
     if _has_word(before, modal) or _has_word(inside, modal) or tokens[i].lower in modal:
         # "could attack", "is unlikely to agree", "wants to buy", "China wants a deal": possible or wished, not done
         return None, None  # "could attack", "harus menindak", "said Russia could attack": possible, not done
+    if "initial" in pattern.flags and not _sentence_initial(doc.text, tokens[i].start):
+        return (
+            None,
+            None,
+        )  # "Unjuk rasa ... berlangsung": a protest noun opens the sentence (it is the news itself)
     if "possessive" in pattern.flags and not (
         i > 0 and tokens[i - 1].lower in doc.lex.words.get("possessive", ())
     ):
@@ -2822,9 +2827,17 @@ def _drop_restated(events: list[Event]) -> list[Event]:
     """Indonesian and Malay leads restate their event ("Polisi menangkap X ... . Penangkapan dilakukan ...", "hakim
     menjatuhkan vonis bagi X ... . Majelis hakim ... memutuskan menjatuhkan pidana ..."): a later event of the same
     CAMEO code, by the same actor or one of the same country, with no recipient, adds nothing to an earlier one that
-    named its recipient, and is left out (the labelling guide codes a restated event once)."""
+    named its recipient, and is left out (the labelling guide codes a restated event once); so is a later protest by an
+    unnamed crowd or group after any protest."""
     out: list[Event] = []
     for event in events:
+        if (
+            event.type == "PROTEST"
+            and event.recipient is None
+            and event.actor.entity is None
+            and any(e.type == "PROTEST" for e in out)
+        ):
+            continue  # "Mahasiswa menggelar unjuk rasa ... . Unjuk rasa itu berlangsung damai": the same protest
         if event.recipient is None and any(
             e.recipient is not None
             and e.type == event.type
