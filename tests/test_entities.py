@@ -682,8 +682,9 @@ def test_national_bodies_known_by_short_name_carry_their_country_without_a_datel
         ("Jatim", "LOC"),
     )
     found = by_name(find_entities(text, "id", mentions=given))
-    assert (found["TNI"].type, found["TNI"].country, found["TNI"].role) == ("ORG", "IDN", "MIL")
-    assert (found["DPR"].country, found["DPR"].role) == ("IDN", "LEG")
+    tni, dpr = found["Tentara Nasional Indonesia"], found["Dewan Perwakilan Rakyat"]  # named in full
+    assert (tni.type, tni.country, tni.role) == ("ORG", "IDN", "MIL")
+    assert (dpr.country, dpr.role) == ("IDN", "LEG")
     assert found["Budi Santoso"].country == "IDN"  # through his employer, the TNI
     assert found["Densus 88 Antiteror Polri"].country == "IDN"  # a unit named after the body it belongs to
     assert found["Jatim"].country == "IDN"
@@ -1061,7 +1062,7 @@ def test_short_official_titles_and_a_body_glued_to_a_name_are_cut():
     given = mentions(text, ("Kabid Humas", "PER"), ("Dirmanto", "PER"), ("Kejagung Harli Siregar", "PER"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert "Humas" not in found and "Kabid Humas" not in found  # a title, not a person
-    assert found["Kejagung"].type == "ORG"
+    assert found["Kejaksaan Agung"].type == "ORG"  # "Kejagung", named in full
     assert (found["Harli Siregar"].country, found["Harli Siregar"].role) == ("IDN", "JUD")
 
 
@@ -1185,3 +1186,16 @@ def test_two_listed_companies_in_one_span_are_two_and_country_pairs_stay_one():
     assert found["Huawei"].country == "CHN" and found["Apple"].country == "USA"
     assert found["Trinidad & Tobago"].country == "TTO"
     assert (found["Pertamina"].country, found["Pertamina"].role) == ("IDN", "BUS")
+
+
+def test_a_short_name_and_the_full_name_of_a_national_body_are_one_entity():
+    text = "Kejaksaan Agung memeriksa saksi. Kapuspenkum Kejagung mengatakan KPK juga hadir."
+    given = mentions(text, ("Kejaksaan Agung", "ORG"), ("Kejagung", "ORG"), ("KPK", "ORG"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert len(found["Kejaksaan Agung"].mentions) == 2
+    assert found["Komisi Pemberantasan Korupsi"].mentions[0].text == "KPK"  # named in full
+    text = "Badan SAR Nasional (Basarnas) melapor. Basarnas menambah personel."
+    given = mentions(text, ("Badan SAR Nasional", "ORG"), ("Basarnas", "ORG"), ("Basarnas", "ORG"))
+    assert [len(e.mentions) for e in find_entities(text, "id", mentions=given)] == [
+        3
+    ]  # the text's own definition

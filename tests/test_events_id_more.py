@@ -157,7 +157,7 @@ def test_reprimands_searches_and_suspensions():
     assert [(t, a) for t, a, _ in found] == [("ACCUSE", "Ganjar Pranowo")]
     assert not events(["Pemilik toko itu menegur Andi yang parkir di depan tokonya."])  # a private quarrel
     found = events(["Penyidik KPK menggeledah kantor Dinas Pekerjaan Umum Kota Bandung."])
-    assert [(t, a) for t, a, _ in found] == [("COERCE", "KPK")]
+    assert [(t, a) for t, a, _ in found] == [("COERCE", "Komisi Pemberantasan Korupsi")]  # KPK, named in full
     found = events(
         ["Kepala Dinas Pendidikan Kota Medan Budi Santoso dinonaktifkan oleh Wali Kota Medan Bobby Nasution."]
     )

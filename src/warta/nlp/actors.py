@@ -248,6 +248,13 @@ def leader_surnames() -> dict[str, tuple[str, Known]]:
 
 
 @cache
+def short_forms(lang: str) -> dict[str, str]:
+    """Short name (lower) of a body -> its full name as written: "kejagung" -> "Kejaksaan Agung"
+    (``short_forms.<lang>.tsv``)."""
+    return {row[0].lower(): row[1] for row in _rows(f"actors/short_forms.{lang}.tsv")}
+
+
+@cache
 def nicknames() -> dict[str, str]:
     """One-word nickname (lower) -> the leader's full name (lower): "jokowi" -> "joko widodo"."""
     return {row[0]: row[1] for row in _rows("actors/nicknames.tsv")}

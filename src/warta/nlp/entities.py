@@ -46,6 +46,7 @@ from warta.nlp.actors import (
     leader_surnames,
     name_words,
     nicknames,
+    short_forms,
 )
 from warta.nlp.timex import weekday_numbers
 
@@ -836,6 +837,16 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
         else:
             cand.key = ("name", _full_name(words, full_names, cand.type == "PER"))
     link_acronyms(doc, cands)
+    shorts = short_forms(data.lang)
+    for (
+        cand
+    ) in cands:  # "Kejagung" ... "Kejaksaan Agung": one body, unless the text defined the short form itself
+        if (
+            cand.key[0] == "name"
+            and cand.key[1] in shorts
+            and cand.key == ("name", " ".join(_name_words(doc, cand)))
+        ):
+            cand.key = ("name", shorts[cand.key[1]].lower())
 
 
 def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
@@ -1085,6 +1096,9 @@ def make_entity(
     else:
         entity.type = _vote_type(ev, value)
         entity.name = _longest_surface(spans) if entity.type in ("PER", "ORG") else _common_surface(spans)
+        full = short_forms(data.lang).get(entity.name.lower())
+        if full is not None and full.lower() == value:
+            entity.name = full  # only the short form in the text: "KPK" is Komisi Pemberantasan Korupsi
         if entity.type == "LOC":
             entity.country = place_inside(doc, data, members[0], {"capital", "city"})
             return entity  # a place: no role, and no country from person-style context
