@@ -69,9 +69,8 @@ class Evidence:
     types: Counter = field(default_factory=Counter)
     owners: list[tuple[str, str]] = field(default_factory=list)  # keys of the persons a possessive points to
     employers: list[tuple[str, str]] = field(default_factory=list)  # keys of organisations named in a title
-    scenes: Counter = field(
-        default_factory=Counter
-    )  # countries of "In Moscow, ..." opening a mention's sentence
+    # countries of the town opening a mention's sentence ("In Moscow, the Defense Ministry said")
+    scenes: Counter = field(default_factory=Counter)
 
 
 # --------------------------------------------------------------------------------------------- annotator
@@ -665,9 +664,8 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
     occurrence is inside a sentence; they become entities only if the context or known data types them."""
     words, places, role_words = doc.words, data.places, data.role_words
     weekdays = weekday_numbers("en")  # CLDR weekday names of en, id and ms: "On Monday, the court ..."
-    ordinary = common_words(
-        data.lang
-    )  # a run of ordinary words only: "Consider", "Budget" opening a list item
+    # a run of ordinary words only is no name: "Consider", "Budget" opening a list item
+    ordinary = common_words(data.lang)
     name_word = [  # a capitalised word that no list knows, outside every candidate
         w[:1].isupper()
         and w.isalpha()
