@@ -836,9 +836,8 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.key = ("name", _full_name(words, full_names, cand.type == "PER"))
     link_acronyms(doc, cands)
     shorts = short_forms(data.lang)
-    for (
-        cand
-    ) in cands:  # "Kejagung" ... "Kejaksaan Agung": one body, unless the text defined the short form itself
+    # "Kejagung" ... "Kejaksaan Agung": one body, unless the text defined the short form itself
+    for cand in cands:
         if (
             cand.key[0] == "name"
             and cand.key[1] in shorts
@@ -1194,10 +1193,8 @@ def resolve_countries(
                 listed_roles[key] = known.role
             else:
                 entity.role = entity.role or known.role
-    for (
-        key,
-        entity,
-    ) in actors.items():  # "In Moscow, the Defense Ministry said": the scene before the dateline
+    # "In Moscow, the Defense Ministry said": the scene before the dateline
+    for key, entity in actors.items():
         scenes = evidence[key].scenes
         if entity.country is None and entity.type == "ORG" and entity.role in STATE_ORG_ROLES and scenes:
             entity.country = None if key in stateless else _top(scenes)
