@@ -29,6 +29,7 @@ class Doc:
     lower: list[str]
     sentence: list[int]
     starts: list[int] = field(default_factory=list)
+    sentence_starts: dict[int, int] | None = None  # sentence number -> first token, filled when first needed
 
     def __post_init__(self) -> None:
         if not self.starts:

@@ -1023,9 +1023,7 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
 def _scene_country(doc: Doc, data: ActorData, cand: Cand, by_token: dict) -> str | None:
     """The country of the town a sentence opens with, for the body named right after it ("In Moscow, the Defense
     Ministry said ..."; "Di Jakarta, Kementerian ..."; not a body named later in the sentence)."""
-    start = cand.first
-    while start > 0 and doc.sentence[start - 1] == doc.sentence[cand.first]:
-        start -= 1
+    start = _sentence_starts(doc)[doc.sentence[cand.first]]
     place = by_token.get(start + 1)
     if doc.lower[start] not in data.words("locative") or place is None or place.first != start + 1:
         return None
@@ -1035,6 +1033,17 @@ def _scene_country(doc: Doc, data: ActorData, cand: Cand, by_token: dict) -> str
     if any(w not in data.words("determiner") and w not in data.role_words for w in between):
         return None
     return place.place.country if place.place.kind in ("capital", "city") else None
+
+
+def _sentence_starts(doc: Doc) -> dict[int, int]:
+    """Sentence number -> its first token, found once per text (a walk back per mention is quadratic on a huge
+    page without sentence ends)."""
+    if doc.sentence_starts is None:
+        starts: dict[int, int] = {}
+        for i, number in enumerate(doc.sentence):
+            starts.setdefault(number, i)
+        doc.sentence_starts = starts
+    return doc.sentence_starts
 
 
 def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) -> Counter:
