@@ -439,3 +439,11 @@ def test_extradition_sought_from_a_state_asks_that_state():
     assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
         ("REQUEST", "USA", "GBR")
     ]
+
+
+def test_a_price_charged_is_no_charge():
+    assert not coded(
+        ["Shopify stores selling via ChatGPT will be charged an additional 4% fee per sale by OpenAI."], "en"
+    ).events
+    record = coded(["Police charged Elizabeth Burton with possession of methamphetamine."], "en")
+    assert [e.type for e in record.events] == ["COERCE"]

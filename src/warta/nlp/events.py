@@ -925,6 +925,11 @@ def _event(
         and any(t.lower in doc.lex.words.get("operation", ()) for t in tokens[j : j + 3])
     ):
         return None, None  # "Russian forces pressed an offensive": pushed an operation on, asked no one
+    if cameo == "173" and any(
+        t.lower in doc.lex.words.get("fee", ()) or t.lower[:1] in "$€£" for t in tokens[j : j + 6]
+    ):
+        # "will be charged an additional 4% fee", "charges $5 a month": a price, not a charge
+        return None, None
     if pattern.cameo[:2] == "19" and any(
         t.lower in doc.lex.words.get("verbal_object", ()) for t in tokens[j : j + 4]
     ):
