@@ -1199,3 +1199,16 @@ def test_a_short_name_and_the_full_name_of_a_national_body_are_one_entity():
     assert [len(e.mentions) for e in find_entities(text, "id", mentions=given)] == [
         3
     ]  # the text's own definition
+
+
+def test_event_nouns_places_after_a_place_word_and_us_agencies():
+    text = "Invasi Rusia ke Ukraina berlanjut. Pasukan itu menyerang kota Kharkiv."
+    given = mentions(text, ("Invasi Rusia", "ORG"), ("Ukraina", "LOC"), ("Kharkiv", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Rusia"].type == "LOC" and "Invasi Rusia" not in found
+    assert (found["Kharkiv"].type, found["Kharkiv"].country) == ("LOC", "UKR")
+    text = "The FDA and the Customs and Border Protection agency acted."
+    given = mentions(text, ("FDA", "ORG"), ("Customs", "ORG"), ("Border Protection", "ORG"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert (found["FDA"].country, found["FDA"].role) == ("USA", "GOV")
+    assert found["Customs and Border Protection"].country == "USA"  # the tagger's two pieces joined

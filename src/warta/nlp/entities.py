@@ -194,6 +194,9 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         cand.type = "PER"  # "tersangka berinisial AS dan RH": a person's initials, not the United States
         return True
     _cut_possessor(doc, data, cand)
+    if cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("event_noun"):
+        if data.place(" ".join(doc.lower[cand.first + 1 : cand.last])) is not None:
+            cand.first += 1  # "[Invasi] Rusia", "[Invasion of] ...": the event's noun is no part of the name
     if _trim_weekday(doc, data, cand):
         cand.type = "MISC"  # "Black Friday", "Super Tuesday": a named day
         return True
@@ -519,6 +522,8 @@ def retype_place(doc: Doc, data: ActorData, cand: Cand) -> None:
         cand.type == "LOC"
         or place.kind in COUNTRY_KINDS | {"capital"}
         or _after_locative(doc, data, cand)
+        or cand.first > 0
+        and doc.lower[cand.first - 1] in data.words("place_head")  # "kota Kharkiv"
         or (" " in phrase and phrase not in known_people())
     ):
         # a town after "in"/"di" ("officials in Aberdeen") or a town of several words ("Khan Younis") tagged PER
@@ -553,7 +558,13 @@ def add_gazetteer_places(
             i += length
             continue
         inside = {id(covered[k]): covered[k] for k in range(i, i + length) if k in covered}
-        fits = all(c.first >= i and c.last <= i + length and c.type == "LOC" for c in inside.values())
+        # a listed body may also join the tagger's pieces of it ("[Customs] and [Border Protection]")
+        fits = all(
+            c.first >= i
+            and c.last <= i + length
+            and (c.type == "LOC" or place.kind == "org" and c.type != "PER")
+            for c in inside.values()
+        )
         if fits and (not inside or length > max(c.last - c.first for c in inside.values())):
             kind_type = "ORG" if place.kind == "org" else "LOC"
             added.append(Cand(i, i + length, kind_type, GAZETTEER_CONFIDENCE, place=place))
