@@ -1212,3 +1212,18 @@ def test_event_nouns_places_after_a_place_word_and_us_agencies():
     found = by_name(find_entities(text, "en", mentions=given))
     assert (found["FDA"].country, found["FDA"].role) == ("USA", "GOV")
     assert found["Customs and Border Protection"].country == "USA"  # the tagger's two pieces joined
+
+
+def test_streets_are_places_whatever_the_tagger_said():
+    text = (
+        "Police stopped a car near Central Avenue. Massa berkumpul di Jalan Sudirman. Downing Street replied."
+    )
+    given = mentions(text, ("Central Avenue", "ORG"), ("Jalan Sudirman", "PER"), ("Downing Street", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Central Avenue"].type == "LOC"
+    assert (found["Downing Street"].type, found["Downing Street"].country) == (
+        "ORG",
+        "GBR",
+    )  # the seat, listed
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Jalan Sudirman"].type == "LOC"

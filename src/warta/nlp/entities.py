@@ -219,6 +219,11 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         if _only_role_words(doc, data, cand):
             return False  # "U.S. Secretary of State": a title, read as context of the name after it
         split_title_phrase(doc, data, cand)
+    streets = data.words("street_head")
+    if cand.last - cand.first >= 2 and (
+        doc.lower[cand.first] in streets or doc.lower[cand.last - 1] in streets
+    ):
+        cand.type = "LOC"  # "Central Avenue", "Jalan Sudirman" tagged ORG or PER: a street is a place
     # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services" tagged PER or MISC
     if cand.type in ("PER", "MISC") and _org_head(doc, data, cand):
         cand.type = "ORG"
