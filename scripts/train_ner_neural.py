@@ -53,7 +53,10 @@ weight); a network as sure as the CRF adds less to it than a softmax one.
 Character CNN of widths 3 and 5 (``--set widths=3,5``, 48 filters each, exported as one width-5 convolution, so
 ``NeuralTagger`` is unchanged), fold 0, 20 epochs, 44 minutes on a loaded box: weight 0.25 / 0.5 / 1 0.7683 / 0.8268,
 0.7684 / 0.8251, 0.7685 / 0.8219, network alone 0.7191 / 0.7873 (after 10 epochs at 0.5 0.7737 / 0.8149); against
-the pinned 0.7697 / 0.8216 the fifth -0.001, idner dev +0.004: within the seed noise, not adopted (fold 1 not run).
+the pinned 0.7697 / 0.8216 the fifth -0.001, idner dev +0.004. Fold 1 (``--folds 1``, 26 minutes): 0.25 / 0.5 / 1
+0.7851 / 0.8271, 0.7907 / 0.8203, 0.7839 / 0.8142, alone 0.7308 / 0.7881 (pinned at 0.5 0.7850 / 0.8176). Mean of
+fifths 0 and 1 at 0.5: 0.7796 / 0.8227 against 0.7774 / 0.8196 (+0.002 / +0.003, under the +0.008 asked for a
+retrain): not adopted.
 Averaged with the pinned network at 0.5 / 0.75: 0.7725 / 0.8238, 0.7733 / 0.8174; with it and the CRF-layer network:
 0.7699 / 0.8226, 0.7733 / 0.8198 (like two seeds: +0.003, two networks' cost).
 
