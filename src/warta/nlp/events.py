@@ -1656,15 +1656,16 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;—–-\n"
 
 
-_NP_STOPS: dict[int, frozenset[str]] = {}
+# id(lexicon) -> (the lexicon, its stop words); holding the lexicon keeps its id from being reused by another one
+_NP_STOPS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 def _np_stops(lex: Lexicon) -> frozenset[str]:
-    stops = _NP_STOPS.get(id(lex))
-    if stops is None:
-        stops = frozenset().union(*(ws for k, ws in lex.words.items() if k in _NP_STOP_KINDS))
-        _NP_STOPS[id(lex)] = stops
-    return stops
+    entry = _NP_STOPS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = (lex, frozenset().union(*(ws for k, ws in lex.words.items() if k in _NP_STOP_KINDS)))
+        _NP_STOPS[id(lex)] = entry
+    return entry[1]
 
 
 def _asked_or_refused_thing(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> bool:
