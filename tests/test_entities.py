@@ -1227,3 +1227,10 @@ def test_streets_are_places_whatever_the_tagger_said():
     )  # the seat, listed
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Jalan Sudirman"].type == "LOC"
+
+
+def test_a_full_name_with_ri_after_it_is_the_body_of_the_short_form():
+    text = "Kementerian Luar Negeri RI mengecam serangan itu. Juru bicara Kemlu meminta gencatan senjata."
+    given = mentions(text, ("Kementerian Luar Negeri RI", "ORG"), ("Kemlu", "ORG"))
+    bodies = [e for e in find_entities(text, "id", mentions=given) if e.type == "ORG"]
+    assert [len(e.mentions) for e in bodies] == [2] and bodies[0].country == "IDN"

@@ -860,6 +860,13 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             and cand.key == ("name", " ".join(_name_words(doc, cand)))
         ):
             cand.key = ("name", shorts[cand.key[1]].lower())
+        elif cand.key[0] == "name" and cand.key[1].endswith(" ri") and _full_form(shorts, cand.key[1][:-3]):
+            cand.key = ("name", cand.key[1][:-3])  # "Kementerian Luar Negeri RI" is the Kemlu of the text
+
+
+def _full_form(shorts: dict[str, str], name: str) -> bool:
+    """``name`` (lower) is the full name of a body the short-forms list knows."""
+    return any(full.lower() == name for full in shorts.values())
 
 
 def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
