@@ -1,15 +1,6 @@
 """Indonesian event rules of the fifth session (sentences written for these tests; no news text copied)."""
 
-from test_events import coded
-
-
-def events(paragraphs, kind=None):
-    record = coded(paragraphs)
-    return [
-        (e.type, e.actor.name, e.recipient.name if e.recipient else None)
-        for e in record.events
-        if kind is None or e.type == kind
-    ]
+from test_events_id_rules import events
 
 
 def test_a_restriction_eased_or_ended_is_a_measure_lifted():

@@ -219,10 +219,7 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         if _only_role_words(doc, data, cand):
             return False  # "U.S. Secretary of State": a title, read as context of the name after it
         split_title_phrase(doc, data, cand)
-    streets = data.words("street_head")
-    if cand.last - cand.first >= 2 and (
-        doc.lower[cand.first] in streets or doc.lower[cand.last - 1] in streets
-    ):
+    if _edge_word(doc, cand, data.words("street_head")):
         cand.type = "LOC"  # "Central Avenue", "Jalan Sudirman" tagged ORG or PER: a street is a place
     # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services" tagged PER or MISC
     if cand.type in ("PER", "MISC") and _org_head(doc, data, cand):
@@ -310,12 +307,19 @@ def _place_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
     """A name of two or more words that opens or ends with a place noun of the language ("provinsi", "county"),
     or a known place right before one ("the Donetsk region")."""
     heads = data.words("place_head")
-    if cand.last - cand.first >= 2 and (doc.lower[cand.first] in heads or doc.lower[cand.last - 1] in heads):
+    if _edge_word(doc, cand, heads):
         return True
     if cand.last >= len(doc.words) or doc.lower[cand.last] not in heads:
         return False
     place = data.place(" ".join(doc.lower[cand.first : cand.last]))
     return place is not None and place.kind != "org"  # not "Komnas HAM Provinsi Maluku"
+
+
+def _edge_word(doc: Doc, cand: Cand, words: frozenset[str]) -> bool:
+    """A name of two or more words that opens (head-first languages) or ends with one of ``words``."""
+    return cand.last - cand.first >= 2 and (
+        doc.lower[cand.first] in words or doc.lower[cand.last - 1] in words
+    )
 
 
 def _currency_prefix(doc: Doc, end: int) -> bool:
@@ -852,6 +856,7 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.key = ("name", _full_name(words, full_names, cand.type == "PER"))
     link_acronyms(doc, cands)
     shorts = short_forms(data.lang)
+    full_forms = {full.lower() for full in shorts.values()}
     # "Kejagung" ... "Kejaksaan Agung": one body, unless the text defined the short form itself
     for cand in cands:
         if (
@@ -860,13 +865,8 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             and cand.key == ("name", " ".join(_name_words(doc, cand)))
         ):
             cand.key = ("name", shorts[cand.key[1]].lower())
-        elif cand.key[0] == "name" and cand.key[1].endswith(" ri") and _full_form(shorts, cand.key[1][:-3]):
+        elif cand.key[0] == "name" and cand.key[1].endswith(" ri") and cand.key[1][:-3] in full_forms:
             cand.key = ("name", cand.key[1][:-3])  # "Kementerian Luar Negeri RI" is the Kemlu of the text
-
-
-def _full_form(shorts: dict[str, str], name: str) -> bool:
-    """``name`` (lower) is the full name of a body the short-forms list knows."""
-    return any(full.lower() == name for full in shorts.values())
 
 
 def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
