@@ -1234,3 +1234,54 @@ def test_a_full_name_with_ri_after_it_is_the_body_of_the_short_form():
     given = mentions(text, ("Kementerian Luar Negeri RI", "ORG"), ("Kemlu", "ORG"))
     bodies = [e for e in find_entities(text, "id", mentions=given) if e.type == "ORG"]
     assert [len(e.mentions) for e in bodies] == [2] and bodies[0].country == "IDN"
+
+
+def test_name_particles_join_the_surname_to_its_given_names():
+    text = (
+        "European Commission President Ursula von der Leyen announced aid. Saudi Crown Prince Mohammed bin "
+        "Salman met Charles de Gaulle. Later, said von der Leyen, the plan would work."
+    )
+    given = mentions(
+        text,
+        ("European Commission President Ursula", "ORG"),
+        ("Leyen", "PER"),
+        ("Saudi Crown Prince", "LOC"),
+        ("Salman", "PER"),
+        ("Charles", "ORG"),
+        ("Gaulle", "PER"),
+        ("Leyen", "PER"),
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert [m.text for m in found["Ursula von der Leyen"].mentions] == [
+        "Ursula von der Leyen",
+        "von der Leyen",
+    ]
+    assert found["European Commission"].type == "ORG"  # the title is cut from the body, not kept in either
+    assert found["Mohammed bin Salman"].country == "SAU" and "Saudi Crown Prince" not in found
+    assert found["Charles de Gaulle"].type == "PER"
+    text = "Dutch Prime Minister Mark van Rutte spoke."
+    found = by_name(
+        find_entities(text, "en", mentions=mentions(text, ("Dutch Prime Minister Mark van Rutte", "MISC")))
+    )
+    assert (found["Mark van Rutte"].type, found["Mark van Rutte"].country) == ("PER", "NLD")
+
+
+def test_a_person_titled_by_a_non_state_body_takes_its_role_and_no_country_from_the_scene():
+    text = "In Brussels, World Bank President Ajay Banga said. Boeing President Kelly Ortberg said."
+    given = mentions(
+        text,
+        ("Brussels", "LOC"),
+        ("World Bank", "ORG"),
+        ("Ajay Banga", "PER"),
+        ("Boeing", "ORG"),
+        ("Kelly Ortberg", "PER"),
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert (found["Ajay Banga"].role, found["Ajay Banga"].country) == (
+        "IGO",
+        None,
+    )  # not Belgian, no president
+    assert (found["Kelly Ortberg"].role, found["Kelly Ortberg"].country) == ("BUS", "USA")
+    text = "WHO Director-General Tedros Adhanom said."
+    given = mentions(text, ("WHO", "ORG"), ("Tedros Adhanom", "PER"))
+    assert by_name(find_entities(text, "en", mentions=given))["Tedros Adhanom"].role == "IGO"  # no general

@@ -89,6 +89,7 @@ class Window:
     country: str | None = None
     possessive: bool = False
     employer: tuple[str, str] | None = None  # "Kepala BPBD DKI Jakarta, X": the organisation X works for
+    titled: bool = False  # the employer opens X's title ("World Bank President X"), not "(CNN) President X"
 
 
 def role_or_country(data: ActorData, lower: str) -> bool:
@@ -167,7 +168,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
     after_prep: list[
         int
     ] = []  # ... and a preposition: its targets if a role word opens the phrase further left
-    employer = None
+    employer, titled = None, False
     owner = None  # the country whose possessive stands right before the name
     skipped = 0  # brackets and the employer's tokens do not use up the window
     i = first - 1
@@ -183,6 +184,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
             if cand.type != "ORG" or employer:
                 break
             # "Direktur Utama <PT Pertamina> X", "juru bicara <Kemlu>, X": the organisation X works for
+            titled = bool(tokens) and tokens[-1] == cand.last and in_role_phrase(data, doc.lower[cand.last])
             employer, skipped, i = cand.key, skipped + i - cand.first + 1, cand.first - 1
             continue
         town = _governed_town(doc, data, cand)
@@ -198,6 +200,8 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
             pending.append(start)
             i = start - 1
             continue
+        if word == "," and not _comma_in_office(doc, data, i, by_token):
+            break  # "In Brussels, X", "Y, envoy to Kyiv, and X": the phrase before the comma is not X's
         if lower in data.words("prep"):
             after_prep.extend(pending)  # "utusan AS untuk Venezuela": Venezuela is the target, not the owner;
             pending = []  # "(spoke) with his Israeli counterpart X": no role word before "with", Israel is X's
@@ -219,6 +223,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
     window = _window(doc, data, sorted(tokens), [(k, c) for k, c in countries if k not in targets], first)
     window.country = window.country or owner  # "South Korea's Unification Ministry": no role word needed
     window.employer = employer if window.role_kind is not None else None
+    window.titled = titled and window.employer is not None
     if window.role_kind == "title" and first and doc.words[first - 1] == "(":
         window.role_kind = (
             "org"  # "Menteri Pekerjaan Umum (PUPR)": the short name of the office, not a person
@@ -269,6 +274,18 @@ def country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:
     ):
         return place.country
     return None
+
+
+def _comma_in_office(doc: Doc, data: ActorData, i: int, by_token: dict[int, Cand]) -> bool:
+    """The comma at i lists the words of one office ("Ministry of Trade, Industry and Energy"): role words on both
+    sides, none of them in a place's or a person's name."""
+    for k in (i - 1, i + 1):
+        cand = by_token.get(k)
+        if k < 0 or k >= len(doc.words) or cand is not None and cand.type != "ORG":
+            return False
+        if not in_role_phrase(data, doc.lower[k]):
+            return False
+    return True
 
 
 def in_role_phrase(data: ActorData, lower: str) -> bool:

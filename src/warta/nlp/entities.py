@@ -57,6 +57,8 @@ DOMESTIC_ROLES = frozenset({"OPP", "REB", "COP", "JUD", "LEG", "PTY", "CVL"})
 # State bodies named without a country are the dateline country's ("Kementerian Perdagangan" in a Jakarta story):
 # foreign ones carry their country in the name or next to it ("Kementerian Luar Negeri Rusia").
 STATE_ORG_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# roles of non-state bodies: a person whose title names such a body as employer takes its role over the title's
+EMPLOYER_ROLES = frozenset({"IGO", "NGO", "BUS", "MED", "EDU", "REL", "HLH", "LAB", "AGR"})
 CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
 
 
@@ -69,6 +71,7 @@ class Evidence:
     types: Counter = field(default_factory=Counter)
     owners: list[tuple[str, str]] = field(default_factory=list)  # keys of the persons a possessive points to
     employers: list[tuple[str, str]] = field(default_factory=list)  # keys of organisations named in a title
+    title_employers: list[tuple[str, str]] = field(default_factory=list)  # ... right before the title words
     # countries of the town opening a mention's sentence ("In Moscow, the Defense Ministry said")
     scenes: Counter = field(default_factory=Counter)
 
@@ -102,6 +105,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     doc = Doc.of(text)
     lowercase = _lowercase_words(lang)
     cands = ner_cands(doc, data, mentions, lowercase)
+    cands = join_particle_names(doc, data, cands)
     retype_coordinated_people(doc, data, cands)
     cut_trailing_ranks(doc, data, cands)
     cands = add_gazetteer_places(doc, data, cands, lowercase)
@@ -165,6 +169,69 @@ def _listed_name(data: ActorData, phrase: str) -> bool:
     return data.place(phrase) is not None or phrase in known_orgs() or phrase in known_people()
 
 
+def join_particle_names(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """A surname after lower-case name particles ("von der", "bin", "de") takes the particles and the given names
+    before them, which the tagger often leaves out or glues to a title ("[European Commission President Ursula] von
+    der [Leyen]" -> "European Commission" + "Ursula von der Leyen"; "Mohammed bin [Salman]")."""
+    particles = data.words("name_particle")
+    if not particles:
+        return cands
+    ending_at = {c.last: c for c in cands}
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    dropped: set[int] = set()
+    for cand in cands:
+        if cand.type != "PER" or id(cand) in dropped:
+            continue
+        j = cand.first
+        while j > 0 and cand.first - j < 3 and doc.words[j - 1] in particles:
+            j -= 1  # the particles as written, in lower case ("Von" opening a sentence is left to the tagger)
+        if j == cand.first:
+            continue
+        given = j - 1
+        if given < 0 or doc.sentence[given] != doc.sentence[cand.first] or not _given_name(doc, data, given):
+            cand.first = j  # "said von der Leyen": the particles belong to the surname
+            continue
+        before = ending_at.get(given + 1)
+        if before is None or id(before) in dropped:
+            start = given  # given names the tagger skipped ("Mohammed bin [Salman]"), up to a title or a name
+            while (
+                start > 0
+                and doc.sentence[start - 1] == doc.sentence[given]
+                and _given_name(doc, data, start - 1)
+                and start - 1 not in covered
+            ):
+                start -= 1
+            cand.first = start
+        elif before.type == "PER" or not any(
+            role_or_country(data, w) for w in doc.lower[before.first : given]
+        ):
+            cand.first = before.first  # "[Charles] de [Gaulle]"
+            dropped.add(id(before))
+        else:
+            start = given
+            while start > before.first and _given_name(doc, data, start - 1):
+                start -= 1
+            title = start
+            while title > before.first and _is_title_word(data, doc.lower[title - 1]):
+                title -= 1
+            if title == start:
+                continue  # no title between the body and the name: leave the tagger's reading
+            cand.first = start
+            before.last = title
+            if before.last <= before.first:
+                dropped.add(id(before))
+    return [c for c in cands if id(c) not in dropped]
+
+
+def _given_name(doc: Doc, data: ActorData, i: int) -> bool:
+    return doc.words[i][:1].isupper() and not role_or_country(data, doc.lower[i])
+
+
+def _is_title_word(data: ActorData, lower: str) -> bool:
+    role = data.roles.get(lower)
+    return role is not None and role.kind in ("title", "mod")
+
+
 def retype_coordinated_people(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
     """A "place" no list knows, joined by "and" to a person, is a person too ("Johnson and Corbyn")."""
     joiners = data.words("and")
@@ -213,6 +280,10 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_actor"):
         cand.type = "MISC"  # a measure, law or indicator the tagger took for a body ("PSBB", "APBN")
         return True
+    if cand.type == "LOC" and cand.last - cand.first > 1 and _only_role_words(doc, data, cand):
+        return (
+            False  # "[Saudi Crown Prince] Mohammed bin Salman": a title, read as context of the name after it
+        )
     if cand.type in ("MISC", "ORG"):
         if not _cut_before_title(doc, data, cand):
             return False  # "Defense" of "Defense Minister X": a piece of a title
@@ -398,8 +469,13 @@ def split_title_phrase(doc: Doc, data: ActorData, cand: Cand) -> None:
     if t == cand.last - 2 and not _form_of_address(data, doc.lower[t]):
         return  # one word after a title: "General Motors" is a company; only "Mr. Rudolph" is a person
     rest = range(t + 1, cand.last)
-    if not all(doc.words[k][:1].isupper() and not role_or_country(data, doc.lower[k]) for k in rest):
-        return
+    particles = data.words("name_particle")
+    if not all(
+        (doc.words[k][:1].isupper() or k not in (t + 1, cand.last - 1) and doc.words[k] in particles)
+        and not role_or_country(data, doc.lower[k])
+        for k in rest
+    ):
+        return  # every word after the title is a name word ("Mark van Rutte" may hold particles)
     titles = [
         r
         for k in range(max(cand.first - 1, 0), t + 1)
@@ -1033,6 +1109,8 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
         ev.types.update(_type_cues(doc, data, cand, before, after, type_hint))
         if before.employer:
             ev.employers.append(before.employer)
+        if before.titled:
+            ev.title_employers.append(before.employer)
         scene = _scene_country(doc, data, cand, by_token)
         if scene:
             ev.scenes[scene] += 1
@@ -1246,6 +1324,8 @@ def resolve_countries(
                 _from_links(entity, evidence[key], actors)
     for key, role in listed_roles.items():
         actors[key].role = actors[key].role or role
+    for key, entity in actors.items():
+        _employer_role(entity, evidence[key], actors)
     if home is None:
         return
     at_home = not inferred and _main_country(entities) in (home, "")
@@ -1280,6 +1360,18 @@ def _from_links(entity: Entity, ev: Evidence, entities: dict) -> None:
         if theirs is not None:
             entity.country = entity.country or theirs.country
             entity.role = entity.role or theirs.role
+
+
+def _employer_role(entity: Entity, ev: Evidence, entities: dict) -> None:
+    """A person whose title names a non-state body takes its role over the title's ("World Bank President X",
+    "Boeing President X", "WHO Director-General X" are no heads of state or generals)."""
+    if entity.type != "PER":
+        return
+    for employer in ev.title_employers:
+        theirs = entities.get(employer)
+        if theirs is not None and theirs.role in EMPLOYER_ROLES:
+            entity.role = theirs.role
+            return
 
 
 def _main_country(entities: dict) -> str | None:
