@@ -802,7 +802,11 @@ def test_company_and_media_head_nouns_and_regional_police_and_army_commands():
     text = "Polres Sleman dan Kodim Sleman berjaga."
     given = mentions(text, ("Polres Sleman", "ORG"), ("Kodim Sleman", "ORG"))
     found = by_name(find_entities(text, "id", mentions=given))
-    assert found["Polres Sleman"].role == "COP" and found["Kodim Sleman"].role == "MIL"
+    # named in full (regional_forms.id.tsv), so that "Polres Sleman" and "Kepolisian Resor Sleman" are one body
+    assert (
+        found["Kepolisian Resor Sleman"].role == "COP"
+        and found["Komando Distrik Militer Sleman"].role == "MIL"
+    )
 
 
 def test_offices_only_indonesia_has_and_the_territory_after_the_title():
@@ -1285,3 +1289,41 @@ def test_a_person_titled_by_a_non_state_body_takes_its_role_and_no_country_from_
     text = "WHO Director-General Tedros Adhanom said."
     given = mentions(text, ("WHO", "ORG"), ("Tedros Adhanom", "PER"))
     assert by_name(find_entities(text, "en", mentions=given))["Tedros Adhanom"].role == "IGO"  # no general
+
+
+def test_a_regional_body_and_its_short_form_are_one_entity_named_in_full():
+    text = (
+        "Kepolisian Daerah Jawa Timur menangkap dua tersangka. Kabid Humas Polda Jatim Kombes Dirmanto "
+        "mengatakan hal itu. Pemkot Surabaya membuka posko. Pemprov DKI menutup jalan."
+    )
+    given = mentions(
+        text,
+        ("Kepolisian Daerah Jawa Timur", "ORG"),
+        ("Polda Jatim", "ORG"),
+        ("Dirmanto", "PER"),
+        ("Pemkot Surabaya", "ORG"),
+        ("Pemprov DKI", "ORG"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert [m.text for m in found["Kepolisian Daerah Jawa Timur"].mentions] == [
+        "Kepolisian Daerah Jawa Timur",
+        "Polda Jatim",
+    ]
+    assert found["Pemerintah Kota Surabaya"].mentions[0].text == "Pemkot Surabaya"
+    assert "Pemerintah Provinsi DKI Jakarta" in found  # the area's last word is not written twice
+
+
+def test_initials_with_ages_and_a_mayors_town_after_the_title():
+    text = "Polisi menangkap tersangka berinisial AS (45) dan RH (38). Wali Kota Surabaya Eri Cahyadi hadir di Surabaya."
+    given = mentions(
+        text,
+        ("AS", "LOC"),
+        ("RH", "ORG"),
+        ("Kota Surabaya", "LOC"),
+        ("Eri Cahyadi", "PER"),
+        ("Surabaya", "LOC"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["AS"].type == "PER" and found["RH"].type == "PER"  # initials, not the US and a body
+    assert len(found["Surabaya"].mentions) == 2 and "Kota Surabaya" not in found
+    assert found["Eri Cahyadi"].role == "GOV"

@@ -8,6 +8,7 @@ language a matter of data. Phrases are stored lower-cased and tokenised like ``w
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -252,6 +253,39 @@ def short_forms(lang: str) -> dict[str, str]:
     """Short name (lower) of a body -> its full name as written: "kejagung" -> "Kejaksaan Agung"
     (``short_forms.<lang>.tsv``)."""
     return {row[0].lower(): row[1] for row in _rows(f"actors/short_forms.{lang}.tsv")}
+
+
+@cache
+def regional_forms(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Short body words and area names (lower) -> their full words as written: ({"polda": "Kepolisian Daerah"},
+    {"jatim": "Jawa Timur"}) (``regional_forms.<lang>.tsv``; empty for a language without one)."""
+    bodies: dict[str, str] = {}
+    areas: dict[str, str] = {}
+    for kind, short, full in _rows(f"actors/regional_forms.{lang}.tsv"):
+        (bodies if kind == "body" else areas)[short.lower()] = full
+    return bodies, areas
+
+
+def regional_full_name(lang: str, words: Sequence[str]) -> str | None:
+    """The full name of a regional body named with short forms ("Polda Jatim" -> "Kepolisian Daerah Jawa Timur"),
+    or None when no word is a short form; the other words stay as written."""
+    bodies, areas = regional_forms(lang)
+    if len(words) < 2 or not bodies:
+        return None
+    lower = " ".join(words).lower()
+    if words[0].lower() not in bodies and not any(lower.startswith(full.lower() + " ") for full in bodies.values()):
+        return None  # only a body's area is read in full: "PT Pupuk Kaltim" is a company's name as registered
+    out, changed = [], False
+    for k, word in enumerate(words):
+        full = bodies.get(word.lower()) if k == 0 else areas.get(word.lower())
+        if full is None:
+            out.append(word)
+            continue
+        changed = True
+        if k + 1 < len(words) and full.lower().endswith(" " + words[k + 1].lower()):
+            full = full.rsplit(" ", 1)[0]  # "DKI Jakarta": the area's last word is written already
+        out.append(full)
+    return " ".join(out) if changed else None
 
 
 @cache

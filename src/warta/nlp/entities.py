@@ -46,6 +46,7 @@ from warta.nlp.actors import (
     leader_surnames,
     name_words,
     nicknames,
+    regional_full_name,
     short_forms,
 )
 from warta.nlp.timex import weekday_numbers
@@ -274,6 +275,9 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         return False  # "kementerian pertahanan", sentence-initial "This", the month in "3 Mac 2021"
     while cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("determiner"):
         cand.first += 1  # "The European Union" -> "European Union"
+    if cand.first and cand.last - cand.first > 1 and _title_ends_in(doc, data, cand.first):
+        if data.place(" ".join(doc.lower[cand.first + 1 : cand.last])) is not None:
+            cand.first += 1  # "Wali [Kota Surabaya]": "kota" is the title's last word, not the place's first
     _trim_capitals_headline(doc, data, cand, lowercase)
     if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_name"):
         return False  # "API", "SEO", "PDF": technical terms written in capitals, no names
@@ -323,16 +327,27 @@ def _cut_before_title(doc: Doc, data: ActorData, cand: Cand) -> bool:
     return True
 
 
+def _title_ends_in(doc: Doc, data: ActorData, i: int) -> bool:
+    """Token i is the city word that ends a title ("Wali Kota"), not the first word of a place ("Desa Kendal" of
+    "Kepala Desa Kendal" is a village, not the regency Kendal)."""
+    if doc.lower[i] not in data.words("city_word"):
+        return False
+    role = data.roles.get(f"{doc.lower[i - 1]} {doc.lower[i]}")
+    return role is not None and role.kind == "title"
+
+
 def _after_initials_cue(doc: Doc, data: ActorData, i: int) -> bool:
-    """Token i is one of the initials listed after "berinisial" ("berinisial AS, RH dan MT")."""
-    cues, joiners = data.words("initials_cue"), data.words("and") | {","}
+    """Token i is one of the initials listed after "berinisial" ("berinisial AS, RH dan MT", "AS (45) dan RH
+    (38)": ages in brackets between them)."""
+    cues, joiners = data.words("initials_cue"), data.words("and") | {",", "(", ")"}
     if not cues or not doc.words[i].isupper():
         return False
     k = i - 1
-    while k >= 0 and i - k <= 8 and doc.sentence[k] == doc.sentence[i]:
+    while k >= 0 and i - k <= 12 and doc.sentence[k] == doc.sentence[i]:
         if doc.lower[k] in cues:
             return True
-        if not (doc.words[k].isupper() or doc.lower[k] in joiners):
+        word = doc.words[k]
+        if not (word.isupper() or doc.lower[k] in joiners or word.isdigit() and doc.words[k - 1] == "("):
             return False
         k -= 1
     return False
@@ -943,6 +958,10 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.key = ("name", shorts[cand.key[1]].lower())
         elif cand.key[0] == "name" and cand.key[1].endswith(" ri") and cand.key[1][:-3] in full_forms:
             cand.key = ("name", cand.key[1][:-3])  # "Kementerian Luar Negeri RI" is the Kemlu of the text
+        elif cand.key[0] == "name" and cand.type == "ORG":
+            full = regional_full_name(data.lang, cand.key[1].split(" "))
+            if full is not None:  # "Polda Jatim" is the "Kepolisian Daerah Jawa Timur" of the text
+                cand.key = ("name", full.lower())
 
 
 def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
@@ -1206,6 +1225,9 @@ def make_entity(
         full = short_forms(data.lang).get(entity.name.lower())
         if full is not None and full.lower() == value:
             entity.name = full  # only the short form in the text: "KPK" is Komisi Pemberantasan Korupsi
+        regional = regional_full_name(data.lang, entity.name.split(" "))
+        if regional is not None and regional.lower() == value:
+            entity.name = regional  # "Polda Jatim" named in full: Kepolisian Daerah Jawa Timur
         if entity.type == "LOC":
             entity.country = place_inside(doc, data, members[0], {"capital", "city"})
             return entity  # a place: no role, and no country from person-style context
