@@ -1327,3 +1327,40 @@ def test_initials_with_ages_and_a_mayors_town_after_the_title():
     assert found["AS"].type == "PER" and found["RH"].type == "PER"  # initials, not the US and a body
     assert len(found["Surabaya"].mentions) == 2 and "Kota Surabaya" not in found
     assert found["Eri Cahyadi"].role == "GOV"
+
+
+def test_indonesian_bodies_joined_by_dan_a_body_with_ri_after_its_short_form_and_a_bill():
+    text = (
+        "Dewan Perwakilan Rakyat (DPR) RI mengesahkan Rancangan Undang-Undang (RUU) Perampasan Aset. KPK akan "
+        "berkoordinasi dengan Kejaksaan Agung dan Pusat Pelaporan dan Analisis Transaksi Keuangan. Menteri "
+        "mengapresiasi Komisi III DPR."
+    )
+    given = mentions(
+        text,
+        ("Dewan Perwakilan Rakyat", "ORG"),
+        ("DPR", "ORG"),
+        ("RI", "LOC"),
+        ("Perampasan Aset", "LOC"),
+        ("KPK", "ORG"),
+        ("Kejaksaan Agung dan Pusat Pelaporan dan Analisis Transaksi Keuangan", "ORG"),
+        ("Komisi III DPR", "ORG"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert "Indonesia" not in found  # "RI" belongs to the body's name: no country that could act
+    assert found["Perampasan Aset"].type == "MISC"  # a bill
+    assert "Kejaksaan Agung" in found and "Pusat Pelaporan dan Analisis Transaksi Keuangan" in found
+    assert found["Komisi III DPR"].role == "LEG"  # a unit of the parliament, not a government commission
+
+
+def test_a_listed_ngo_keeps_its_role_and_gives_it_to_its_researcher():
+    text = "Sementara itu, peneliti Indonesia Corruption Watch (ICW) Kurnia Ramadhana mengkritik pasal itu."
+    given = mentions(text, ("Indonesia Corruption Watch", "PER"), ("ICW", "ORG"), ("Kurnia Ramadhana", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Indonesia Corruption Watch"].type, found["Indonesia Corruption Watch"].role) == (
+        "ORG",
+        "NGO",
+    )
+    assert found["Kurnia Ramadhana"].role == "NGO"  # not EDU from 'peneliti'
+    text = "The U.N. humanitarian office OCHA said aid deliveries stopped."
+    found = by_name(find_entities(text, "en", mentions=mentions(text, ("OCHA", "ORG"))))
+    assert found["OCHA"].role == "IGO"

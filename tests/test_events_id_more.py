@@ -253,13 +253,13 @@ def test_aid_promised_by_a_government_is_an_agreement_with_no_recipient_needed()
             "BEKASI, KOMPAS — Pemkot Bekasi memastikan bakal menggelontorkan bantuan sosial bagi warga terdampak."
         ]
     )
-    assert found == [("AGREE", "Pemkot Bekasi", None)]
+    assert found == [("AGREE", "Pemerintah Kota Bekasi", None)]
     # the mayor named next is no partner of the city's plan
     text = (
         "BEKASI, KOMPAS — Pemkot Bekasi memastikan bakal menggelontorkan bantuan sosial bagi 130.000 keluarga miskin "
         "baru . Wali Kota Bekasi Rahmat Effendi mengatakan , terdapat 106.000 keluarga miskin ."
     )
-    assert events([text]) == [("AGREE", "Pemkot Bekasi", None)]
+    assert events([text]) == [("AGREE", "Pemerintah Kota Bekasi", None)]
     assert not events(["BEKASI, KOMPAS — Pemkot Bekasi menggelontorkan bantuan sosial bagi warga terdampak."])
     assert not events(["BEKASI, KOMPAS — Budi akan menyumbang uang untuk masjid."])  # no public party
 

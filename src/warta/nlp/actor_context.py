@@ -168,7 +168,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
     after_prep: list[
         int
     ] = []  # ... and a preposition: its targets if a role word opens the phrase further left
-    employer, titled = None, False
+    employer, titled, next_to_name, employer_first = None, False, False, 0
     owner = None  # the country whose possessive stands right before the name
     skipped = 0  # brackets and the employer's tokens do not use up the window
     i = first - 1
@@ -178,14 +178,22 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
         if i == first - 1 and i > 0 and lower in POSSESSIVE_CLITICS:
             owner = country_at(data, doc.lower[i - 1], by_token.get(i - 1))  # "South Korea's X"
         if word == "," and i == first - 1 or word in _BRACKETS or cand is not None and cand.key == employer:
+            if employer is not None and i == employer_first - 1:
+                employer_first = i  # "Indonesia Corruption Watch (ICW) X": the body's name and its short form
             i, skipped = i - 1, skipped + 1
             continue
         if cand is not None and cand.key and cand.key[0] == "name" and not cand.guess:
             if cand.type != "ORG" or employer:
                 break
             # "Direktur Utama <PT Pertamina> X", "juru bicara <Kemlu>, X": the organisation X works for
+            # "World Bank President X" (the body opens the title), or "Direktur Utama PT Pertamina X" (the body
+            # ends it, right before the name): the body names X's office, not a scene like "(CNN)President X"
             titled = bool(tokens) and tokens[-1] == cand.last and in_role_phrase(data, doc.lower[cand.last])
+            next_to_name = not tokens and all(
+                doc.words[k] in _BRACKETS or k in by_token for k in range(cand.last, first)
+            )
             employer, skipped, i = cand.key, skipped + i - cand.first + 1, cand.first - 1
+            employer_first = cand.first
             continue
         town = _governed_town(doc, data, cand)
         if town:  # "Wali Kota Bogor X": the town's country; its words stay in the title ("wali kota")
@@ -223,6 +231,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
     window = _window(doc, data, sorted(tokens), [(k, c) for k, c in countries if k not in targets], first)
     window.country = window.country or owner  # "South Korea's Unification Ministry": no role word needed
     window.employer = employer if window.role_kind is not None else None
+    titled = titled or next_to_name and employer_first - 1 in tokens
     window.titled = titled and window.employer is not None
     if window.role_kind == "title" and first and doc.words[first - 1] == "(":
         window.role_kind = (

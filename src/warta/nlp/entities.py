@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from operator import itemgetter
 
 from warta.model import Entity, Record, Span
@@ -117,6 +118,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = add_defined_acronyms(doc, cands)
     cands = add_headed_bodies(doc, data, cands)
     cands = join_branch_areas(doc, data, cands)
+    cands = drop_state_suffix(doc, data, cands)
     assign_keys(doc, data, cands)
     join_office_places(doc, data, cands)
     return build_entities(doc, data, cands, lang, dateline)
@@ -167,7 +169,18 @@ def _split_known_pair(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
 
 
 def _listed_name(data: ActorData, phrase: str) -> bool:
-    return data.place(phrase) is not None or phrase in known_orgs() or phrase in known_people()
+    return (
+        data.place(phrase) is not None
+        or phrase in known_orgs()
+        or phrase in known_people()
+        or phrase in _full_forms(data.lang)
+    )
+
+
+@cache
+def _full_forms(lang: str) -> frozenset[str]:
+    """Full names (lower) of the bodies the short-forms list knows ("kejaksaan agung", "pusat pelaporan dan ...")."""
+    return frozenset(full.lower() for full in short_forms(lang).values())
 
 
 def join_particle_names(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
@@ -281,6 +294,9 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     _trim_capitals_headline(doc, data, cand, lowercase)
     if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_name"):
         return False  # "API", "SEO", "PDF": technical terms written in capitals, no names
+    if _law_name(doc, data, cand):
+        cand.type = "MISC"  # "RUU [Perampasan Aset]", "[UU Cipta Kerja]": the name of a law or bill
+        return True
     if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_actor"):
         cand.type = "MISC"  # a measure, law or indicator the tagger took for a body ("PSBB", "APBN")
         return True
@@ -325,6 +341,13 @@ def _cut_before_title(doc: Doc, data: ActorData, cand: Cand) -> bool:
             cand.last = k
             return cand.last > cand.first
     return True
+
+
+def _law_name(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    heads, i = data.words("law_head"), cand.first
+    if i > 1 and doc.words[i - 1] == ")":
+        i -= 1  # "Rancangan Undang-Undang (RUU) [Perampasan Aset]": the short form in brackets
+    return doc.lower[cand.first] in heads or i > 0 and doc.lower[i - 1] in heads
 
 
 def _title_ends_in(doc: Doc, data: ActorData, i: int) -> bool:
@@ -543,6 +566,8 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
             stripped = True
             continue
         place = data.place(doc.lower[cand.first])
+        if place is not None and " ".join(doc.lower[cand.first : cand.last]) in known_people():
+            break  # "Defense Minister [Israel Katz]": a first name that is also a country's
         demonym = place is not None and place.kind == "adj" and cand.last - cand.first >= 3
         if (stripped or demonym) and place and place.kind in COUNTRY_KINDS and place.country:
             # "Presiden [Venezuela Nicolas Maduro]", "[American Kevin King]": the country is context, not name
@@ -923,6 +948,26 @@ def _is_acronym(word: str) -> bool:
 # --------------------------------------------------------------------------------------------- keys
 
 
+def drop_state_suffix(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """ "Dewan Perwakilan Rakyat (DPR) RI": "RI" after a body, or after the body's short form in brackets, is part
+    of the body's name (of the Republic of Indonesia), not a mention of the country that could act on its own."""
+    suffixes = data.words("state_suffix")
+    if not suffixes:
+        return cands
+    ending = {c.last: c for c in cands}
+    out = []
+    for cand in cands:
+        k = cand.first
+        if cand.last - k == 1 and k > 0 and doc.lower[k] in suffixes:
+            if doc.words[k - 1] == ")":
+                k = next((j for j in range(k - 2, max(k - 8, -1), -1) if doc.words[j] == "("), -1)
+            body = ending.get(k)
+            if body is not None and body.type == "ORG":
+                continue
+        out.append(cand)
+    return out
+
+
 def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
     full_names = {_name_words(doc, c) for c in cands if c.type == "PER" and c.last - c.first > 1}
     for cand in cands:
@@ -1237,7 +1282,9 @@ def make_entity(
         if place is not None:  # a known body ("TNI"): an organisation whatever the tagger said
             entity.type = "ORG"
             entity.country = entity.country or place.country
-            entity.role = entity.role or place.role
+            entity.role = (
+                place.role or entity.role
+            )  # "peneliti [ICW]": the researcher's word is not the body's
         # the words of a known body's name do not outrank the list ("Bank Dunia" is no firm, "Palang Merah" no town)
         if entity.type == "ORG" and (place is None or not place.role):
             _org_from_name(doc, data, members[0], entity)
@@ -1280,6 +1327,16 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
         if role is not None and role.kind == "org" and role.code:
             entity.role = role.code
             break
+    parent = next(
+        (
+            place
+            for k in range(cand.first + 1, cand.last)
+            if (place := data.place(" ".join(doc.lower[k : cand.last]))) and place.kind == "org" and place.role
+        ),
+        None,
+    )
+    if parent is not None:  # "Komisi III DPR", "Pusat Penerangan TNI": a unit of the known body named last
+        entity.role = parent.role
     entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"}) or entity.country
     # else a unit named after the known body it belongs to ("Densus 88 Antiteror Polri"), else a body named after
     # its town ("Kepolisian Resor Sleman", "Manchester United")
