@@ -963,6 +963,10 @@ def _event(
         # official or body just named (the previous sentence's actor), when that is a person or a state body; so does
         # a rule imposed in the passive (flag ``rule``: "Warga diwajibkan ...", "PSBB diperpanjang ...")
         prior = previous_actor or doc.prior_actor
+        if prior is not None and _patient(doc, prior):
+            prior = (
+                None  # "Tiga pegawai dan kepala desa itu telah diperiksa": the one examined asks for nothing
+            )
         if prior is not None and (prior.entity.type == "PER" or prior.entity.role in _STATE_ROLES):
             actor = prior
         elif (
@@ -989,7 +993,7 @@ def _event(
         # the passive with no agent is the work of the police, prosecutor, court or government body just named (not
         # "spesimen mereka diperiksa": a test)
         prior = previous_actor or doc.prior_actor
-        if prior is not None and prior.entity.role in _INVESTIGATORS:
+        if prior is not None and prior.entity.role in _INVESTIGATORS and not _patient(doc, prior):
             actor = prior
     if actor is None:
         return None, None
@@ -1119,6 +1123,16 @@ def _event(
         # "people that need that solution", "Python can handle many different analyses": a cooperative or verbal act
         # of a firm, private people (business, civilian, media, education, health roles) or a name of no known
         # country or role, on no state party
+        return None, actor
+    if (
+        doc.lang != "en"
+        and cameo[:2] in ("10", "11")
+        and recipient is not None
+        and _private_person(actor.entity)
+        and _private_person(recipient.entity)
+    ):
+        # "Pemilik warung mempertanyakan keberadaan Dodi": a demand or reproach between private people of no public
+        # role is no political event (the labelling guide's events are those of political or social actors)
         return None, actor
     if doc.lang != "en" and cameo[:2] in ("16", "17"):
         cameo = _domestic_sanction(doc, tokens, i, j, sentence, cameo, actor, recipient)
@@ -1571,17 +1585,50 @@ def _object_phrase(doc: Doc, tokens: list[Tok], j: int, actor: Mention) -> Menti
     return Mention(start, stop, entity)
 
 
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+
+
+def _private_person(entity: Entity) -> bool:
+    """A person or group of no public role, or a name of no country and no role (a body or place of a country,
+    "Ombudsman RI", "DKI Jakarta", is public)."""
+    return not _state_party(entity) and not entity.role and (entity.type == "PER" or not entity.country)
+
+
+def _patient(doc: Doc, mention: Mention) -> bool:
+    """Indonesian and Malay: the mention is the subject of a passive verb right after it (``auxiliary`` words and a
+    demonstrative between: "kepala desa itu telah diperiksa"): acted on, not acting."""
+    if doc.lang == "en":
+        return False
+    words = doc.lex.words
+    prefixes = words.get("passive_prefix", frozenset())
+    auxiliary = words.get("auxiliary", frozenset())
+    for word in _WORD.findall(doc.text[mention.end : mention.end + 60].lower())[:4]:
+        if word in auxiliary or word in _DEMONSTRATIVES:
+            continue
+        return (
+            len(word) >= 6
+            and any(word.startswith(p) for p in prefixes)
+            and word not in words.get("not_passive", ())
+        )
+    return False
+
+
 def _next_speaker(doc: Doc, sentence: tuple[int, int]) -> Mention | None:
     """The speaker of the first attributed quote (direct or reported) that starts in the next three sentences, when
     a person or a body of state or political role: who made a lead's agent-less request."""
     spans = [s for s in sentence_spans(doc.text) if s[0] >= sentence[1]][:3]
     if not spans:
         return None
-    for start, _, speaker in doc.speeches:
+    cues = doc.lex.words.get("demand_cue")
+    for start, end, speaker in doc.speeches:
         if start < spans[0][0] or start >= spans[-1][1]:
             continue
         entity = doc.entities.get(speaker)
         if entity is None or not (entity.type == "PER" or entity.role in _STATE_ROLES):
+            return None
+        if cues and not _has_word(" ".join(_WORD.findall(doc.text[start:end].lower())), cues):
+            # "Pemda diminta memperbanyak tes . ” Pasien itu tertular dari keluarganya , ” kata Budi": a speaker who
+            # states facts made no demand; one who says what should be done ("perlu", "harus", "agar") did
             return None
         mention = next((m for m in entity.mentions if m.start >= sentence[1]), None)
         return Mention(mention.start, mention.end, entity) if mention else None

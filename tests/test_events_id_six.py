@@ -1,0 +1,32 @@
+"""Indonesian event rules of the sixth session (sentences written for these tests; no news text copied)."""
+
+from test_events_id_rules import events
+
+
+def test_a_leads_agentless_request_is_not_given_to_a_speaker_who_states_facts():
+    text = (
+        "PONTIANAK, KOMPAS — Pemerintah daerah diminta memperbanyak tes. Kasus baru ditemukan di tiga kabupaten. "
+        '"Pasien itu tertular dari keluarganya," kata Kepala Dinas Kesehatan Kalimantan Barat Budi Hartono, Senin.'
+    )
+    assert not events([text], "REQUEST")
+    # a speaker who says what should be done made the request
+    text = text.replace("Pasien itu tertular dari keluarganya", "Pemerintah daerah harus bergerak cepat")
+    assert [r for t, _, r in events([text], "REQUEST")] == ["pemerintah daerah"]
+
+
+def test_the_one_examined_is_not_the_one_who_asks():
+    text = (
+        "Polres Kendari memeriksa kasus itu. Tiga pegawai dan kepala desa itu telah diperiksa. Audit keuangan desa "
+        "didesak segera dilakukan."
+    )
+    assert ("REQUEST", "kepala desa", None) not in events([text])
+    assert not [a for t, a, _ in events([text], "REQUEST") if a == "kepala desa"]
+
+
+def test_a_reproach_between_private_people_is_no_event():
+    assert not events(["Pemilik warung bernama Joni mempertanyakan keberadaan Dodi di depan tokonya."])
+    # a public party on either side keeps it
+    found = events(
+        ["Anggota DPR Budi Santoso mempertanyakan Menteri Kesehatan Agus Salim soal vaksin."], "ACCUSE"
+    )
+    assert found and found[0][1] == "Budi Santoso"
