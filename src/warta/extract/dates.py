@@ -64,6 +64,17 @@ def timezones() -> dict[str, str]:
     return dict(line.split("\t") for line in read_lines("dates/timezones.tsv"))
 
 
+def first_letters(names) -> str:
+    """``(?=[...])``: a lookahead for the first letters of ``names`` (both cases), put before an alternation of the
+    names in a case-insensitive pattern. It matches exactly where some name could start, and lets the regex engine
+    turn away every other position with one test instead of one per name (a search over a long text is ~2x faster)."""
+    names = list(names)
+    if not names or not all(names):
+        return ""  # an empty name matches anywhere
+    chars = sorted({c for name in names for c in (name[0], name[0].lower(), name[0].upper())})
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
+
+
 @cache
 def _patterns(languages: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
     months = sorted(month_table(languages), key=len, reverse=True)
@@ -71,15 +82,25 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     tz = "|".join(sorted(timezones(), key=len, reverse=True))
-    time = rf"(?:\s*(?:,|\||-|–|pukul|jam|at)?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?" \
-           rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<tz>{tz}|[+-]\d\d:?\d\d)\b)?)?"
+    time = (
+        rf"(?:\s*(?:,|\||-|–|pukul|jam|at)?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
+        rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<tz>{tz}|[+-]\d\d:?\d\d)\b)?)?"
+    )
     flags = re.IGNORECASE
     return [
-        (re.compile(rf"\b{year}-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)(?!\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?", flags),
-         "iso"),
+        (
+            re.compile(
+                rf"\b{year}-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)(?!\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?",
+                flags,
+            ),
+            "iso",
+        ),
         (re.compile(rf"\b{day}\s+{month},?\s+{year}\b{time}", flags), "dmy"),
-        (re.compile(rf"\b{month}\s+{day},?\s+{year}\b{time}", flags), "mdy"),
-        (re.compile(rf"\b(?P<day>[0-3]?\d)[/.-](?P<month_num>[0-3]?\d)[/.-]{year}\b{time}", flags), "numeric"),
+        (re.compile(rf"\b{first_letters(months)}{month}\s+{day},?\s+{year}\b{time}", flags), "mdy"),
+        (
+            re.compile(rf"\b(?P<day>[0-3]?\d)[/.-](?P<month_num>[0-3]?\d)[/.-]{year}\b{time}", flags),
+            "numeric",
+        ),
     ]
 
 
@@ -131,7 +152,9 @@ def _to_date(match: re.Match, languages: tuple[str, ...]) -> FoundDate | None:
 
 @cache
 def _day_month_pattern(languages: tuple[str, ...]) -> re.Pattern:
-    months = "|".join(re.escape(m) for m in sorted(month_table(languages), key=len, reverse=True) if len(m) > 2)
+    months = "|".join(
+        re.escape(m) for m in sorted(month_table(languages), key=len, reverse=True) if len(m) > 2
+    )
     return re.compile(rf"(?:(?:{months})\.?\s+[0-3]?\d|[0-3]?\d\s+(?:{months})\.?)", re.IGNORECASE)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from warta.extract.dates import find_date, month_table
+from warta.extract.dates import find_date, first_letters, month_table
 from warta.resources import languages, read_lines
 
 _DAY_MONTH = re.compile(r"\((?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>(?:19|20)?\d\d))?\)")
@@ -55,7 +55,9 @@ def _phrases(lang: str) -> _Phrases:
             else:
                 relative.setdefault(phrase.lower(), (unit, int(value)))
     names = sorted(relative, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+    pattern = re.compile(
+        r"\b" + first_letters(names) + "(" + "|".join(re.escape(n) for n in names) + r")\b", re.I
+    )
     return _Phrases(relative, markers, pattern)
 
 
@@ -78,7 +80,9 @@ def weekday_numbers(lang: str) -> dict[str, int]:
 @cache
 def _weekday_pattern(lang: str) -> re.Pattern:
     names = sorted(weekday_numbers(lang), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+    return re.compile(
+        r"\b" + first_letters(names) + "(" + "|".join(re.escape(n) for n in names) + r")\b", re.I
+    )
 
 
 def find_times(text: str, published: str | None, lang: str | None = None) -> list[Timex]:
@@ -149,11 +153,15 @@ def _absolute_dates(text: str, lang: str, pub: date | None) -> list[Timex]:
 @cache
 def _yearless(lang: str) -> tuple[re.Pattern, ...]:
     """``30 Maret`` and ``March 30`` written without a year (a year after them makes them full dates)."""
-    names = "|".join(re.escape(n) for n in sorted(month_table((lang,)), key=len, reverse=True) if len(n) > 2)
+    listed = [n for n in sorted(month_table((lang,)), key=len, reverse=True) if len(n) > 2]
+    names = "|".join(re.escape(n) for n in listed)
     no_year = r"(?!\.?,?\s*(?:19|20)\d\d)(?P<year>)"
     return (
         re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<name>{names})\b(?!\.\d){no_year}", re.I),
-        re.compile(rf"\b(?P<name>{names})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{no_year}", re.I),
+        re.compile(
+            rf"\b{first_letters(listed)}(?P<name>{names})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{no_year}",
+            re.I,
+        ),
     )
 
 
@@ -213,9 +221,12 @@ def _weekday_date(pub: date, weekday: int, direction: str) -> date:
     return pub - timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
 
 
+_YEAR = re.compile(r"\b(?=[ptisPTIS])(?:(?:pada\s+)?tahun|in|since|sejak)\s+((?:19|20)\d\d)\b", re.I)
+
+
 def _years(text: str) -> list[Timex]:
     out = []
-    for match in re.finditer(r"\b(?:(?:pada\s+)?tahun|in|since|sejak)\s+((?:19|20)\d\d)\b", text, re.I):
+    for match in _YEAR.finditer(text):
         out.append(Timex(match.start(), match.end(), match.group(0), match.group(1), "year"))
     return out
 
