@@ -30,3 +30,25 @@ def test_a_reproach_between_private_people_is_no_event():
         ["Anggota DPR Budi Santoso mempertanyakan Menteri Kesehatan Agus Salim soal vaksin."], "ACCUSE"
     )
     assert found and found[0][1] == "Budi Santoso"
+
+
+def test_an_attack_on_a_named_person_with_no_attacker_named_is_an_unnamed_attackers():
+    found = events(["Pembunuhan terhadap Siti Aminah terjadi di rumahnya di Bekasi, Senin."])
+    assert [(t, a, r) for t, a, r in found] == [("ASSAULT", "pelaku", "Siti Aminah")]
+    found = events(["BEKASI, KOMPAS — Siti Aminah dibunuh di rumahnya, Senin."])
+    assert [(t, a, r) for t, a, r in found] == [("ASSAULT", "pelaku", "Siti Aminah")]
+    # the attacker named after "oleh" stays the actor; a case named by its noun alone is no new event
+    assert events(["Budi Hartono dianiaya oleh kekasihnya di Bekasi."]) == [
+        ("ASSAULT", "kekasihnya", "Budi Hartono")
+    ]
+    assert not events(["Kasus pembunuhan Siti Aminah masih diselidiki."], "ASSAULT")
+
+
+def test_the_victim_of_what_is_investigated_is_not_the_one_accused():
+    found = events(["Polisi masih menyelidiki pembunuhan terhadap Siti Aminah."], "ACCUSE")
+    assert [(a, r) for _, a, r in found] == [("polisi", None)]
+    found = events(["Polda Sumatera Utara mendalami hilangnya dana Bank Sumut."], "ACCUSE")
+    assert [r for _, _, r in found] == [None]
+    # a suspect named after the case is still the one accused
+    found = events(["Kejaksaan Negeri Bogor memeriksa Bupati Bogor Ade Yasin dalam kasus korupsi."], "ACCUSE")
+    assert [r for _, _, r in found] == ["Ade Yasin"]

@@ -947,6 +947,43 @@ def _event(
         actor = _subject_phrase(doc, tokens, i, clause)
     if actor is None and recipient is not None:
         actor = _unnamed_authority(doc, tokens, i, pattern, cameo, recipient)
+    if (
+        actor is None
+        and recipient is not None
+        and doc.lang != "en"
+        and cameo[:2] in ("18", "19")
+        and recipient.entity.type == "PER"
+        and (
+            (
+                "event_noun" in pattern.flags
+                and recipient.start > verb_end
+                and doc.text[max(0, recipient.start - 20) : recipient.start].lower().split()[-1:]
+                in [[w] for w in doc.lex.words.get("noun_target", ())]
+            )
+            or (
+                _passive_at(tokens, i, pattern, doc.lex)
+                and recipient.end <= tokens[i].start
+                and len(doc.text[recipient.end : tokens[i].start].split()) <= 2
+                and not any(ch in doc.text[recipient.end : tokens[i].start] for ch in ',;:()"“”')
+            )
+        )
+    ):
+        # "Pembunuhan terhadap Siti ...", "Budi Hartono dianiaya di rumahnya": an attack on a named person with no
+        # attacker named is an unnamed attacker's (labelling guide: ordinary crime, "pelaku", of the page's country)
+        actor = _unnamed_attacker(doc, tokens[i].start)
+    victim = False
+    if (
+        recipient is not None
+        and doc.lang != "en"
+        and cameo[:2] == "09"
+        and recipient.start > verb_end
+        and any(
+            t.lower in doc.lex.words.get("victim_noun", ()) for t in tokens[j:] if t.end <= recipient.start
+        )
+    ):
+        # "menyelidiki pembunuhan terhadap Siti", "mendalami hilangnya dana Bank X": the one named is the victim of
+        # what is investigated, not the one accused
+        recipient, victim = None, True
     counted_subject = False
     if actor is None and recipient is None and _counted_subject(doc, tokens, i):
         # "Three men were arrested in Dallas", "Dua pelaku ditahan": the unnamed ones arrested, by the authorities
@@ -1076,6 +1113,7 @@ def _event(
         recipient is None
         and "recipient" in pattern.flags
         and not unnamed
+        and not victim
         and not _generic_object(doc, tokens, j, _plover_type(cameo) == "REQUEST")
         and not planned_aid
         and (
@@ -1498,6 +1536,19 @@ def _unnamed_authority(
         id=f"agent:{name}:{country}", name=name, type="ORG", country=country, role="GOV", kind="agent-actor"
     )
     return Mention(tokens[i].start, tokens[i].start, entity)
+
+
+def _unnamed_attacker(doc: Doc, position: int) -> Mention | None:
+    """The unnamed doer of an ordinary crime: the language's ``attacker`` word, of the dateline's country, else the
+    page's."""
+    name = next(iter(sorted(doc.lex.words.get("attacker", ()))), None)
+    country = _place_country(doc.dateline, doc.lang) or doc.home
+    if name is None or not country:
+        return None
+    entity = Entity(
+        id=f"agent:np:{name}:{country}", name=name, type="PER", country=country, kind="agent-actor"
+    )
+    return Mention(position, position, entity)
 
 
 def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]) -> Mention | None:
