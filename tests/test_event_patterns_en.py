@@ -447,3 +447,107 @@ def test_a_price_charged_is_no_charge():
     ).events
     record = coded(["Police charged Elizabeth Burton with possession of methamphetamine."], "en")
     assert [e.type for e in record.events] == ["COERCE"]
+
+
+def coded_rows(record):
+    return [
+        (e.type, e.actor.name, e.actor.country, e.recipient.country if e.recipient else None)
+        for e in record.events
+    ]
+
+
+def test_a_pronoun_subject_reaches_over_auxiliaries_and_adverbs():
+    record = coded(
+        ["Ivanov met Chinese officials on Monday. He has also repeatedly rejected calls to resign."], "en"
+    )
+    assert ("REJECT", "Ivanov") in [(e.type, e.actor.name) for e in record.events]
+    # an adverb alone between the pronoun and the verb too
+    record = coded(["Prime Minister Liam Carter spoke in Ottawa. He strongly condemned the attack."], "en")
+    assert [(e.type, e.actor.name) for e in record.events if e.type == "ACCUSE"] == [
+        ("ACCUSE", "Liam Carter")
+    ]
+
+
+def test_a_countrys_public_is_no_recipient():
+    record = coded(["President Donald Trump urged the American people to vote on Tuesday."], "en")
+    assert [(e.type, e.recipient) for e in record.events] == [("REQUEST", None)]
+    record = coded(["The health minister urged Americans to stay at home."], "en")
+    assert [(e.type, e.recipient) for e in record.events] == [("REQUEST", None)]
+    # the state itself stays the one asked
+    record = coded(["Germany urged America to lift the tariffs."], "en")
+    assert [(e.type, e.recipient.country) for e in record.events] == [("REQUEST", "USA")]
+
+
+def test_every_item_of_a_list_of_actors_acts():
+    record = coded(["Iran, Russia and Syria have been pressuring the U.S. to leave the base."], "en")
+    assert sorted(coded_rows(record)) == [
+        ("REQUEST", "Iran", "IRN", "USA"),
+        ("REQUEST", "Russia", "RUS", "USA"),
+        ("REQUEST", "Syria", "SYR", "USA"),
+    ]
+    record = coded(["France, Germany and Britain condemned the attack on Tuesday."], "en")
+    assert sorted(e.actor.country for e in record.events) == ["DEU", "FRA", "GBR"]
+
+
+def test_praise_of_a_thing_has_no_recipient_from_further_on():
+    record = coded(["The US welcomed the exchange. Russia hosted Chinese officials in Moscow."], "en")
+    assert ("SUPPORT", "United States", "USA", None) in coded_rows(record)
+    assert not any(e.type == "CONSULT" and e.actor.country == "USA" for e in record.events)
+
+
+def test_pleas_borders_talks_and_impeachment_by_their_nouns():
+    record = coded(["Maria Lopez and John Reed pleaded not guilty in federal court on Tuesday."], "en")
+    assert sorted((e.type, e.actor.name) for e in record.events) == [
+        ("REJECT", "John Reed"),
+        ("REJECT", "Maria Lopez"),
+    ]
+    record = coded(["Jordan closed its borders with Syria in 2016."], "en")
+    assert coded_rows(record) == [("COERCE", "Jordan", "JOR", "SYR")]
+    record = coded(["Trade talks between Washington and Beijing resumed in October."], "en")
+    assert coded_rows(record) == [("CONSULT", "United States", "USA", "CHN")]
+    record = coded(["The House began impeachment proceedings against President Trump."], "en")
+    assert [(e.type, e.recipient.country) for e in record.events] == [("ACCUSE", "USA")]
+
+
+def test_a_passive_with_a_named_agent_needs_no_named_subject():
+    record = coded(["The suspect was arrested by FBI agents on Tuesday."], "en")
+    assert coded_rows(record) == [("COERCE", "FBI", "USA", None)]
+    record = coded(["The proposal was rejected by the European Commission on Friday."], "en")
+    assert [(e.type, e.recipient) for e in record.events] == [("REJECT", None)]
+
+
+def test_an_envoy_summoned_is_a_complaint():
+    record = coded(["China summoned the Japanese ambassador on Monday over the visit."], "en")
+    assert coded_rows(record) == [("ACCUSE", "China", "CHN", "JPN")]
+
+
+def test_a_clause_reported_without_that_has_its_own_subject():
+    record = coded(["The Pentagon said Iran attacked the tanker near the strait."], "en")
+    assert [(e.type, e.actor.name, e.actor.country) for e in record.events] == [("ASSAULT", "Iran", "IRN")]
+    # "said Monday" and ", said X" stay attributions
+    record = coded(["The Pentagon said Monday it had condemned the attack."], "en")
+    assert [(e.type, e.actor.country) for e in record.events] == [("ACCUSE", "USA")]
+
+
+def test_acts_named_by_their_noun_with_of_and_by():
+    record = coded(["The detention of two Canadians by Chinese authorities has strained ties."], "en")
+    assert coded_rows(record) == [("COERCE", "China", "CHN", None)]
+    record = coded(
+        ["The assassination of Iranian general Qassem Soleimani by the United States raised tensions."], "en"
+    )
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("ASSAULT", "USA", "IRN")
+    ]
+    # after a preposition the noun refers back to an act told before
+    record = coded(["Protests erupted after the arrest of Alexei Navalny by Russian police."], "en")
+    assert not any(e.type == "COERCE" for e in record.events)
+
+
+def test_a_decision_that_takes_no_partner_from_its_content():
+    record = coded(
+        [
+            "Officials said Trump has decided that rolling back tariffs requires deeper concessions from China."
+        ],
+        "en",
+    )
+    assert not any(e.type == "AGREE" and e.recipient is not None for e in record.events)

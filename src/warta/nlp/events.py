@@ -244,6 +244,7 @@ class Doc:
     co_actor: Mention | None = (
         None  # the second of two names acting jointly in the last event ("X and Y condemned")
     )
+    co_middle: list[Mention] = field(default_factory=list)  # "Iran, Russia and Syria ...": the items between
     # the document's tokens (quote marks left out) and their start offsets, built once: a clause takes its range
     tokens: list[Tok] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
@@ -556,6 +557,10 @@ def extract_events(doc: Doc) -> list[Event]:
                     joint = _joint_event(doc, event)
                     if joint is not None:
                         events.append(joint)
+                        # "Iran, Russia and Syria have been pressuring the U.S.": every item of the list acts
+                        events.extend(
+                            e for m in doc.co_middle if (e := _joint_event(doc, event, m)) is not None
+                        )
                 if (
                     _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING
                     and (event is not None or "party" not in pattern.flags)
@@ -656,10 +661,10 @@ def _casualty(doc: Doc, start: int, end: int, actor: Mention) -> Mention | None:
     return None
 
 
-def _joint_event(doc: Doc, event: Event) -> Event | None:
+def _joint_event(doc: Doc, event: Event, joint: Mention | None = None) -> Event | None:
     """English: "France and Germany condemned the attack": two names acting jointly in a conflictual or verbal act
     give one event per actor (a cooperative act between them is coded with the other as its recipient)."""
-    joint = doc.co_actor
+    joint = joint or doc.co_actor
     if joint is None or doc.lang != "en" or event.type in COOPERATIVE:
         return None
     if not (joint.entity.kind == "country" or joint.entity.role is not None or joint.entity.type == "PER"):
@@ -707,9 +712,24 @@ def _demand_content_start(tokens: list[Tok], lex: Lexicon) -> int | None:
 
 
 def _pronoun_subject(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
-    """``Mereka mengecam ...``, ``He urged ...``: a pronoun right before the verb (or one word before it)."""
+    """``Mereka mengecam ...``, ``He urged ...``: a pronoun right before the verb (or one word before it, or
+    ``pronoun_gap`` words before it: "He has also repeatedly denied ...")."""
     pronouns = lex.words.get("pronoun", frozenset())
-    return any(t.lower in pronouns for t in tokens[max(0, i - 2) : i])
+    return any(t.lower in pronouns for t in tokens[_pronoun_reach(tokens, i, lex) : i])
+
+
+def _pronoun_reach(tokens: list[Tok], i: int, lex: Lexicon) -> int:
+    """Where to look back for a subject pronoun of the verb at ``i``: two words, or over ``pronoun_gap`` words
+    (English auxiliaries and "-ly" adverbs: "He has consistently denied") up to five words back."""
+    gap = lex.words.get("pronoun_gap")
+    k = i
+    if gap:
+        while k > max(0, i - 5) and (
+            tokens[k - 1].lower in gap
+            or ("-ly" in gap and len(tokens[k - 1].lower) > 4 and tokens[k - 1].lower.endswith("ly"))
+        ):
+            k -= 1
+    return max(0, min(i - 2, k - 1))
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -824,6 +844,7 @@ def _event(
 ) -> tuple[Event | None, Mention | None]:
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
     doc.co_actor = None
+    doc.co_middle = []
     doc.listed = []
     before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
     cameo = pattern.cameo
@@ -911,6 +932,9 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
+    public_at_large = recipient is not None and _public_at_large(doc, actor, recipient)
+    if public_at_large:
+        recipient = None  # "urged the American public", "told Americans to stay home": the public, no party
     if doc.lang == "en" and (
         tokens[j - 1].lower == "from" or (recipient is None and tokens[j - 1].lower in _locative(doc))
     ):
@@ -1052,7 +1076,9 @@ def _event(
             actor,
         )  # "Rep. McKinley visited the U.S.-Mexico border", "visit Japan in autumn": a trip, no meeting
     found = _unnamed_object(doc, tokens, j, pattern)
-    unnamed = counted_subject or (found is not None and found.counted)  # an object was named, not by a name
+    unnamed = (
+        counted_subject or (found is not None and found.counted) or public_at_large
+    )  # an object was named, not by a name
     if not unnamed and j - i > 2 and None in pattern.slots:
         # "released 12 hostages", "killed three soldiers": the counted object sits inside the pattern's gap
         quantities = doc.lex.words.get("quantity", frozenset())
@@ -1084,6 +1110,10 @@ def _event(
         and ("recipient" in pattern.flags or "foreign" in pattern.flags)
         and not unnamed
         and not planned_aid
+        # "The US welcomed the exchange": praise of the thing the pattern names, no partner from further on
+        and not (doc.lang == "en" and _plover_type(cameo) == "SUPPORT" and None in pattern.slots)
+        # "Trump has decided that ... requires concessions from China": a content clause, no partner
+        and not (doc.lang == "en" and found is not None and not found.counted)
     ):
         recipient = (
             _paragraph_recipient(
@@ -1109,10 +1139,20 @@ def _event(
         )
     if recipient is None and "recipient" in pattern.flags and not unnamed and doc.lang != "en":
         recipient = _object_phrase(doc, tokens, j, actor)
+    # "The suspect was arrested by FBI agents", "the proposal was rejected by the Commission": a passive whose agent is
+    # named after "by" and whose subject is no party (unnamed people, a thing) is an event with no recipient
+    passive_by = (
+        doc.lang == "en"
+        and actor.start >= verb_end
+        and _after_passive_auxiliary(tokens, i, doc.lex)
+        and _plover_type(cameo) in _THING_ACTS
+        and _plover_type(cameo) not in COOPERATIVE  # "the dollar was supported by U.S. data"
+    )
     if (
         recipient is None
         and "recipient" in pattern.flags
         and not unnamed
+        and not passive_by
         and not victim
         and not _generic_object(doc, tokens, j, _plover_type(cameo) == "REQUEST")
         and not planned_aid
@@ -1131,6 +1171,12 @@ def _event(
         "finite" in pattern.flags
         and not _reads_as_finite(doc, actor, recipient, verb_start, clause)
         and not _finite_after_pronoun_or_and(doc, tokens, i, actor)
+        # "France, Germany and Britain condemned": the list's last item stands right before the verb
+        and not (
+            doc.co_actor is not None
+            and _plover_type(cameo) not in COOPERATIVE  # "Blue Origin and SpaceX among them - to prepare"
+            and _reads_as_finite(doc, doc.co_actor, recipient, verb_start, clause)
+        )
     ):
         # the named actor is far from the verb: the noun phrase right before it may be the subject
         # ("Russia said its troops shelled ...": the troops)
@@ -1304,7 +1350,7 @@ def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool
     """A pronoun right before the verb, after the actor found for it, must fit that actor: "they"/"mereka" is no
     single person, a ``singular_pronoun`` ("ia", "dia", "beliau") is a person, not a body or a place."""
     words = doc.lex.words
-    for tok in reversed(tokens[max(0, i - 2) : i]):
+    for tok in reversed(tokens[_pronoun_reach(tokens, i, doc.lex) : i]):
         if tok.start < actor.end:
             return True  # the actor is named after any pronoun: it is the subject itself
         if tok.lower in words.get("plural_pronoun", ()):
@@ -1390,7 +1436,7 @@ def _pronoun_antecedent(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
     pronoun = next(
         (
             t
-            for t in reversed(tokens[max(0, i - 2) : i])
+            for t in reversed(tokens[_pronoun_reach(tokens, i, doc.lex) : i])
             if t.lower in words.get("plural_pronoun", ()) or t.lower in words.get("singular_pronoun", ())
         ),
         None,
@@ -1930,7 +1976,7 @@ def _reads_as_finite(
 
 
 _THING_ACTS = frozenset(
-    {"ACCUSE", "REJECT", "COERCE", "ASSAULT", "PROTEST", "SANCTION", "RETREAT", "CONCEDE"}
+    {"ACCUSE", "REJECT", "COERCE", "ASSAULT", "PROTEST", "SANCTION", "RETREAT", "CONCEDE", "SUPPORT"}
 )
 _VERBAL_THING_ACTS = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION"})
 
@@ -2109,6 +2155,7 @@ def _parties(
     if partner is not None:
         actor, partner = partner, actor  # "pemerintah dan DPR menyetujui": the first conjunct acts
         doc.co_actor = partner
+        doc.co_middle = [m for m in left if actor.end <= m.start and m.end <= partner.start]
     if actor is None:
         actor = _quote_speaker(doc, tokens, i) or previous_actor
     unnamed = _unnamed_object(doc, tokens, j, pattern)
@@ -2127,6 +2174,25 @@ def _parties(
     ):
         recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
     return actor, recipient
+
+
+def _public_at_large(doc: Doc, actor: Mention | None, recipient: Mention) -> bool:
+    """English: a country's people named by its demonym ("Americans", "the American public", "the British people":
+    ``public_group`` words after it) is the public at large, not the state (labelling guide), unless a party of
+    another country addresses it."""
+    groups = doc.lex.words.get("public_group")
+    entity = recipient.entity
+    if not groups or entity.type != "LOC" or not entity.country:
+        return False
+    if actor is not None and actor.entity.country and actor.entity.country != entity.country:
+        return False
+    surface = doc.text[recipient.start : recipient.end]
+    if surface == entity.name or not surface[:1].isupper():
+        return False
+    following = doc.text[recipient.end : recipient.end + 30].split()
+    return bool(following and following[0].lower().strip(".,;:") in groups) or (
+        surface.endswith("s") and surface.lower() not in groups and " " not in surface
+    )
 
 
 def _domestic_visit(actor: Mention, recipient: Mention | None) -> bool:
@@ -2635,7 +2701,10 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
         if not _after_preposition(doc.text, m.start, prepositions)
         and not (m.entity.type == "LOC" and _after_preposition(doc.text, m.start, genitive))
         and not (m.entity.type == "LOC" and _in_place_phrase(doc.text, m.start, locative))
-        and not _after_preposition(doc.text, m.start, reporting)  # ", lanjut Bagus ,": the speaker
+        and not (
+            _after_preposition(doc.text, m.start, reporting)  # ", lanjut Bagus ,": the speaker
+            and not _reported_after(doc, m.start)  # not "The Pentagon said Iran attacked": what was said
+        )
     ]
     barrier = _last_reporting_verb(doc, clause[0], verb_start)
     if barrier is not None:
@@ -2670,7 +2739,45 @@ def _last_reporting_verb(doc: Doc, start: int, end: int) -> int | None:
             complement = doc.lex.words.get("complementizer", frozenset())
             if after.startswith(",") or any(after.startswith(w + " ") for w in complement):
                 found = start + match.end()
+            elif match.group(0).lower() in doc.lex.words.get("bare_reporting", ()) and _reported_subject(
+                doc, start + match.end()
+            ):
+                # "The Pentagon said Iran attacked ...": what it said, with no "that"
+                found = start + match.end()
     return found
+
+
+_WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december".split()
+)
+
+
+def _reported_after(doc: Doc, start: int) -> bool:
+    """English: the name at ``start`` follows a bare reporting verb ("said") that itself follows its subject, not a
+    comma or a quote (", said Lavrov"): the name opens what was said."""
+    before = doc.text[max(0, start - 60) : start].rstrip()
+    word = re.search(r"([^\W\d_]+)$", before)
+    if word is None or word.group(1).lower() not in doc.lex.words.get("bare_reporting", ()):
+        return False
+    prior = before[: word.start()].rstrip()
+    return bool(prior) and prior[-1].isalnum()
+
+
+def _reported_subject(doc: Doc, end: int) -> bool:
+    """English: the word after a bare reporting verb opens a reported clause's subject: a capitalised name (not a
+    day or month: "said Monday") or a determiner ("said the attack ...")."""
+    word = re.match(r"\s+([^\W\d_]+)", doc.text[end : end + 40])
+    if word is None:
+        return False
+    w = word.group(1)
+    if w.lower() in doc.lex.words.get("determiner", ()):
+        return True
+    return (
+        w[:1].isupper()
+        and w.lower() not in _WEEKDAYS_MONTHS
+        and w.lower() not in doc.lex.words.get("pronoun", ())
+    )
 
 
 def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
