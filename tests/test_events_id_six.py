@@ -52,3 +52,36 @@ def test_the_victim_of_what_is_investigated_is_not_the_one_accused():
     # a suspect named after the case is still the one accused
     found = events(["Kejaksaan Negeri Bogor memeriksa Bupati Bogor Ade Yasin dalam kasus korupsi."], "ACCUSE")
     assert [r for _, _, r in found] == ["Ade Yasin"]
+
+
+def test_a_civil_team_sent_to_work_is_no_show_of_force():
+    assert not events(["Dinas Kesehatan Kota Bogor menyiagakan tim pelacak kontak di setiap kelurahan."])
+    assert not events(["BPBD Kabupaten Garut menerjunkan tim ke lokasi longsor."])
+    found = events(["Kepolisian Daerah Papua menyiagakan 500 personel di Nduga."])
+    assert [t for t, _, _ in found] == ["MOBILIZE"]
+    found = events(["Pemerintah Kota Bogor mengerahkan personel Satpol PP untuk menjaga perbatasan."])
+    assert [t for t, _, _ in found] == ["MOBILIZE"]
+
+
+def test_a_firms_partnership_with_no_state_party_is_business():
+    assert not events(["PT Maju Jaya Tbk menggandeng dua perusahaan rintisan untuk layanan kredit."])
+    assert not events(["Pada Juni lalu, Rina Lestari menggandeng Dodi Pratama membuka kedai kopi."])
+    # with a state party it is cooperation
+    found = events(["Pemerintah Kota Bogor menggandeng Kodim Bogor untuk vaksinasi warga."])
+    assert [t for t, _, _ in found] == ["COOPERATE"]
+
+
+def test_urgent_is_no_demand():
+    assert not events(["Pembenahan tata kelola tambang di Kalimantan semakin mendesak dibenahi."])
+    assert not events(["Perbaikan jalan itu sangat mendesak."])
+    found = events(["Komnas HAM mendesak polisi segera mengusut kasus itu."])
+    assert [(t, r) for t, _, r in found] == [("REQUEST", "polisi")]
+
+
+def test_papers_examined_and_favours_asked_are_no_events():
+    assert not events(["Penyidik memeriksa berkas permohonan Budi Hartono pekan lalu."], "ACCUSE")
+    assert [r for _, _, r in events(["Polisi memeriksa Budi Hartono selama delapan jam."], "ACCUSE")] == [
+        "Budi Hartono"
+    ]
+    assert not events(["Dua pria meminta tolong diantar ke terminal Bekasi."])
+    assert [t for t, _, _ in events(["Polisi meminta tolong warga untuk melapor."])] == ["REQUEST"]

@@ -854,6 +854,18 @@ def _event(
             return None, None
     inside = " ".join(t.lower for t in tokens[i + 1 : j - 1])  # the words a gap (*) of the pattern skipped
     modal = doc.lex.words.get("modal", frozenset())
+    if (
+        tokens[i].lower in doc.lex.words.get("urgent", ())
+        and j - i == 1
+        and (
+            (i > 0 and tokens[i - 1].lower in doc.lex.words.get("degree", ()))
+            or (j < len(tokens) and tokens[j].lower in doc.lex.words.get("urgent_next", ()))
+        )
+    ):
+        return (
+            None,
+            None,
+        )  # "semakin mendesak dibenahi", "sangat mendesak": urgent, an adjective, no one urged
     if _has_word(before, modal) or _has_word(inside, modal) or tokens[i].lower in modal:
         # "could attack", "is unlikely to agree", "wants to buy", "China wants a deal": possible or wished, not done
         return None, None  # "could attack", "harus menindak", "said Russia could attack": possible, not done
@@ -902,6 +914,11 @@ def _event(
             None,
             None,
         )  # "memeriksa sejumlah saksi": questioning witnesses is no accusation (labelling guide)
+    if cameo.startswith("09") and j < len(tokens) and tokens[j].lower in doc.lex.words.get("document", ()):
+        return (
+            None,
+            None,
+        )  # "memeriksa berkas permohonan X", "meneliti dokumen": papers examined, no one accused
     if _conditional(doc, clause, verb_start):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
     if cameo == "130" and tokens[i].lower in doc.lex.words.get("warn_verb", ()):
@@ -1223,6 +1240,28 @@ def _event(
     cameo, context = _refine(doc, cameo, sentence)
     plover = plover_of(cameo)
     if plover is None:
+        return None, actor
+    if (
+        plover[0] == "REQUEST"
+        and j < len(tokens)
+        and tokens[j].lower in doc.lex.words.get("favour", ())
+        and actor.entity.role not in _PUBLIC_ASKERS
+    ):
+        return None, actor  # "dua pria meminta tolong diantar ke terminal": a favour asked, no demand
+    if doc.lang != "en" and plover[0] == "MOBILIZE" and actor.entity.role not in ("MIL", "COP"):
+        forces = doc.lex.words.get("force_noun", frozenset())
+        if not any(t.lower in forces for t in tokens[i : j + 6]):
+            # "Dinas Kesehatan menyiagakan tim pelacak", "BPBD menerjunkan tim": a civil team sent to work is no show
+            # of force (labelling guide: troops or police deployed)
+            return None, actor
+    if (
+        doc.lang != "en"
+        and (plover[0] in ("COOPERATE", "CONSULT") or (plover[0] == "SUPPORT" and cameo != "057"))
+        and _private_actor(actor.entity)
+        and not (recipient is not None and _state_party(recipient.entity))
+    ):
+        # "PT Maju Jaya Tbk menggandeng dua perusahaan rintisan", "Rina menggandeng sebuah kafe": a firm's or a private
+        # person's deal or partnership with no state party is business, no event (labelling guide)
         return None, actor
     if (
         doc.lang == "en"
@@ -1582,6 +1621,16 @@ def _unnamed_authority(
         id=f"agent:{name}:{country}", name=name, type="ORG", country=country, role="GOV", kind="agent-actor"
     )
     return Mention(tokens[i].start, tokens[i].start, entity)
+
+
+def _private_actor(entity: Entity) -> bool:
+    """A firm or private party (business, civilian, media ... role), or a body or name of no role and no country, or a
+    body of no role (a person of some country with no role may hold an office the text did not name)."""
+    if _state_party(entity):
+        return False
+    if entity.role in _PRIVATE_ROLES:
+        return True
+    return entity.role is None and (entity.type != "PER" or not entity.country)
 
 
 def _unnamed_attacker(doc: Doc, position: int) -> Mention | None:
