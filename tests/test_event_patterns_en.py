@@ -551,3 +551,15 @@ def test_a_decision_that_takes_no_partner_from_its_content():
         "en",
     )
     assert not any(e.type == "AGREE" and e.recipient is not None for e in record.events)
+
+
+def test_an_opening_phrase_with_a_place_makes_no_place_of_the_object():
+    record = coded(["Speaking in Kyiv on Tuesday, Zelensky accused Russia of war crimes."], "en")
+    assert [(e.type, e.recipient.country if e.recipient else None) for e in record.events] == [
+        ("ACCUSE", "RUS")
+    ]
+    # a list of places after a locative stays where it happened
+    record = coded(["Police arrested the activist Ivan Petrov in Paris, Lyon and Marseille."], "en")
+    assert all(
+        e.recipient is None or e.recipient.name not in ("Paris", "Lyon", "Marseille") for e in record.events
+    )

@@ -2833,13 +2833,17 @@ def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
     """``di wilayah Purwokerto``, ``in the city of Ramadi``, ``di Desa Wadas , Distrik Sugapa , Kabupaten X``: a place
     within six words after a locative preposition says where, not who."""
     before = re.split(r"[.!?;:\n]", text[max(0, start - 120) : start])[-1]  # within the sentence only
-    segments = before.lower().split(",")  # "di Kampung A , Distrik B , Kabupaten C": a list of places
+    segments = before.split(",")  # "di Kampung A , Distrik B , Kabupaten C": a list of places
     for segment in reversed(segments[-4:]):
-        words = segment.split()
+        cased = segment.split()
+        words = [w.lower() for w in cased]
         if any(w in locative for w in words[-6:]):
             return True
         if len(words) > 4:
             return False  # a longer stretch is no item of a place list
+        if len(words) > 1 and any(w[:1].islower() for w in cased[1:]):
+            # "Speaking in Kyiv on Tuesday, Zelensky accused Russia": a clause, no item of a place list
+            return False
     return False
 
 
