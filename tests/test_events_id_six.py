@@ -85,3 +85,10 @@ def test_papers_examined_and_favours_asked_are_no_events():
     ]
     assert not events(["Dua pria meminta tolong diantar ke terminal Bekasi."])
     assert [t for t, _, _ in events(["Polisi meminta tolong warga untuk melapor."])] == ["REQUEST"]
+
+
+def test_what_a_thing_or_team_is_for_is_no_act_done():
+    # the purpose of a team formed or sent, not an act done
+    assert not events(["Polisi menurunkan tim yang dibentuk untuk menyelidiki Budi Hartono."])
+    assert not events(["Personel Brimob diterjunkan untuk menangkap Budi Hartono."], "COERCE")
+    assert [t for t, _, _ in events(["Polisi memeriksa Budi Hartono di Polres Bogor."])] == ["ACCUSE"]

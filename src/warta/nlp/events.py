@@ -914,6 +914,16 @@ def _event(
             None,
             None,
         )  # "memeriksa sejumlah saksi": questioning witnesses is no accusation (labelling guide)
+    if (
+        doc.lang != "en"
+        and i > 1
+        and _after_infinitive(tokens, i, doc.lex)
+        and _passive_verb(tokens[i - 2].lower, doc.lex.words)
+    ):
+        return (
+            None,
+            None,
+        )  # "peralatan yang digunakan untuk memeriksa ...": what a thing is for, not an act done
     if cameo.startswith("09") and j < len(tokens) and tokens[j].lower in doc.lex.words.get("document", ()):
         return (
             None,
@@ -1621,6 +1631,17 @@ def _unnamed_authority(
         id=f"agent:{name}:{country}", name=name, type="ORG", country=country, role="GOV", kind="agent-actor"
     )
     return Mention(tokens[i].start, tokens[i].start, entity)
+
+
+def _passive_verb(word: str, words: dict[str, frozenset[str]]) -> bool:
+    """An Indonesian or Malay passive verb ("digunakan", "dibentuk"): a ``passive_prefix`` word of six letters or more,
+    not a ``not_passive`` one."""
+    return (
+        len(word) >= 6
+        and word.isalpha()
+        and any(word.startswith(p) for p in words.get("passive_prefix", ()))
+        and word not in words.get("not_passive", ())
+    )
 
 
 def _private_actor(entity: Entity) -> bool:
