@@ -106,6 +106,7 @@ SETTINGS = {
     "seed": SEED,
     "label_smoothing": 0.0,
     "crf": 0,
+    "runs": 0,  # 1: the CRF's capitalised-run / core position of each token as one more input (NEURAL_RUN)
     "widths": "",  # several character-CNN widths, e.g. "3,5" (odd; each with `filters`); empty: `width` alone
 }
 # Ensemble weight of the network's log-probabilities next to the CRF's scores (chosen with --heldout, see above).
@@ -140,6 +141,7 @@ def encode(words: list[str], tagger: ner.NeuralTagger, features: ner.FeatureExtr
         "head": [tagger._head_index.get(heads.get(w.lower(), ""), 0) for w in words],
         "lex": [ner.neural_lex_flag(w, features.lexicon.lowercase) for w in words],
         "gaz": [tagger._gaz_index.get(g or "", 0) for g in gaz],
+        "run": ner.neural_run_ids(words, features.lexicon.lowercase),
     }
 
 
@@ -160,6 +162,9 @@ def build_model(torch, vocab: Vocab, s: dict):
             self.lex_emb = nn.Embedding(3, s["flag_dim"])
             self.gaz_emb = nn.Embedding(len(ner.NEURAL_GAZ), s["flag_dim"])
             size = s["word_dim"] + s["filters"] * len(widths) + 4 * s["flag_dim"]
+            if s["runs"]:
+                self.run_emb = nn.Embedding(len(ner.NEURAL_RUN) ** 2, s["flag_dim"])
+                size += s["flag_dim"]
             self.lstm = nn.LSTM(size, s["hidden"], batch_first=True, bidirectional=True)
             self.drop = nn.Dropout(s["dropout"])
             self.out = nn.Linear(2 * s["hidden"], len(vocab.labels))
@@ -169,7 +174,7 @@ def build_model(torch, vocab: Vocab, s: dict):
                 self.start = nn.Parameter(torch.zeros(labels))
                 self.end = nn.Parameter(torch.zeros(labels))
 
-        def forward(self, word, chars, shape, head, lex, gaz, lengths):
+        def forward(self, word, chars, shape, head, lex, gaz, lengths, run=None):
             b, t, c = chars.shape
             emb = self.char_emb(chars.view(b * t, c)).transpose(1, 2)  # (b*t, dim, chars)
             conv = torch.relu(torch.cat([f(emb) for f in self.convs], dim=1))
@@ -183,6 +188,7 @@ def build_model(torch, vocab: Vocab, s: dict):
                     self.head_emb(head),
                     self.lex_emb(lex),
                     self.gaz_emb(gaz),
+                    *([self.run_emb(run)] if s["runs"] else []),
                 ],
                 dim=2,
             )
@@ -219,7 +225,7 @@ def batch_tensors(torch, items: list[dict], labels: list[list[int]] | None = Non
     n = max(len(x["word"]) for x in items)
     c = max(len(ch) for x in items for ch in x["chars"])
     b = len(items)
-    out = {k: torch.zeros((b, n), dtype=torch.long) for k in ("word", "shape", "head", "lex", "gaz")}
+    out = {k: torch.zeros((b, n), dtype=torch.long) for k in ("word", "shape", "head", "lex", "gaz", "run")}
     chars = torch.zeros((b, n, c), dtype=torch.long)
     y = torch.full((b, n), -100, dtype=torch.long)
     for i, x in enumerate(items):
@@ -267,6 +273,7 @@ def export(model, vocab: Vocab, path: Path, weight: float) -> None:
         out_b=p["out.bias"],
         ensemble_weight=np.array(weight),
         **({"crf_trans": p["trans"], "crf_start": p["start"], "crf_end": p["end"]} if "trans" in p else {}),
+        **({"run_emb": p["run_emb.weight"]} if "run_emb.weight" in p else {}),
     )
 
 
@@ -303,7 +310,7 @@ def train_network(
             if s["word_dropout"]:
                 drop = torch.rand(x["word"].shape) < s["word_dropout"]
                 x["word"] = x["word"].masked_fill(drop & (x["word"] > 0), 1)
-            logits = model(x["word"], chars, x["shape"], x["head"], x["lex"], x["gaz"], lengths)
+            logits = model(x["word"], chars, x["shape"], x["head"], x["lex"], x["gaz"], lengths, x["run"])
             if s["crf"]:  # per token, like the cross-entropy
                 loss = crf_nll(torch, model, logits, y, lengths) / float(lengths.sum())
             else:

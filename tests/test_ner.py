@@ -281,7 +281,7 @@ def test_numpy_scorer_matches_crfsuite(lang: str) -> None:
 
 
 def _random_neural_file(
-    path: Path, labels: list[str], hidden: int = 6, seed: int = 0, crf: bool = False
+    path: Path, labels: list[str], hidden: int = 6, seed: int = 0, crf: bool = False, runs: bool = False
 ) -> None:
     """A NeuralTagger weight file with random weights (the real one is trained with PyTorch, not needed here)."""
     import numpy as np
@@ -293,7 +293,7 @@ def _random_neural_file(
         ["<pad>", "<unk>"],
     )
     dims = {"word": 5, "char": 4, "filters": 3, "flag": 2}
-    size = dims["word"] + dims["filters"] + 4 * dims["flag"]
+    size = dims["word"] + dims["filters"] + (5 if runs else 4) * dims["flag"]
 
     def r(*shape):
         return rng.normal(size=shape).astype(np.float32)
@@ -326,6 +326,7 @@ def _random_neural_file(
             if crf
             else {}
         ),
+        **({"run_emb": r(len(ner.NEURAL_RUN) ** 2, dims["flag"])} if runs else {}),
     )
 
 
@@ -336,6 +337,8 @@ def _lstm_reference(tagger: ner.NeuralTagger, words: list[str], labels: list[str
     h, n = tagger.hidden, tagger.count
     gaz = [tagger._gaz_index.get(g or "", 0) for g in tagger.features.gazetteer.match(words)]
     inputs = np.stack(tagger.word_inputs(words)) + tagger.gaz_proj[gaz]
+    if tagger.run_proj is not None:
+        inputs = inputs + tagger.run_proj[ner.neural_run_ids(words, tagger.features.lexicon.lowercase)]
     outs = []
     for direction in (0, 1):
         d = direction * n + net  # the forward LSTMs of all networks first, then the backward ones
@@ -456,6 +459,45 @@ def test_neural_tagger_with_crf_layer_gives_log_marginals(tmp_path: Path) -> Non
             emissions, np.arange(n), np.zeros(n, int), np.array([n]), n, trans, start, end
         )
         assert part == pytest.approx(alone, abs=1e-4)
+
+
+def test_neural_run_ids_give_run_and_core_positions() -> None:
+    words = "Menteri Luar Negeri Retno Marsudi tiba di Jakarta".split()
+    lowercase = frozenset({"menteri", "luar", "negeri", "tiba", "di"})
+    # run position * 5 + core position: 0 outside, then S B I E
+    assert ner.neural_run_ids(words, lowercase) == [10, 15, 15, 17, 24, 0, 0, 6]
+
+
+def test_neural_tagger_with_run_inputs(tmp_path: Path) -> None:
+    """A network that also reads the capitalised-run ids (train_ner_neural.py --set runs=1): batched = the plain
+    recurrence with the run rows added; zero run embeddings = the same network without them."""
+    import numpy as np
+
+    crf = ner.get_model("id")
+    labels = list(crf.scorer.labels)
+    path = tmp_path / "ner-test.nn.npz"
+    _random_neural_file(path, labels, runs=True)
+    tagger = ner.NeuralTagger(path, crf.features)
+    sentences = [s.split() for s in NUMPY_CHECK_SENTENCES] + [["Jakarta"] * 40]
+    batch = tagger.log_probs(sentences, labels)
+    assert tagger.log_probs(sentences, labels, group=3) == pytest.approx(batch, abs=1e-5)
+    offset = 0
+    for words in sentences:
+        part = batch[offset : offset + len(words)]
+        offset += len(words)
+        assert part == pytest.approx(_lstm_reference(tagger, words, labels), abs=1e-4)
+    data = dict(np.load(path))
+    data["run_emb"] = np.zeros_like(data["run_emb"])
+    np.savez(tmp_path / "zero.npz", **data)
+    flag = data["run_emb"].shape[1]
+    for key in ("w_ih_f", "w_ih_b"):
+        data[key] = data[key][:, :-flag]
+    del data["run_emb"]
+    np.savez(tmp_path / "none.npz", **data)
+    zero = ner.NeuralTagger(tmp_path / "zero.npz", crf.features).log_probs(sentences, labels)
+    none = ner.NeuralTagger(tmp_path / "none.npz", crf.features).log_probs(sentences, labels)
+    assert zero == pytest.approx(none, abs=1e-5)
+    assert not np.allclose(batch, none, atol=1e-3)  # the run inputs change the output
 
 
 def test_length_groups_cut_where_padding_costs_more_than_steps() -> None:

@@ -864,6 +864,25 @@ _NO_RUN_ROWS = (None,) * 10  # a word with no capitalised-run attribute weights 
 NEURAL_GAZ = ("", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 NEURAL_HEAD = ("", "ORG", "LOC", "TITLE", "HONORIFIC")
 NEURAL_MAX_CHARS = 20
+NEURAL_RUN = ("", "S", "B", "I", "E")  # position in a capitalised run / its core (see _run_attributes)
+
+
+def neural_run_ids(tokens: Sequence[str], lowercase: frozenset[str]) -> list[int]:
+    """Per token: run position * 5 + core position (0 outside), the CRF's capitalised-run view as one id."""
+    lowered = [t.lower() for t in tokens]
+    names = [_is_name_word(t) for t in tokens]
+    out = [0] * len(tokens)
+    for scale, name, inside in (
+        (5, "run", names),
+        (1, "core", [a and w not in lowercase for a, w in zip(names, lowered, strict=True)]),
+    ):
+        cut = len(name) + 1
+        for first, _shared, positions in _run_attributes(lowered, name, inside):
+            for k, position in enumerate(positions, first):
+                out[k] += scale * NEURAL_RUN.index(position[cut])
+    return out
+
+
 # words whose input projection (~3 KB each) the networks keep: ~150 MB at most on a long run (200,000 was ~600 MB)
 NEURAL_CACHE_WORDS = 50_000
 
@@ -990,6 +1009,7 @@ class NeuralTagger:
         scale = np.r_[np.full(3 * h, 0.5), np.ones(h)].astype(f32)
         self.static: list[dict] = []
         gaz_proj, bias, w_hh_f, w_hh_b, out_w, out_b, crf = [], [], [], [], [], [], []
+        run_proj: list = []
         for net in nets:
             if int(net["w_hh_f"].shape[1]) != h:
                 raise ValueError("networks of one NeuralTagger differ in their hidden size")
@@ -1001,6 +1021,11 @@ class NeuralTagger:
             w_ih = np.concatenate([gates("w_ih_f"), gates("w_ih_b")], axis=0).T
             gaz_emb = net["gaz_emb"].astype(f32)
             gaz_dim = gaz_emb.shape[1]
+            if "run_emb" in net.files:  # capitalised-run ids, after the gazetteer's in the input
+                run_emb = net["run_emb"].astype(f32)
+                run_dim = run_emb.shape[1]
+                run_proj.append(run_emb @ w_ih[-run_dim:])
+                w_ih = w_ih[:-run_dim]
             self.static.append(
                 {
                     "word_emb": net["word_emb"].astype(f32),
@@ -1028,6 +1053,9 @@ class NeuralTagger:
             )
         # Stacked directions: the networks' forward LSTMs first, then their backward ones.
         self.gaz_proj = self._fuse(gaz_proj)
+        if run_proj and len(run_proj) != len(nets):
+            raise ValueError("networks of one NeuralTagger differ in their inputs (capitalised-run ids)")
+        self.run_proj = self._fuse(run_proj) if run_proj else None
         self.bias = self._fuse(bias)
         self.w_hh = np.ascontiguousarray(np.stack(w_hh_f + w_hh_b))  # (2 * networks, hidden, 4 * hidden)
         self.out_w, self.out_b, self.crf = out_w, out_b, crf
@@ -1128,6 +1156,9 @@ class NeuralTagger:
             self._gaz_index.get(g or "", 0) for s in sentences for g in self.features.gazetteer.match(s)
         ]
         inputs = np.stack(self.word_inputs([t for s in sentences for t in s])) + self.gaz_proj[gaz_ids]
+        if self.run_proj is not None:
+            lowercase = self.features.lexicon.lowercase
+            inputs += self.run_proj[[r for s in sentences for r in neural_run_ids(s, lowercase)]]
         tokens = len(inputs)
         lengths_arr = np.asarray(lengths)
         starts = np.concatenate(([0], np.cumsum(lengths_arr)[:-1]))
