@@ -92,3 +92,23 @@ def test_what_a_thing_or_team_is_for_is_no_act_done():
     assert not events(["Polisi menurunkan tim yang dibentuk untuk menyelidiki Budi Hartono."])
     assert not events(["Personel Brimob diterjunkan untuk menangkap Budi Hartono."], "COERCE")
     assert [t for t, _, _ in events(["Polisi memeriksa Budi Hartono di Polres Bogor."])] == ["ACCUSE"]
+
+
+def test_a_sanction_on_a_group_named_by_a_common_noun_stands_with_no_recipient():
+    found = events(["Satpol PP Kota Bogor memberikan sanksi kepada pelanggar protokol kesehatan."])
+    assert [(t, r) for t, _, r in found] == [("COERCE", None)]
+    # promised on a condition: a threat
+    found = events(
+        ["Pemerintah Kota Malang akan memberikan sanksi kepada perusahaan apabila tidak melakukan tes rutin."]
+    )
+    assert [(t, r) for t, _, r in found] == [("THREATEN", None)]
+    assert not events(["Budi memberikan sanksi kepada anaknya."])  # no state body
+
+
+def test_a_restriction_carried_out_by_a_state_body_is_coercion():
+    found = events(["Pemerintah Kota Malang menjalankan sistem pembatasan sosial berskala besar."])
+    assert [t for t, _, _ in found] == ["COERCE"]
+    assert not events(["Warga menjalankan karantina mandiri di rumah."])
+    assert not events(
+        ["Pelanggaran tercatat di semua desa di Jawa Tengah yang melaksanakan PPKM, kata Budi."]
+    )

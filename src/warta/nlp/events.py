@@ -1182,6 +1182,7 @@ def _event(
         and not passive_by
         and not victim
         and not _generic_object(doc, tokens, j, _plover_type(cameo) == "REQUEST")
+        and not _sanctioned_group(doc, tokens, j, cameo, actor)
         and not planned_aid
         and (
             "party" in pattern.flags  # "mendorong pertumbuhan ekonomi": pushing a thing asks no one
@@ -2093,6 +2094,18 @@ def _generic_object(doc: Doc, tokens: list[Tok], j: int, request: bool = False) 
         (m.entity.kind or "").startswith("agent")
         for m in doc.mentions_in(following[0].start, following[-1].end)
     )
+
+
+def _sanctioned_group(doc: Doc, tokens: list[Tok], j: int, cameo: str, actor: Mention) -> bool:
+    """Indonesian and Malay: a sanction or coercion by a state body aimed, through a ``complement`` word, at a group
+    named by a common noun ("memberikan sanksi kepada perusahaan yang melanggar", "kepada pelanggar"): an event with
+    no recipient (labelling guide: unnamed parties are no recipient)."""
+    if doc.lang == "en" or cameo[:2] not in ("16", "17") or not _state_party(actor.entity):
+        return False
+    if j + 1 >= len(tokens) or tokens[j].lower not in doc.lex.words.get("complement", frozenset()):
+        return False
+    word = doc.text[tokens[j + 1].start : tokens[j + 1].end]
+    return word.isalpha() and word.islower()
 
 
 def _has_word(text: str, words: frozenset[str]) -> bool:
