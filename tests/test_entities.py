@@ -1364,3 +1364,35 @@ def test_a_listed_ngo_keeps_its_role_and_gives_it_to_its_researcher():
     text = "The U.N. humanitarian office OCHA said aid deliveries stopped."
     found = by_name(find_entities(text, "en", mentions=mentions(text, ("OCHA", "ORG"))))
     assert found["OCHA"].role == "IGO"
+
+
+def test_company_suffixes_speech_verbs_and_phoenix_bodies_in_english():
+    text = (
+        "BYD led. BYD Co Ltd sold more cars. The China Passenger Car Association said Tesla sold fewer. "
+        "Senator Jane Roe, a Massachusetts Democrat, wrote to the Ministry of Commerce."
+    )
+    given = mentions(
+        text,
+        ("BYD Co Ltd", "ORG"),
+        ("China Passenger Car Association said Tesla", "ORG"),
+        ("BYD", "ORG"),
+        ("Jane Roe", "PER"),
+        ("Massachusetts Democrat", "LOC"),
+        ("Ministry of Commerce", "ORG"),
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert [m.text for m in found["BYD Co Ltd"].mentions] == ["BYD", "BYD Co Ltd"]
+    assert (found["BYD Co Ltd"].country, found["BYD Co Ltd"].role) == ("CHN", "BUS")
+    assert "China Passenger Car Association" in found and found["Tesla"].role == "BUS"  # split at "said"
+    assert found["Massachusetts"].type == "LOC"  # the party word is cut
+    assert found["Ministry of Commerce"].role == "GOV"
+
+
+def test_a_listed_full_name_cut_at_its_comma_is_one_body():
+    text = "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperingatkan potensi hujan lebat."
+    given = mentions(text, ("Badan Meteorologi", "ORG"), ("BMKG", "ORG"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert [m.text for m in found["Badan Meteorologi, Klimatologi, dan Geofisika"].mentions] == [
+        "Badan Meteorologi, Klimatologi, dan Geofisika",
+        "BMKG",
+    ]

@@ -107,6 +107,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     doc = Doc.of(text)
     lowercase = _lowercase_words(lang)
     cands = ner_cands(doc, data, mentions, lowercase)
+    cands = extend_to_full_forms(doc, data, cands)
     cands = join_particle_names(doc, data, cands)
     retype_coordinated_people(doc, data, cands)
     cut_trailing_ranks(doc, data, cands)
@@ -145,11 +146,26 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         span = doc.token_range(m.start, m.end)
         if span is None:
             continue
-        for piece in _split_at_brackets(doc, data, Cand(span[0], span[1], m.type, m.confidence, m.kind)):
+        whole = Cand(span[0], span[1], m.type, m.confidence, m.kind)
+        for piece in (
+            p for part in _split_at_verbs(doc, data, whole) for p in _split_at_brackets(doc, data, part)
+        ):
             for cand in _split_known_pair(doc, data, piece):
                 if _keep_cand(doc, data, cand, lowercase):
                     out.append(cand)
     return out
+
+
+def _split_at_verbs(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
+    """A tagged span across a speech verb is two names ("[China Passenger Car Association said Tesla]")."""
+    verbs = data.words("speaker_before")
+    cut = next((k for k in range(cand.first + 1, cand.last - 1) if doc.words[k] in verbs), None)
+    if cut is None:
+        return [cand]
+    return [
+        Cand(cand.first, cut, cand.type, cand.confidence),
+        Cand(cut + 1, cand.last, cand.type, cand.confidence),
+    ]
 
 
 def _split_known_pair(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
@@ -181,6 +197,28 @@ def _listed_name(data: ActorData, phrase: str) -> bool:
 def _full_forms(lang: str) -> frozenset[str]:
     """Full names (lower) of the bodies the short-forms list knows ("kejaksaan agung", "pusat pelaporan dan ...")."""
     return frozenset(full.lower() for full in short_forms(lang).values())
+
+
+def extend_to_full_forms(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """A body's listed full name that the tagger cut at a comma is one mention ("[Badan Meteorologi],
+    Klimatologi, dan Geofisika")."""
+    fulls = _full_forms(data.lang)
+    if not fulls:
+        return cands
+    longest = max(len(f.split(" ")) for f in fulls) + 4  # room for the commas, which are tokens
+    extended = []
+    for cand in cands:
+        if cand.type != "ORG" or doc.words[cand.last : cand.last + 1] != [","]:
+            continue
+        for end in range(min(len(doc.words), cand.first + longest), cand.last + 1, -1):
+            if " ".join(doc.lower[cand.first : end]).replace(" ,", ",") in fulls:
+                cand.last = end
+                extended.append(cand)
+                break
+    inside = {
+        id(c) for c in cands for o in extended if o is not c and o.first <= c.first and c.last <= o.last
+    }
+    return [c for c in cands if id(c) not in inside]
 
 
 def join_particle_names(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
@@ -627,6 +665,16 @@ def trim_to_place(doc: Doc, data: ActorData, cand: Cand) -> None:
     if role is not None and role.kind in ("title", "person"):
         cand.first += length
         return
+    last = data.roles.get(doc.lower[cand.last - 1])
+    if (
+        last
+        and last.kind in ("title", "person")
+        and data.place(" ".join(doc.lower[cand.first : cand.last - 1]))
+    ):
+        cand.last -= (
+            1  # "[Massachusetts] Democrat", "[California] Governor": a person's word after a known place
+        )
+        return
     for first in range(cand.first + 1, cand.last):
         if doc.lower[first - 1] not in data.role_words:
             return
@@ -976,6 +1024,9 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             words = tuple(nicknames()[words[0]].split(" "))  # "Jokowi" is one entity with "Joko Widodo"
         if cand.kind == "equipment":
             cand.key = ("misc", " ".join(words))
+        elif cand.type != "PER" and (bare := _without_company_suffix(data, words)) != words:
+            cand.type = "ORG"  # "Sierra Nevada Corp." tagged LOC; "BYD Co Ltd" is the "BYD" of the text
+            cand.key = ("name", " ".join(bare))
         elif cand.place and cand.place.country and cand.place.kind in COUNTRY_KINDS:
             cand.key = ("country", cand.place.country)
         elif cand.place and cand.place.kind == "capital" and acts(doc, data, cand):
@@ -989,6 +1040,8 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.type = "PER" if person != " ".join(words) else "LOC"
             cand.key = ("name", person)
         else:
+            if cand.type == "ORG":
+                words = _without_company_suffix(data, words)
             cand.key = ("name", _full_name(words, full_names, cand.type == "PER"))
     link_acronyms(doc, cands)
     shorts = short_forms(data.lang)
@@ -1080,6 +1133,14 @@ def _after_office(doc: Doc, data: ActorData, cand: Cand) -> bool:
     """The word before the mention is an office title ("Lurah", "Gubernur", "Mayor")."""
     title = data.roles.get(doc.lower[cand.first - 1]) if cand.first else None
     return title is not None and title.kind == "title" and title.code is not None
+
+
+def _without_company_suffix(data: ActorData, words: tuple[str, ...]) -> tuple[str, ...]:
+    suffixes = data.words("company_suffix")
+    end = len(words)
+    while end > 1 and words[end - 1] in suffixes:
+        end -= 1
+    return words[:end]
 
 
 def _name_words(doc: Doc, cand: Cand) -> tuple[str, ...]:
@@ -1287,7 +1348,8 @@ def make_entity(
             )  # "peneliti [ICW]": the researcher's word is not the body's
         # the words of a known body's name do not outrank the list ("Bank Dunia" is no firm, "Palang Merah" no town)
         if entity.type == "ORG" and (place is None or not place.role):
-            _org_from_name(doc, data, members[0], entity)
+            longest = max(members, key=lambda c: c.last - c.first)  # "BYD Co Ltd", not the "BYD" named first
+            _org_from_name(doc, data, longest, entity)
     return entity
 
 
@@ -1323,15 +1385,20 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
     """Role and country words inside an organisation's own name ("Kementerian Pertahanan Rusia", "Tentara X")
     outrank what the context says about it."""
     for i in range(cand.first, cand.last):
-        _length, role = longest_role(doc, data, i, cand.last)
-        if role is not None and role.kind == "org" and role.code:
+        length, role = longest_role(doc, data, i, cand.last)
+        whole = (
+            i == cand.first and length == cand.last - cand.first
+        )  # "Ministry of Commerce" (a Phoenix phrase)
+        if role is not None and (role.kind == "org" or whole) and role.code:
             entity.role = role.code
             break
     parent = next(
         (
             place
             for k in range(cand.first + 1, cand.last)
-            if (place := data.place(" ".join(doc.lower[k : cand.last]))) and place.kind == "org" and place.role
+            if (place := data.place(" ".join(doc.lower[k : cand.last])))
+            and place.kind == "org"
+            and place.role
         ),
         None,
     )
