@@ -112,3 +112,20 @@ def test_a_restriction_carried_out_by_a_state_body_is_coercion():
     assert not events(
         ["Pelanggaran tercatat di semua desa di Jawa Tengah yang melaksanakan PPKM, kata Budi."]
     )
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_main_verbs_subject():
+    found = events(["Polisi yang menyelidiki kasus Budi Hartono menangkap Andi Saputra."], "COERCE")
+    assert [(a, r) for _, a, r in found] == [("polisi", "Andi Saputra")]
+    found = events(["Majelis hakim yang memeriksa perkara Budi Hartono menolak permohonan itu."], "REJECT")
+    assert [a for _, a, _ in found] != ["Budi Hartono"]
+    # a name before "yang" stays the subject
+    found = events(["Budi Hartono yang menjabat Bupati Bogor menolak usulan itu."], "REJECT")
+    assert [a for _, a, _ in found] == ["Budi Hartono"]
+
+
+def test_a_relative_clause_after_a_bracketed_short_form_keeps_its_head():
+    found = events(
+        ["Kelompok kriminal bersenjata (KKB) yang berjumlah 15 orang menyerang Pratu Budi Hartono."]
+    )
+    assert [(t, a) for t, a, _ in found] == [("ASSAULT", "KKB")]

@@ -2731,13 +2731,37 @@ def _relative_clause_verb(doc: Doc, tokens: list[Tok], i: int) -> bool:
     return doc.lang == "en" and i > 0 and tokens[i - 1].lower in relative
 
 
+def _relative_opening(doc: Doc, start: int, position: int) -> int | None:
+    """Indonesian and Malay: where the relative clause (a ``relative`` word, "yang", then a verb) that holds
+    ``position`` opens, when one does between ``start`` and ``position`` with no punctuation after it."""
+    text = doc.text[start:position]
+    words = doc.lex.words
+    relative = words.get("relative", frozenset())
+    found = None
+    for m in _WORD.finditer(text):
+        if m.group().lower() in relative:
+            found = m
+    if found is None or any(ch in text[found.end() :] for ch in ',;:()"“”'):
+        return None
+    verbs = [w.lower() for w in _WORD.findall(text[found.end() :])]
+    if not verbs or not (
+        _passive_verb(verbs[0], words) or (verbs[0][:2] in ("me", "be", "te") and len(verbs[0]) >= 6)
+    ):
+        return None  # "yang baru", "yang lain": an adjective, not a clause
+    return start + found.start()
+
+
 def _relative_head(doc: Doc, left: list[Mention], relative_start: int) -> Mention | None:
     """``the man who kidnapped ...``, ``kelompok yang menyerang ...``: the doer is the noun right before the
     relative pronoun; when that is no entity ("the man"), there is no actor rather than an earlier name."""
     before = [m for m in left if m.end <= relative_start]
-    if before and doc.text[before[-1].end : relative_start].strip() in ("", ","):
+    # a short form in brackets may stand between, or be the name ("kelompok kriminal bersenjata ( KKB ) yang ...")
+    if before and _BRACKETED.sub("", doc.text[before[-1].end : relative_start]).strip(" )") in ("", ","):
         return before[-1]
     return None
+
+
+_BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
 def _after_infinitive(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
@@ -2796,6 +2820,12 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
     if not candidates:
         return None
     nearest = candidates[-1]
+    if doc.lang != "en":
+        opened = _relative_opening(doc, clause[0], nearest.start)
+        if opened is not None:
+            # "Polisi yang menyelidiki kasus Budi menangkap Andi": Budi sits in the relative clause about the police;
+            # the head before "yang" is the subject of the main verb, or no one ("Kasus yang menjerat Budi ...")
+            return _relative_head(doc, candidates, opened)
     between = doc.text[nearest.end : verb_start]
     if "," not in between:
         return nearest
