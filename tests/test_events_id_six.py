@@ -129,3 +129,14 @@ def test_a_relative_clause_after_a_bracketed_short_form_keeps_its_head():
         ["Kelompok kriminal bersenjata (KKB) yang berjumlah 15 orang menyerang Pratu Budi Hartono."]
     )
     assert [(t, a) for t, a, _ in found] == [("ASSAULT", "KKB")]
+
+
+def test_cooperation_named_by_its_noun_with_both_sides_listed():
+    found = events(["Kerja sama antara Polres Malang dan Kodim Malang itu berjalan baik."])
+    assert [t for t, _, _ in found] == ["COOPERATE"]
+    found = events(
+        ["Pelatihan itu terselenggara atas kerja sama Polres Malang, Kodim Malang, dan Pemkot Malang."]
+    )
+    assert found and {t for t, _, _ in found} == {"COOPERATE"}
+    assert not events(["Acara itu terselenggara atas kerja sama semua pihak."])
+    assert not events(["Produk itu hasil kerja sama PT Maju Jaya dan PT Sentosa Abadi."])  # business

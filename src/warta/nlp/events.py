@@ -2502,7 +2502,10 @@ def _between(doc: Doc, mentions: list[Mention], end: int) -> tuple[Mention | Non
     if len(groups) < 2:
         return None, None
     first, second = groups[0][-1], groups[1][-1]
-    link = _WORD.findall(doc.text[groups[0][-1].end : groups[1][0].start].lower())
+    gap = doc.text[groups[0][-1].end : groups[1][0].start]
+    link = _WORD.findall(gap.lower())
+    if gap.strip() == "," and doc.lang != "en":
+        return first, second  # "kerja sama antara X , Y , dan Z": a list of the sides
     if not link or link[0] not in coordinators or len(link) > 4:
         return None, None
     return first, second
