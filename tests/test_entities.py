@@ -1396,3 +1396,15 @@ def test_a_listed_full_name_cut_at_its_comma_is_one_body():
         "Badan Meteorologi, Klimatologi, dan Geofisika",
         "BMKG",
     ]
+
+
+def test_a_title_run_tagged_as_a_place_a_company_legal_form_and_a_regulation():
+    text = "“We pray for them,” said White House Press Secretary Stephanie Grisham. Grisham urged calm."
+    given = mentions(text, ("White House Press Secretary Stephanie Grisham", "LOC"), ("Grisham", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    grisham = found["Stephanie Grisham"]
+    assert (grisham.type, grisham.country, grisham.role, len(grisham.mentions)) == ("PER", "USA", "GOV", 2)
+    text = "PT Bank Sentosa Makmur (Persero) Tbk menggandeng Peraturan Pemerintah Nomor 12 Tahun 2015."
+    given = mentions(text, ("PT Bank Sentosa Makmur", "ORG"), ("Persero) Tbk", "ORG"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert list(found) == ["PT Bank Sentosa Makmur"]  # no 'Tbk' body and no 'Pemerintah Nomor' government

@@ -147,13 +147,21 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
         if span is None:
             continue
         whole = Cand(span[0], span[1], m.type, m.confidence, m.kind)
-        for piece in (
+        pieces = [
             p for part in _split_at_verbs(doc, data, whole) for p in _split_at_brackets(doc, data, part)
-        ):
+        ]
+        for piece in pieces:
+            if _only_company_suffix(doc, data, piece):
+                continue  # "PT X [(Persero) Tbk]": the legal form of the company named before
             for cand in _split_known_pair(doc, data, piece):
                 if _keep_cand(doc, data, cand, lowercase):
                     out.append(cand)
     return out
+
+
+def _only_company_suffix(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    suffixes = data.words("company_suffix")
+    return all(w in suffixes or w in BRACKETS or w in CLOSERS for w in doc.lower[cand.first : cand.last])
 
 
 def _split_at_verbs(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
@@ -339,9 +347,9 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         cand.type = "MISC"  # a measure, law or indicator the tagger took for a body ("PSBB", "APBN")
         return True
     if cand.type == "LOC" and cand.last - cand.first > 1 and _only_role_words(doc, data, cand):
-        return (
-            False  # "[Saudi Crown Prince] Mohammed bin Salman": a title, read as context of the name after it
-        )
+        return False  # "[Saudi Crown Prince] Mohammed bin Salman": a title, context of the name after it
+    if cand.type == "LOC" and not _known_place(doc, data, cand) and not _place_head(doc, data, cand):
+        split_title_phrase(doc, data, cand)  # "[White House Press Secretary Stephanie Grisham]" tagged LOC
     if cand.type in ("MISC", "ORG"):
         if not _cut_before_title(doc, data, cand):
             return False  # "Defense" of "Defense Minister X": a piece of a title
@@ -382,10 +390,15 @@ def _cut_before_title(doc: Doc, data: ActorData, cand: Cand) -> bool:
 
 
 def _law_name(doc: Doc, data: ActorData, cand: Cand) -> bool:
-    heads, i = data.words("law_head"), cand.first
+    i = cand.first
     if i > 1 and doc.words[i - 1] == ")":
         i -= 1  # "Rancangan Undang-Undang (RUU) [Perampasan Aset]": the short form in brackets
-    return doc.lower[cand.first] in heads or i > 0 and doc.lower[i - 1] in heads
+    return _law_head(doc, data, cand.first) or i > 0 and _law_head(doc, data, i - 1)
+
+
+def _law_head(doc: Doc, data: ActorData, i: int) -> bool:
+    """ "RUU", "Peraturan" written as part of a law's title; "keputusan Jokowi" is the president's decision."""
+    return doc.words[i][:1].isupper() and doc.lower[i] in data.words("law_head")
 
 
 def _title_ends_in(doc: Doc, data: ActorData, i: int) -> bool:
@@ -671,9 +684,7 @@ def trim_to_place(doc: Doc, data: ActorData, cand: Cand) -> None:
         and last.kind in ("title", "person")
         and data.place(" ".join(doc.lower[cand.first : cand.last - 1]))
     ):
-        cand.last -= (
-            1  # "[Massachusetts] Democrat", "[California] Governor": a person's word after a known place
-        )
+        cand.last -= 1  # "[Massachusetts] Democrat": a person's word after a known place
         return
     for first in range(cand.first + 1, cand.last):
         if doc.lower[first - 1] not in data.role_words:
@@ -936,6 +947,8 @@ def add_headed_bodies(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand
     i, n = 0, len(doc.words)
     while i < n:
         opens = doc.words[i][:1].isupper() and i not in covered
+        if opens and i and _law_head(doc, data, i - 1):
+            opens = False  # "Peraturan [Pemerintah Nomor] 12": a regulation's name, no government
         length, role = longest_role(doc, data, i, n) if opens else (0, None)
         if role is None or role.kind != "org":
             i += 1
@@ -1343,9 +1356,8 @@ def make_entity(
         if place is not None:  # a known body ("TNI"): an organisation whatever the tagger said
             entity.type = "ORG"
             entity.country = entity.country or place.country
-            entity.role = (
-                place.role or entity.role
-            )  # "peneliti [ICW]": the researcher's word is not the body's
+            # "peneliti [ICW]": the researcher's word is not the body's role
+            entity.role = place.role or entity.role
         # the words of a known body's name do not outrank the list ("Bank Dunia" is no firm, "Palang Merah" no town)
         if entity.type == "ORG" and (place is None or not place.role):
             longest = max(members, key=lambda c: c.last - c.first)  # "BYD Co Ltd", not the "BYD" named first
@@ -1386,9 +1398,7 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
     outrank what the context says about it."""
     for i in range(cand.first, cand.last):
         length, role = longest_role(doc, data, i, cand.last)
-        whole = (
-            i == cand.first and length == cand.last - cand.first
-        )  # "Ministry of Commerce" (a Phoenix phrase)
+        whole = i == cand.first and length == cand.last - cand.first  # "Ministry of Commerce" (Phoenix)
         if role is not None and (role.kind == "org" or whole) and role.code:
             entity.role = role.code
             break
