@@ -2097,12 +2097,12 @@ def _generic_object(doc: Doc, tokens: list[Tok], j: int, request: bool = False) 
 
 
 def _sanctioned_group(doc: Doc, tokens: list[Tok], j: int, cameo: str, actor: Mention) -> bool:
-    """Indonesian and Malay: a sanction or coercion by a state body aimed, through a ``complement`` word, at a group
+    """Indonesian and Malay: a sanction or coercion by a state body aimed, through a ``target_marker`` word, at a group
     named by a common noun ("memberikan sanksi kepada perusahaan yang melanggar", "kepada pelanggar"): an event with
     no recipient (labelling guide: unnamed parties are no recipient)."""
     if doc.lang == "en" or cameo[:2] not in ("16", "17") or not _state_party(actor.entity):
         return False
-    if j + 1 >= len(tokens) or tokens[j].lower not in doc.lex.words.get("complement", frozenset()):
+    if j + 1 >= len(tokens) or tokens[j].lower not in doc.lex.words.get("target_marker", frozenset()):
         return False
     word = doc.text[tokens[j + 1].start : tokens[j + 1].end]
     return word.isalpha() and word.islower()
