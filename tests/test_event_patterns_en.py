@@ -563,3 +563,18 @@ def test_an_opening_phrase_with_a_place_makes_no_place_of_the_object():
     assert all(
         e.recipient is None or e.recipient.name not in ("Paris", "Lyon", "Marseille") for e in record.events
     )
+
+
+def test_calls_and_refusals_in_the_first_person_inside_quotes():
+    record = coded(
+        ['"We call on Russia to withdraw its troops immediately," German Chancellor Olaf Scholz said.'], "en"
+    )
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("REQUEST", "DEU", "RUS")
+    ]
+    record = coded(
+        ['"We reject these accusations," Chinese Foreign Ministry spokesman Wang Wenbin said.'], "en"
+    )
+    assert [(e.type, e.actor.country, e.recipient) for e in record.events] == [("REJECT", "CHN", None)]
+    record = coded(["Iran will not accept these demands, the foreign minister said."], "en")
+    assert [(e.type, e.actor.country) for e in record.events] == [("REJECT", "IRN")]

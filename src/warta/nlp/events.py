@@ -2882,12 +2882,12 @@ def _reported_after(doc: Doc, start: int) -> bool:
 
 def _reported_subject(doc: Doc, end: int) -> bool:
     """English: the word after a bare reporting verb opens a reported clause's subject: a capitalised name (not a
-    day or month: "said Monday") or a determiner ("said the attack ...")."""
+    day or month: "said Monday") or an article ("said the attack ...")."""
     word = re.match(r"\s+([^\W\d_]+)", doc.text[end : end + 40])
     if word is None:
         return False
     w = word.group(1)
-    if w.lower() in doc.lex.words.get("determiner", ()):
+    if w.lower() in _ARTICLES:
         return True
     return (
         w[:1].isupper()
