@@ -1408,3 +1408,20 @@ def test_a_title_run_tagged_as_a_place_a_company_legal_form_and_a_regulation():
     given = mentions(text, ("PT Bank Sentosa Makmur", "ORG"), ("Persero) Tbk", "ORG"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert list(found) == ["PT Bank Sentosa Makmur"]  # no 'Tbk' body and no 'Pemerintah Nomor' government
+
+
+def test_an_ambassadors_posting_a_shoal_named_like_a_town_and_a_camel_case_short_form():
+    text = "The U.S. ambassador to Manila, MaryKay Carlson, spoke near Scarborough Shoal."
+    given = mentions(
+        text, ("U.S.", "LOC"), ("Manila", "LOC"), ("MaryKay Carlson", "PER"), ("Scarborough Shoal", "LOC")
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["MaryKay Carlson"].country == "USA"  # posted to Manila, not Filipino
+    assert found["Scarborough Shoal"].country is None  # not the English town
+    text = "Jabatan Meteorologi Malaysia (MetMalaysia) mengeluarkan amaran. Ketua Pembangkang Hamzah Zainudin mengkritik."
+    given = mentions(
+        text, ("Jabatan Meteorologi Malaysia", "ORG"), ("MetMalaysia", "LOC"), ("Hamzah Zainudin", "PER")
+    )
+    found = by_name(find_entities(text, "ms", mentions=given))
+    assert len(found["Jabatan Meteorologi Malaysia"].mentions) == 2
+    assert found["Hamzah Zainudin"].role == "OPP"

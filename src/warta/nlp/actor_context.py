@@ -266,8 +266,12 @@ def _governed_town(doc: Doc, data: ActorData, cand: Cand | None) -> str | None:
     Mayor"; "Mayor of Chicago" is left to the preposition rules)."""
     if cand is None or cand.type != "LOC":
         return None
-    before = cand.first > 0 and doc.lower[cand.first - 1] in data.role_words
-    after = cand.last < len(doc.words) and doc.lower[cand.last] in data.role_words
+    previous = doc.lower[cand.first - 1] if cand.first > 0 else ""
+    # "ambassador to [Manila]": a preposition makes the town the office's target ("to" is in Phoenix titles)
+    before = previous in data.role_words and previous not in data.words("prep")
+    after = (
+        cand.last < len(doc.words) and doc.lower[cand.last] in data.role_words and doc.words[cand.last] != ","
+    )
     if not (before or after):
         return None
     place = cand.place or data.place(" ".join(doc.lower[cand.first : cand.last]))

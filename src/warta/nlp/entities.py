@@ -1087,7 +1087,8 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
             and doc.words[j] == "("
         ):
             short = doc.words[j + 1]
-            fits = short.istitle() or cand.type == "ORG" and _is_acronym(short)
+            # "(BPS)", "(Jokowi)", and for a body a short form in camel case ("(MetMalaysia)", "(KontraS)")
+            fits = short.istitle() or cand.type == "ORG" and (_is_acronym(short) or short[:1].isupper())
             if doc.words[j + 2] == ")" and fits and short.isalpha():
                 full.setdefault(short.lower(), cand.key)
     for cand in cands:
@@ -1332,7 +1333,8 @@ def make_entity(
     elif kind == "loc":
         entity.name, entity.type = _common_surface(spans), "LOC"
         entity.country = next((c.place.country for c in members if c.place and c.place.country), None)
-        if entity.country is None:  # "Jakarta Timur", "DKI Jakarta": a district of a known city
+        if entity.country is None and not _natural_feature(doc, data, members[0]):
+            # "Jakarta Timur", "DKI Jakarta": a district of a known city ("Scarborough Shoal" is not in England)
             entity.country = place_inside(doc, data, members[0], {"capital", "city"})
         if entity.country is None:  # "Kelurahan Cawang, Jakarta Timur": a place within the one after it
             entity.country = next(filter(None, (_country_after_comma(doc, data, c) for c in members)), None)
@@ -1348,7 +1350,8 @@ def make_entity(
         if regional is not None and regional.lower() == value:
             entity.name = regional  # "Polda Jatim" named in full: Kepolisian Daerah Jawa Timur
         if entity.type == "LOC":
-            entity.country = place_inside(doc, data, members[0], {"capital", "city"})
+            if not _natural_feature(doc, data, members[0]):
+                entity.country = place_inside(doc, data, members[0], {"capital", "city"})
             return entity  # a place: no role, and no country from person-style context
         entity.role = _top(ev.roles) if ev.roles else None
         entity.country = _top(ev.countries) if ev.countries else None
@@ -1363,6 +1366,11 @@ def make_entity(
             longest = max(members, key=lambda c: c.last - c.first)  # "BYD Co Ltd", not the "BYD" named first
             _org_from_name(doc, data, longest, entity)
     return entity
+
+
+def _natural_feature(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """A sea, shoal or mountain named after a word that is also a town ("Scarborough Shoal", "Victoria Falls")."""
+    return cand.last - cand.first > 1 and doc.lower[cand.last - 1] in data.words("feature_head")
 
 
 def _country_after_comma(doc: Doc, data: ActorData, cand: Cand) -> str | None:
