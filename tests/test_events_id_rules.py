@@ -128,7 +128,7 @@ def test_events_carried_by_nouns():
     found = events(["Penangkapan Budi Santoso dilakukan di rumahnya di Bekasi."], "COERCE")
     assert [(a, r) for _, a, r in found] == [("aparat", "Budi Santoso")]
     # a victim named with no doer, and a reference after a preposition, are no new events
-    assert not events(["Kasus pembunuhan Vicky Firlana masih diselidiki."], "ASSAULT")
+    assert not events(["Kasus pembunuhan Rudi Hartanto masih diselidiki."], "ASSAULT")
     assert not events(["Pemeriksaan itu terkait dengan penangkapan Budi Santoso pekan lalu."], "COERCE")
 
 

@@ -1064,7 +1064,7 @@ def _event(
             is not None  # a party asked ("masyarakat diminta ...": public advice, whose is not said)
             and sentence in sentence_spans(doc.text)[:3]  # the lead, before anyone is quoted
         ):
-            # "Pemerintah daerah diminta fokus ... . ... , kata Ketua Forum X": no one named before it, the lead's
+            # "Dinas kesehatan diminta menambah ... . ... , kata Ketua Komisi X": no one named before it, the lead's
             # request to a named party is the next speaker's
             actor = _next_speaker(doc, sentence)
     if (
