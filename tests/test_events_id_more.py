@@ -14,7 +14,7 @@ def test_a_restriction_eased_or_ended_is_a_measure_lifted():
 
 def test_refusing_to_ease_is_no_event_of_its_own():
     found = events(
-        ["Pemerintah Kota Bogor memperketat PSBB dan tidak akan menerapkan pelonggaran di sejumlah wilayah."]
+        ["Pemerintah Kota Cimahi memperketat jam malam dan tidak akan memberlakukan pelonggaran bagi kafe."]
     )
     # the tightening; the easing not done is neither CONCEDE nor REJECT
     assert [t for t, _, _ in found] == ["COERCE"]
@@ -42,12 +42,10 @@ def test_a_suspicion_voiced_by_investigators_about_a_named_party_is_an_accusatio
 def test_a_body_the_entities_missed_is_the_one_asked():
     found = events(
         [
-            "Komnas HAM Provinsi Maluku mendesak Gugus Tugas Percepatan Penanganan Covid-19 Provinsi Maluku agar bertindak."
+            "Komnas HAM Perwakilan Papua mendesak Tim Koordinasi Pengendalian Banjir Kota Jayapura agar bertindak."
         ]
     )
-    assert [(t, r) for t, _, r in found] == [
-        ("REQUEST", "Gugus Tugas Percepatan Penanganan Covid-19 Provinsi Maluku")
-    ]
+    assert [(t, r) for t, _, r in found] == [("REQUEST", "Tim Koordinasi Pengendalian Banjir Kota Jayapura")]
     found = events(
         ["Bupati Bogor Ade Yasin meminta Satuan Polisi Pamong Praja Kabupaten Bogor menutup tempat hiburan."]
     )
@@ -64,15 +62,15 @@ def test_encouraging_a_party_is_a_request_and_pushing_a_thing_is_not():
     assert not events(["Pemerintah mendorong pemulihan ekonomi nasional."])
     # a cause pushing a party to ask: the party's request stands
     found = events(
-        ["Kebutuhan anggaran yang besar mendorong masyarakat sipil kembali meminta Pilkada ditunda."]
+        ["Lonjakan harga pangan mendorong masyarakat sipil sekali lagi meminta subsidi dinaikkan."]
     )
     assert [(t, a) for t, a, _ in found] == [("REQUEST", "masyarakat sipil")]
 
 
 def test_a_leads_agentless_request_is_the_next_speakers():
     text = (
-        "JAMBI, KOMPAS — Pemerintah diminta serius menghentikan praktik tambang liar di sejumlah daerah. Tambang itu "
-        'merusak sungai. "Presiden perlu menyatakan darurat tambang," kata Ketua Forum Peduli Sungai Jambi Hasan '
+        "JAMBI, KOMPAS — Pemerintah diminta segera menertibkan penambangan pasir ilegal di tepi Sungai Batanghari. "
+        'Penambangan itu mencemari air. "Presiden perlu turun tangan," kata Ketua Forum Peduli Sungai Jambi Hasan '
         "Basri, Jumat (10/7/2020)."
     )
     assert ("REQUEST", "Hasan Basri", "pemerintah") in events([text])
@@ -84,14 +82,12 @@ def test_a_leads_agentless_request_is_the_next_speakers():
     assert not events([text], "REQUEST")
     # past the lead, an agent-less request is not given to whoever speaks next
     text = (
-        "SURABAYA, KOMPAS — Kasus baru turun. Pasar kembali ramai. Sekolah dibuka lagi. Jalan padat. Meskipun "
-        'demikian, masyarakat diminta tetap disiplin. "Kita harus waspada," kata Menteri BUMN Erick Thohir.'
+        "SURABAYA, KOMPAS — Kasus baru turun. Pasar kembali ramai. Sekolah dibuka lagi. Jalan padat. Meski "
+        'begitu, masyarakat diminta tetap menjaga jarak. "Kita harus waspada," kata Menteri BUMN Erick Thohir.'
     )
     assert not events([text], "REQUEST")
     # no speaker in the next sentences: no requester is guessed
-    text = (
-        "Pemerintah diminta serius menghentikan praktik tambang liar. Tambang itu merusak sungai. Air keruh."
-    )
+    text = "Pemerintah diminta segera menertibkan penambangan pasir ilegal. Penambangan itu mencemari air. Air keruh."
     assert not events([text], "REQUEST")
 
 
@@ -108,7 +104,8 @@ def test_an_investigation_in_the_passive_is_the_body_just_named():
     )  # no one named before
     # scheduled, not done; a specimen examined is a test, not a case
     assert [
-        t for t, _, _ in events(["Polisi menangkap Budi Hartono. Ia dijadwalkan untuk diperiksa pada Senin."])
+        t
+        for t, _, _ in events(["Polisi menangkap Budi Hartono. Ia dijadwalkan untuk diperiksa pekan depan."])
     ] == ["COERCE"]
     assert not events(
         ["Dinas Kesehatan Kota Bekasi menelusuri kontak. Spesimen mereka diperiksa di laboratorium."]
@@ -120,7 +117,7 @@ def test_an_investigation_in_the_passive_is_the_body_just_named():
 
 
 def test_work_judged_in_a_place_criticises_whoever_governs_it():
-    found = events(["Ombudsman RI menilai pelaksanaan PSBB di DKI Jakarta tidak efektif."])
+    found = events(["Ombudsman RI menilai penanganan banjir di DKI Jakarta belum optimal."])
     assert [(t, r) for t, _, r in found] == [("ACCUSE", "DKI Jakarta")]
     found = events(
         [
@@ -135,7 +132,7 @@ def test_contributing_to_a_state_of_things_is_no_aid():
     found = events(
         [
             "Kejaksaan Tinggi Jawa Barat menemukan pelanggaran ekspor. Pelanggaran itu diselidiki karena menyumbang "
-            "kelangkaan minyak goreng."
+            "kenaikan harga gula."
         ]
     )
     assert [t for t, _, _ in found] == ["ACCUSE"]
@@ -195,8 +192,8 @@ def test_a_suspect_with_a_long_title_and_attacks_named_by_nouns():
     # "ke" after places is where something went, not the target
     found = events(
         [
-            "Tim gabungan mengevakuasi jenazah delapan korban serangan kelompok kriminal bersenjata di Kampung Jenggala , "
-            "Kabupaten Puncak , ke Kabupaten Mimika ."
+            "Aparat gabungan memindahkan jenazah dua korban serangan KKB di Desa Waru , Kabupaten Nduga , "
+            "ke Kota Wamena ."
         ]
     )
     assert not [r for _, _, r in found if r]
@@ -213,28 +210,28 @@ def test_seizures_and_seals_by_the_state_need_no_party_as_object():
     found = events(["MEDAN, KOMPAS — Satpol PP menyegel tempat hiburan malam yang melanggar PPKM."])
     assert [(t, r) for t, _, r in found] == [("COERCE", None)]
     assert [
-        t for t, _, _ in events(["MEDAN, KOMPAS — Polisi menyita 4 flash disk dan sebuah telepon seluler."])
+        t for t, _, _ in events(["MEDAN, KOMPAS — Polisi menyita 3 laptop dan dua telepon seluler."])
     ] == ["COERCE"]
     assert not events(["MEDAN, KOMPAS — PT Sinar Jaya menyegel gudang miliknya."])  # a firm, no state act
     assert [t for t, _, _ in events(["MEDAN, KOMPAS — Polisi melumpuhkan pelaku dengan timah panas."])] == [
         "ASSAULT"
     ]
     assert not events(["MEDAN, KOMPAS — Banjir melumpuhkan perekonomian kota."])
-    assert not events(["MANADO, KOMPAS — Polresta Manado akan diturunkan untuk menertibkan ."])  # a purpose
+    assert not events(["MANADO, KOMPAS — Polres Bitung akan diturunkan untuk menertibkan ."])  # a purpose
 
 
 def test_urging_a_whole_group_is_a_request():
     found = events(
         [
-            "BANDUNG, KOMPAS — Gubernur Jawa Barat Ridwan Kamil mengajak masyarakat untuk mematuhi protokol kesehatan."
+            "BANDUNG, KOMPAS — Bupati Garut Dedi Supriadi mengajak masyarakat untuk menjaga kebersihan lingkungan."
         ]
     )
-    assert found == [("REQUEST", "Ridwan Kamil", None)]
+    assert found == [("REQUEST", "Dedi Supriadi", None)]
     assert not events(["BANDUNG, KOMPAS — Pelaku mengajak korban ke sebuah rumah kosong."])
     assert not events(["BANDUNG, KOMPAS — Budi mengajak anaknya jalan-jalan ke taman."])
     found = events(
         [
-            "JAKARTA, KOMPAS — Kegiatan para pelaku adalah mengajak masyarakat untuk ikut trading di aplikasi itu."
+            "JAKARTA, KOMPAS — Modus para pelaku ialah mengajak masyarakat untuk menanam modal di aplikasi palsu itu."
         ]
     )
     assert not found  # offenders luring people: no request of a public party
@@ -250,24 +247,26 @@ def test_the_casualty_named_after_an_attack_is_its_recipient():
 def test_aid_promised_by_a_government_is_an_agreement_with_no_recipient_needed():
     found = events(
         [
-            "BEKASI, KOMPAS — Pemkot Bekasi memastikan bakal menggelontorkan bantuan sosial bagi warga terdampak."
+            "TANGERANG, KOMPAS — Pemkot Tangerang memastikan akan menggelontorkan bantuan tunai untuk pedagang kecil."
         ]
     )
-    assert found == [("AGREE", "Pemerintah Kota Bekasi", None)]
+    assert found == [("AGREE", "Pemerintah Kota Tangerang", None)]
     # the mayor named next is no partner of the city's plan
     text = (
-        "BEKASI, KOMPAS — Pemkot Bekasi memastikan bakal menggelontorkan bantuan sosial bagi 130.000 keluarga miskin "
-        "baru . Wali Kota Bekasi Rahmat Effendi mengatakan , terdapat 106.000 keluarga miskin ."
+        "TANGERANG, KOMPAS — Pemkot Tangerang berjanji akan menggelontorkan bantuan tunai untuk 45.000 pedagang "
+        "kecil . Wali Kota Tangerang Hendra Gunawan mengatakan , ada 52.000 pedagang terdampak ."
     )
-    assert events([text]) == [("AGREE", "Pemerintah Kota Bekasi", None)]
-    assert not events(["BEKASI, KOMPAS — Pemkot Bekasi menggelontorkan bantuan sosial bagi warga terdampak."])
+    assert events([text]) == [("AGREE", "Pemerintah Kota Tangerang", None)]
+    assert not events(
+        ["TANGERANG, KOMPAS — Pemkot Tangerang menggelontorkan bantuan tunai untuk pedagang kecil."]
+    )
     assert not events(["BEKASI, KOMPAS — Budi akan menyumbang uang untuk masjid."])  # no public party
 
 
 def test_a_protest_named_at_the_start_of_a_sentence_is_the_crowds_once():
     text = (
-        "JAKARTA, KOMPAS — Unjuk rasa yang berlangsung di sejumlah lokasi di Jakarta , Senin , berdampak pada 12 rute "
-        "layanan bus kota ."
+        "BANDUNG, KOMPAS — Unjuk rasa yang digelar di beberapa titik di Bandung , Kamis , membuat 8 ruas jalan "
+        "ditutup ."
     )
     assert [(t, r) for t, _, r in events([text])] == [("PROTEST", None)]
     text = "JAKARTA, KOMPAS — Mahasiswa menggelar unjuk rasa di depan Gedung DPR . Unjuk rasa itu berlangsung damai ."
