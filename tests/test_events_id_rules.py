@@ -41,16 +41,12 @@ def test_dispersing_a_crowd_is_coercion_not_assault():
 
 
 def test_restriction_imposed_or_extended_is_coerce_with_no_recipient():
-    found = events(
-        ["Pemerintah Kota Bogor memperpanjang pembatasan sosial berskala besar atau PSBB selama dua pekan."]
-    )
+    found = events(["Pemerintah Kota Cirebon memperpanjang pembatasan kegiatan masyarakat selama sepekan."])
     assert [(t, r) for t, _, r in found] == [("COERCE", None)]
 
 
 def test_request_with_its_addressee_before_agar():
-    found = events(
-        ["Menteri Dalam Negeri Tito Karnavian mendorong para calon kepala daerah agar menaati aturan."]
-    )
+    found = events(["Gubernur Bali Wayan Sudarma mendorong para calon bupati agar menjaga ketertiban."])
     assert [t for t, _, _ in found] == ["REQUEST"]
     assert not events(["Kenaikan harga minyak mendorong inflasi naik."], "REQUEST")
 
@@ -67,7 +63,7 @@ def test_questioning_witnesses_is_no_accusation():
 
 def test_name_inside_a_relative_clause_after_the_object_is_no_recipient():
     found = events(
-        ["Polisi menangkap dua orang yang diduga terlibat penganiayaan terhadap Rudi Hartono."], "COERCE"
+        ["Polisi menangkap tiga pemuda yang diduga terlibat pengeroyokan terhadap Rudi Hartono."], "COERCE"
     )
     assert found and all(r is None for _, _, r in found)
 
@@ -142,7 +138,7 @@ def test_unnamed_doer_of_a_crime_after_oleh_and_no_place_as_agent():
 def test_rule_imposed_in_the_passive_is_the_previous_official_s():
     found = events(
         [
-            "Gubernur Jawa Barat Ridwan Kamil menerbitkan surat edaran baru. Warga diwajibkan memakai masker di luar rumah."
+            "Bupati Garut Dedi Supriadi menerbitkan surat edaran baru. Warga diwajibkan memakai masker di luar rumah."
         ],
         "COERCE",
     )
@@ -161,30 +157,30 @@ def test_speaker_side_pronoun_acts_for_the_one_who_speaks():
 
 def test_request_to_a_whole_group_and_by_an_unnamed_expert():
     assert ("REQUEST", "polisi", None) in events(
-        ["Polisi meminta para pengemudi untuk tidak menerima pesanan."]
+        ["Polisi meminta para pengendara untuk tidak melintasi jembatan itu."]
     )
     assert ("REQUEST", "epidemiolog", "pemerintah daerah") in events(
-        ["Epidemiolog meminta pemerintah daerah menyiapkan mitigasi."]
+        ["Epidemiolog meminta pemerintah daerah memperbanyak tes."]
     )
     # a group after an investigation verb is contact tracing, not an accusation
-    assert not events(["Dinas Kesehatan menelusuri semua pihak yang berkontak erat dengan pasien."], "ACCUSE")
+    assert not events(
+        ["Dinas Kesehatan menelusuri semua pihak yang pernah berkontak dengan pasien itu."], "ACCUSE"
+    )
 
 
 def test_negated_participle_describes_the_subject_not_the_verb():
-    found = events(
-        ["Sejumlah orang tak dikenal membakar rumah Ketua KPU Kabupaten Yahukimo Yesaya Magayang."]
-    )
+    found = events(["Beberapa orang tak dikenal membakar mobil Kepala Desa Sukamaju Asep Hidayat."])
     assert [t for t, _, _ in found] == ["ASSAULT"]
     assert not events(["Polisi tidak menangkap Budi Santoso."], "COERCE")  # the verb itself negated
 
 
 def test_unnamed_experts_criticise():
-    found = events(["Sejumlah pakar mempertanyakan ketegasan Pemerintah Provinsi DKI Jakarta."], "ACCUSE")
+    found = events(["Sejumlah pakar mempertanyakan keseriusan Pemerintah Provinsi Banten."], "ACCUSE")
     assert found and found[0][1] == "pakar"
 
 
 def test_rejection_or_demand_made_by_a_protest_is_protest():
-    found = events(["Aksi mahasiswa Kendari menolak Undang-Undang Cipta Kerja terus berlanjut."])
+    found = events(["Aksi mahasiswa Palu menolak kenaikan tarif listrik terus berlanjut."])
     assert "PROTEST" in [t for t, _, _ in found] and "REJECT" not in [t for t, _, _ in found]
 
 
@@ -195,7 +191,7 @@ def test_refused_plan_with_no_party_named():
 
 def test_meeting_named_by_its_kind():
     found = events(
-        ["Bupati Tangerang Ahmed Zaki menggelar rapat daring bersama Komisi Pemilihan Umum."], "CONSULT"
+        ["Bupati Kendal Hartono Wibowo menggelar rapat daring bersama Badan Pengawas Pemilu."], "CONSULT"
     )
     assert found and found[0][2] is not None
 
@@ -244,7 +240,7 @@ def test_restated_event_without_its_recipient_is_left_out():
 
 
 def test_armed_conflict_between_two_sides_and_cooperation_begun():
-    found = events(["Warga melaporkan konflik antara Organisasi Papua Merdeka dan TNI di Intan Jaya."])
+    found = events(["Warga melaporkan konflik antara TNI dan Organisasi Papua Merdeka di Nduga."])
     assert found and found[0][0] == "ASSAULT" and found[0][2] is not None
     found = events(
         ["Menteri Pertahanan Prabowo Subianto menginisiasi kerja sama dengan Universitas Gadjah Mada."]
