@@ -148,7 +148,10 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
             continue
         whole = Cand(span[0], span[1], m.type, m.confidence, m.kind)
         pieces = [
-            p for part in _split_at_verbs(doc, data, whole) for p in _split_at_brackets(doc, data, part)
+            p
+            for part in _split_office_town(doc, data, whole)
+            for verb_part in _split_at_verbs(doc, data, part)
+            for p in _split_at_brackets(doc, data, verb_part)
         ]
         for piece in pieces:
             if _only_company_suffix(doc, data, piece):
@@ -162,6 +165,32 @@ def ner_cands(doc: Doc, data: ActorData, mentions, lowercase: frozenset[str]) ->
 def _only_company_suffix(doc: Doc, data: ActorData, cand: Cand) -> bool:
     suffixes = data.words("company_suffix")
     return all(w in suffixes or w in BRACKETS or w in CLOSERS for w in doc.lower[cand.first : cand.last])
+
+
+def _split_office_town(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
+    """A town and the officer named after it, tagged as one place after the office's title ("Wali [Kota Bogor Bima
+    Arya]"), are the town and the person."""
+    if cand.type == "PER" or not cand.first:
+        return [cand]
+    start = cand.first + 1 if _title_ends_in(doc, data, cand.first) else cand.first
+    if start == cand.first and not _is_title_word(data, doc.lower[cand.first - 1]):
+        return [cand]
+    if data.place(" ".join(doc.lower[start : cand.last])) is not None:
+        return [cand]  # "Bupati [Lampung Utara]": one place
+    town = _town_at(doc, data, Cand(start, cand.last, "LOC", cand.confidence), after_title=True)
+    ordinary = _lowercase_words(data.lang)  # "Utara", "Karang": words of a longer place name, not a person's
+    name = range(start + town, cand.last)
+    if not town or not all(_person_word(doc, data, k, ordinary) for k in name):
+        return [cand]
+    return [
+        Cand(start, start + town, "LOC", cand.confidence),
+        Cand(start + town, cand.last, "PER", cand.confidence),
+    ]
+
+
+def _person_word(doc: Doc, data: ActorData, k: int, ordinary: frozenset[str]) -> bool:
+    lower = doc.lower[k]
+    return doc.words[k][:1].isupper() and not role_or_country(data, lower) and lower not in ordinary
 
 
 def _split_at_verbs(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:

@@ -1,0 +1,22 @@
+"""Entities: an office's town and its officer tagged as one span (texts written for these tests)."""
+
+from test_entities import by_name, mentions
+
+from warta.nlp.entities import find_entities
+
+
+def test_a_town_and_the_officer_after_the_office_title_are_split():
+    text = "Wali Kota Bogor Bima Arya meninjau banjir. Bupati Garut Rudy Gunawan hadir."
+    given = mentions(text, ("Kota Bogor Bima Arya", "LOC"), ("Garut Rudy Gunawan", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Bogor"].type == "LOC" and (found["Bima Arya"].type, found["Bima Arya"].role) == (
+        "PER",
+        "GOV",
+    )
+    assert found["Rudy Gunawan"].country == "IDN" and found["Garut"].type == "LOC"
+
+
+def test_a_place_after_no_title_stays_whole():
+    text = "Warga Kota Bogor Baru berkumpul."
+    given = mentions(text, ("Kota Bogor Baru", "LOC"))
+    assert [e.type for e in find_entities(text, "id", mentions=given)] == ["LOC"]
