@@ -953,7 +953,7 @@ def test_international_organisations_are_igos_whatever_their_name_words_say():
 
 
 def test_a_body_followed_by_an_area_is_its_branch_there():
-    text = "Komnas HAM Provinsi Maluku mendesak pemerintah daerah. KPU Kota Bogor menetapkan hasilnya di Kota Bogor."
+    text = "Komnas HAM Provinsi Maluku menyurati pemerintah daerah. KPU Kota Bogor menetapkan hasilnya di Kota Bogor."
     given = mentions(
         text,
         ("Komnas HAM", "ORG"),
