@@ -522,7 +522,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 ):
                     continue  # "urged Vietnam to push back", "meminta ... mengembalikan": the content of a demand
                 if content_start is not None and match_start >= content_start:
-                    continue  # "Tuntutan kami adalah pemerintah mencabut ...": what is demanded, not done
+                    continue  # "Tuntutan mereka adalah pemerintah daerah mencabut ...": what is demanded, not done
                 if _pronoun_subject(tokens, match_start, doc.lex) and last_actor is not None:
                     previous_actor = previous_actor or last_actor
                 event, actor = _event(
@@ -564,7 +564,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 if (
                     _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING
                     and (event is not None or "party" not in pattern.flags)
-                ):  # "... mendorong masyarakat sipil kembali meminta ...": no one pushed by a party, no demand
+                ):  # "... mendorong masyarakat sipil sekali lagi meminta ...": no one pushed by a party, no demand
                     # even when the demand itself gives no event (no actor), its content is no event of its own
                     embedding_end = match_end + _EMBED_REACH
             first = _clause_subject(doc, doc.mentions_in(c_start, c_end))  # not "in the Cabinet Room"
@@ -621,7 +621,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:dan|serta|,)\s*", re.IGNORECASE)
 
 def _listed_after(doc: Doc, first: Mention, end: int) -> list[Mention]:
     """Indonesian and Malay: the names listed right after an event's recipient, in the same clause and of the same
-    kind ("menduga PT AMJ , PT NLT , dan PT PDM", "menangkap Andi dan Budi"): each is a recipient too. A list
+    kind ("menduga PT Maju , PT Sinar , dan PT Karya", "menangkap Andi dan Budi"): each is a recipient too. A list
     stops at anything but a comma, "dan" or "serta" between two names, at a place, a generic group or a name of
     another type."""
     out: list[Mention] = []
@@ -648,7 +648,7 @@ def _listed_after(doc: Doc, first: Mention, end: int) -> list[Mention]:
 
 
 def _casualty(doc: Doc, start: int, end: int, actor: Mention) -> Mention | None:
-    """A person named in ``[start, end)`` right before a ``casualty`` word ("Sunardi tewas", "Budi terluka")."""
+    """A person named in ``[start, end)`` right before a ``casualty`` word ("Andi tewas", "Budi terluka")."""
     casualty = doc.lex.words.get("casualty", frozenset())
     if not casualty:
         return None
@@ -1089,7 +1089,7 @@ def _event(
         recipient is not None
         and _same_side(actor.entity, recipient.entity)
         and not (
-            # "Surabaya , Sidoarjo , dan Gresik bersepakat": cities of one country named together as the subject
+            # "Malang , Batu , dan Pasuruan bersepakat": cities of one country named together as the subject
             # are partners (a recipient before the verb comes from a compound or list subject)
             actor.entity.id != recipient.entity.id
             and actor.entity.type == "LOC"
@@ -1116,7 +1116,7 @@ def _event(
         and None in pattern.slots
         and any(m.entity.kind == "agent-actor" for m in doc.mentions_in(tokens[i].end, verb_end))
         and actor.entity.role
-        in _PUBLIC_ASKERS  # not "para pelaku ... mengajak masyarakat untuk ikut trading"
+        in _PUBLIC_ASKERS  # not "para pelaku ... mengajak masyarakat untuk menanam modal"
     ):
         unnamed = (
             True  # "mengajak masyarakat untuk ...": the pattern's gap holds a generic group, the one asked
@@ -1124,7 +1124,7 @@ def _event(
     generic = _right_after(doc, doc.mentions_in(verb_end, clause[1]), verb_end)  # "berdialog dengan warga"
     if generic is not None and generic.entity.kind == "agent-actor":
         unnamed = True  # a generic group is the one acted with: no partner is looked for further on
-    # "Pemkot Bekasi memastikan bakal menggelontorkan bantuan sosial": aid promised or planned by a public body (AGREE
+    # "Pemkot Tangerang memastikan akan menggelontorkan bantuan tunai": aid promised or planned by a public body (AGREE
     # by intent.tsv) is an event with no one named to receive it (labelling guide), and no partner is looked for
     planned_aid = (
         doc.lang != "en"
@@ -1149,7 +1149,7 @@ def _event(
                 verb_end,
                 sentence,
                 # a partner inside the country only for acts done to someone, not meetings (a cabinet session is
-                # internal) nor troops sent ("membawa tim Komando Pasukan Katak": a name, not a deployment)
+                # internal) nor troops sent ("membawa regu Komando Pasukan Katak": a name, not a deployment)
                 domestic=plover_of(cameo)[0] != "CONSULT" and "owner-object" not in pattern.flags,
             )
             if plover_of(cameo) and plover_of(cameo)[0] in COOPERATIVE
@@ -1342,7 +1342,7 @@ def _event(
         # another, or on nothing, is no event (a person may still commit a crime)
         return None, actor
     if plover[0] == "ASSAULT" and recipient is None and doc.lang != "en":
-        # "polisi melepaskan tembakan dan Sunardi tewas", "menembak ... hingga Budi terluka": the one named as the
+        # "petugas melepaskan tembakan dan Andi tewas", "menembak ... hingga Budi terluka": the one named as the
         # casualty later in the sentence was the one attacked
         recipient = _casualty(doc, verb_end, sentence[1], actor)
     if plover[0] in ("AID", "CONSULT") and recipient is None:
@@ -1385,7 +1385,7 @@ def _event(
 
 
 def _negated_modifier(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
-    """``Sejumlah orang tak dikenal membakar ...``: the negation word before the verb negates a passive participle
+    """``Beberapa orang tak dikenal membakar ...``: the negation word before the verb negates a passive participle
     ("tak dikenal", "tidak diketahui": unknown) that describes the subject, not the verb."""
     negation = lex.words.get("negation", frozenset())
     prefixes = lex.words.get("passive_prefix", frozenset())
@@ -1535,7 +1535,7 @@ def _judgement(
         if mention.entity.kind == "agent-actor":
             return (None,)  # "menilai warga abai": a generic group is judged, no party
         return (mention,)
-    # "menilai pelaksanaan PSBB di DKI Jakarta tidak efektif": no party named, the work done in a place is judged,
+    # "menilai penanganan banjir di DKI Jakarta belum optimal": no party named, the work done in a place is judged,
     # which criticises whoever governs it
     return (place,)
 
@@ -1722,8 +1722,8 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
 
 def _object_phrase(doc: Doc, tokens: list[Tok], j: int, actor: Mention) -> Mention | None:
     """Indonesian and Malay: a body the NER missed, named right after the verb (or after a ``complement``
-    preposition): a capitalised phrase headed by an ``actor_noun`` ("mendesak Gugus Tugas Percepatan Penanganan
-    Covid-19 Provinsi Maluku agar ...", "meminta Satuan Tugas ..."), up to the first lower-case word. It takes the
+    preposition): a capitalised phrase headed by an ``actor_noun`` ("mendesak Tim Koordinasi Pengendalian Banjir
+    Kota Jayapura agar ...", "meminta Satuan Tugas ..."), up to the first lower-case word. It takes the
     country of a place named in it, else the page's."""
     words = doc.lex.words
     k = j
@@ -2533,8 +2533,8 @@ def _reachable(
     its target inside its content ("threatened to ban imports from Vietnam", "demanded that Russia leave"), so
     a content clause or any preposition but a locative one may come between there."""
     accuse, embedding = plover == "ACCUSE", plover in _SPEECH_ACTS
-    # what is agreed on or eased ("menyepakati pengurangan", "mencabut regulasi PSBB") is no party
-    # (flag ``thing``: "menerapkan pembatasan sosial berskala besar atau PSBB": the measure imposed, likewise)
+    # what is agreed on or eased ("menyepakati pengurangan", "mencabut aturan PPKM") is no party
+    # (flag ``thing``: "menerapkan pembatasan kegiatan masyarakat atau PPKM": the measure imposed, likewise)
     agreement = plover in ("AGREE", "CONCEDE") or cameo.startswith("057") or thing
     words = doc.lex.words
     complement = words.get("complement", frozenset())
@@ -2543,7 +2543,7 @@ def _reachable(
     stops = words.get("reporting", frozenset()) | (
         frozenset() if accuse or embedding else words.get("complementizer", frozenset())
     )
-    # "menangkap dua orang yang terlibat dalam pembunuhan terhadap X": a relative clause describes the object; a
+    # "menangkap tiga pemuda yang diduga terlibat pengeroyokan terhadap X": a relative clause describes the object; a
     # name inside it is no object of this verb ("that" is also a complementizer: left to the rule above)
     relative = words.get("relative", frozenset()) - words.get("complementizer", frozenset())
     out = []
@@ -2623,7 +2623,7 @@ def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> M
 
 
 def _list_partner(doc: Doc, left: list[Mention], actor: Mention) -> Mention | None:
-    """``Jatim, Surabaya, Sidoarjo, dan Gresik bersepakat``: the actor heads a list of names before the verb; the
+    """``Jatim, Malang, Batu, dan Pasuruan bersepakat``: the actor heads a list of names before the verb; the
     next item is its partner in a reciprocal event."""
     k = next((n for n, m in enumerate(left) if m is actor), -1)
     if k < 0 or k + 1 >= len(left):
@@ -2758,7 +2758,7 @@ def _relative_head(doc: Doc, left: list[Mention], relative_start: int) -> Mentio
     """``the man who kidnapped ...``, ``kelompok yang menyerang ...``: the doer is the noun right before the
     relative pronoun; when that is no entity ("the man"), there is no actor rather than an earlier name."""
     before = [m for m in left if m.end <= relative_start]
-    # a short form in brackets may stand between, or be the name ("kelompok kriminal bersenjata ( KKB ) yang ...")
+    # a short form in brackets may stand between, or be the name ("kelompok separatis bersenjata ( KSB ) yang ...")
     if before and _BRACKETED.sub("", doc.text[before[-1].end : relative_start]).strip(" )") in ("", ","):
         return before[-1]
     return None
@@ -2838,7 +2838,7 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
         previous = candidates[-2]
         if not doc.text[previous.end : nearest.start].strip(" ,"):
             return (
-                previous  # "Pemerintah Kabupaten Magelang , Jawa Tengah , mewajibkan": the place says where
+                previous  # "Pemerintah Kota Kediri , Jawa Timur , mewajibkan": the place says where
             )
     if before.endswith(",") or (after_comma and after_comma[0] in relative):
         return nearest  # apposition (", Elliott Abrams, telah ...") or relative clause (", yang berjanji")
@@ -2967,7 +2967,7 @@ def _first_other(
         if mention.entity.kind == "agent" and not mention.entity.country:
             continue  # "menarik pasukan dari ...": whose troops is not said
         if mention.entity.type == "LOC" and _in_place_phrase(text, mention.start, locative):
-            continue  # "di Kampung Bahari , Tanjung Priok", "in Ankara": where it happened, not to whom
+            continue  # "di Kampung Waru , Kabupaten Nduga", "in Ankara": where it happened, not to whom
         head = _head_of(mention, mentions[k + 1 :], text, function_words)
         return head or mention
     return None
