@@ -578,3 +578,12 @@ def test_calls_and_refusals_in_the_first_person_inside_quotes():
     assert [(e.type, e.actor.country, e.recipient) for e in record.events] == [("REJECT", "CHN", None)]
     record = coded(["Iran will not accept these demands, the foreign minister said."], "en")
     assert [(e.type, e.actor.country) for e in record.events] == [("REJECT", "IRN")]
+
+
+def test_a_clause_ending_on_a_day_is_no_place_list():
+    record = coded(
+        ["Hamas fired rockets at Israel on Saturday, and Israel responded with air strikes on Gaza."], "en"
+    )
+    assert ("ASSAULT", "ISR", "PSE") in [
+        (e.type, e.actor.country, e.recipient.country) for e in record.events
+    ]

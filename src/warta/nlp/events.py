@@ -2901,9 +2901,12 @@ def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
     within six words after a locative preposition says where, not who."""
     before = re.split(r"[.!?;:\n]", text[max(0, start - 120) : start])[-1]  # within the sentence only
     segments = before.split(",")  # "di Kampung A , Distrik B , Kabupaten C": a list of places
-    for segment in reversed(segments[-4:]):
+    for n, segment in enumerate(reversed(segments[-4:])):
         cased = segment.split()
         words = [w.lower() for w in cased]
+        if n and words and words[-1] in _WEEKDAYS_MONTHS:
+            # "Hamas fired rockets at Israel on Saturday, and Israel responded": a time ends a clause, not a place
+            return False
         if any(w in locative for w in words[-6:]):
             return True
         if len(words) > 4:
