@@ -2534,7 +2534,7 @@ def _reachable(
     a content clause or any preposition but a locative one may come between there."""
     accuse, embedding = plover == "ACCUSE", plover in _SPEECH_ACTS
     # what is agreed on or eased ("menyepakati pengurangan", "mencabut aturan PPKM") is no party
-    # (flag ``thing``: "menerapkan pembatasan kegiatan masyarakat atau PPKM": the measure imposed, likewise)
+    # (flag ``thing``: "menerapkan pembatasan jam operasional atau PJO": the measure imposed, likewise)
     agreement = plover in ("AGREE", "CONCEDE") or cameo.startswith("057") or thing
     words = doc.lex.words
     complement = words.get("complement", frozenset())
