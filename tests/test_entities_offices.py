@@ -20,3 +20,12 @@ def test_a_place_after_no_title_stays_whole():
     text = "Warga Kota Bogor Baru berkumpul."
     given = mentions(text, ("Kota Bogor Baru", "LOC"))
     assert [e.type for e in find_entities(text, "id", mentions=given)] == ["LOC"]
+
+
+def test_the_indonesian_press_names_its_own_ministers_with_no_country():
+    text = "JAKARTA, KOMPAS.com - Menteri Perdagangan Arief Wicaksono bertemu pejabat Jepang dan Amerika Serikat."
+    given = mentions(text, ("Arief Wicaksono", "PER"), ("Jepang", "LOC"), ("Amerika Serikat", "LOC"))
+    found = by_name(find_entities(text, "id", dateline="Jakarta", mentions=given))
+    assert (found["Arief Wicaksono"].country, found["Arief Wicaksono"].role) == ("IDN", "GOV")
+    found = by_name(find_entities(text, "id", dateline="Tokyo", mentions=given))
+    assert found["Arief Wicaksono"].country is None  # a report from abroad: the text must say it

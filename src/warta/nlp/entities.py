@@ -1522,11 +1522,20 @@ def resolve_countries(
     if home is None:
         return
     at_home = not inferred and _main_country(entities) in (home, "")
+    # the press of Indonesia and Malaysia name their own state's officers with no country ("Menteri Perdagangan X"),
+    # a foreign one always with it ("Menteri Perdagangan AS X"): with a home dateline, an uncountried officer is home's
+    home_press = not inferred and home in data.words("home_country")
     for key, entity in actors.items():
         if (
             entity.country is None
             and key not in stateless
-            and (entity.role in DOMESTIC_ROLES or at_home and entity.role not in ("IGO", "NGO"))
+            and (
+                entity.role in DOMESTIC_ROLES
+                or at_home
+                and entity.role not in ("IGO", "NGO")
+                or home_press
+                and entity.role in STATE_ORG_ROLES
+            )
         ):
             entity.country = home  # a domestic role, or any actor of a record about the dateline's country
 
