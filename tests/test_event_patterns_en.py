@@ -479,20 +479,20 @@ def test_a_countrys_public_is_no_recipient():
 
 
 def test_every_item_of_a_list_of_actors_acts():
-    record = coded(["Iran, Russia and Syria have been pressuring the U.S. to leave the base."], "en")
+    record = coded(["Egypt, Jordan and Qatar have been pressuring Israel to open the crossing."], "en")
     assert sorted(coded_rows(record)) == [
-        ("REQUEST", "Iran", "IRN", "USA"),
-        ("REQUEST", "Russia", "RUS", "USA"),
-        ("REQUEST", "Syria", "SYR", "USA"),
+        ("REQUEST", "Egypt", "EGY", "ISR"),
+        ("REQUEST", "Jordan", "JOR", "ISR"),
+        ("REQUEST", "Qatar", "QAT", "ISR"),
     ]
     record = coded(["France, Germany and Britain condemned the attack on Tuesday."], "en")
     assert sorted(e.actor.country for e in record.events) == ["DEU", "FRA", "GBR"]
 
 
 def test_praise_of_a_thing_has_no_recipient_from_further_on():
-    record = coded(["The US welcomed the exchange. Russia hosted Chinese officials in Moscow."], "en")
-    assert ("SUPPORT", "United States", "USA", None) in coded_rows(record)
-    assert not any(e.type == "CONSULT" and e.actor.country == "USA" for e in record.events)
+    record = coded(["Canada welcomed the prisoner swap. Russia hosted Chinese officials in Moscow."], "en")
+    assert ("SUPPORT", "Canada", "CAN", None) in coded_rows(record)
+    assert not any(e.type == "CONSULT" and e.actor.country == "CAN" for e in record.events)
 
 
 def test_pleas_borders_talks_and_impeachment_by_their_nouns():
@@ -501,8 +501,8 @@ def test_pleas_borders_talks_and_impeachment_by_their_nouns():
         ("REJECT", "John Reed"),
         ("REJECT", "Maria Lopez"),
     ]
-    record = coded(["Jordan closed its borders with Syria in 2016."], "en")
-    assert coded_rows(record) == [("COERCE", "Jordan", "JOR", "SYR")]
+    record = coded(["Hungary closed its borders with Serbia last year."], "en")
+    assert coded_rows(record) == [("COERCE", "Hungary", "HUN", "SRB")]
     record = coded(["Trade talks between Washington and Beijing resumed in October."], "en")
     assert coded_rows(record) == [("CONSULT", "United States", "USA", "CHN")]
     record = coded(["The House began impeachment proceedings against President Trump."], "en")
@@ -546,7 +546,7 @@ def test_acts_named_by_their_noun_with_of_and_by():
 def test_a_decision_that_takes_no_partner_from_its_content():
     record = coded(
         [
-            "Officials said Trump has decided that rolling back tariffs requires deeper concessions from China."
+            "Aides said the president has decided that lifting the tariffs requires more concessions from Japan."
         ],
         "en",
     )

@@ -244,7 +244,7 @@ class Doc:
     co_actor: Mention | None = (
         None  # the second of two names acting jointly in the last event ("X and Y condemned")
     )
-    co_middle: list[Mention] = field(default_factory=list)  # "Iran, Russia and Syria ...": the items between
+    co_middle: list[Mention] = field(default_factory=list)  # "Egypt, Jordan and Qatar ...": the items between
     # the document's tokens (quote marks left out) and their start offsets, built once: a clause takes its range
     tokens: list[Tok] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
@@ -557,7 +557,7 @@ def extract_events(doc: Doc) -> list[Event]:
                     joint = _joint_event(doc, event)
                     if joint is not None:
                         events.append(joint)
-                        # "Iran, Russia and Syria have been pressuring the U.S.": every item of the list acts
+                        # "Egypt, Jordan and Qatar have been pressuring Israel": every item of the list acts
                         events.extend(
                             e for m in doc.co_middle if (e := _joint_event(doc, event, m)) is not None
                         )
@@ -1137,9 +1137,9 @@ def _event(
         and ("recipient" in pattern.flags or "foreign" in pattern.flags)
         and not unnamed
         and not planned_aid
-        # "The US welcomed the exchange": praise of the thing the pattern names, no partner from further on
+        # "Canada welcomed the prisoner swap": praise of the thing the pattern names, no partner from further on
         and not (doc.lang == "en" and _plover_type(cameo) == "SUPPORT" and None in pattern.slots)
-        # "Trump has decided that ... requires concessions from China": a content clause, no partner
+        # "the president has decided that ... requires concessions from Japan": a content clause, no partner
         and not (doc.lang == "en" and found is not None and not found.counted)
     ):
         recipient = (
@@ -1173,7 +1173,7 @@ def _event(
         and actor.start >= verb_end
         and _after_passive_auxiliary(tokens, i, doc.lex)
         and _plover_type(cameo) in _THING_ACTS
-        and _plover_type(cameo) not in COOPERATIVE  # "the dollar was supported by U.S. data"
+        and _plover_type(cameo) not in COOPERATIVE  # "the currency was supported by strong data"
     )
     if (
         recipient is None
@@ -1202,7 +1202,8 @@ def _event(
         # "France, Germany and Britain condemned": the list's last item stands right before the verb
         and not (
             doc.co_actor is not None
-            and _plover_type(cameo) not in COOPERATIVE  # "Blue Origin and SpaceX among them - to prepare"
+            # not "two firms and a lab among them - to build": cooperation
+            and _plover_type(cameo) not in COOPERATIVE
             and _reads_as_finite(doc, doc.co_actor, recipient, verb_start, clause)
         )
     ):
