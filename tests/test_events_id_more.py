@@ -253,7 +253,7 @@ def test_aid_promised_by_a_government_is_an_agreement_with_no_recipient_needed()
     assert found == [("AGREE", "Pemerintah Kota Tangerang", None)]
     # the mayor named next is no partner of the city's plan
     text = (
-        "TANGERANG, KOMPAS — Pemkot Tangerang berjanji akan menggelontorkan bantuan tunai untuk 45.000 pedagang "
+        "TANGERANG, KOMPAS — Pemkot Tangerang memastikan akan menggelontorkan bantuan tunai untuk 45.000 pedagang "
         "kecil . Wali Kota Tangerang Hendra Gunawan mengatakan , ada 52.000 pedagang terdampak ."
     )
     assert events([text]) == [("AGREE", "Pemerintah Kota Tangerang", None)]
