@@ -85,13 +85,13 @@ def test_generic_object_named_by_the_pattern_does_not_block_the_recipient():
 
 
 def test_named_body_agent_is_found_mid_sentence():
-    record = coded(["Sepanjang pekan lalu, Densus 88 telah menangkap tiga terduga anggota jaringan."])
+    record = coded(["Sepanjang pekan lalu, Densus 88 telah menangkap tiga terduga teroris."])
     assert [(e.type, e.actor.role) for e in record.events] == [("COERCE", "COP")]
 
 
 def test_place_in_apposition_after_the_subject_is_not_the_actor():
-    record = coded(["Pemerintah Kota Kediri, Jawa Timur, mewajibkan pedagang pasar memakai masker."])
-    assert record.events and all(e.actor.name != "Jawa Timur" for e in record.events)
+    record = coded(["Pemerintah Kabupaten Kendal, Jawa Tengah, mewajibkan tes usap bagi pendatang."])
+    assert record.events and all(e.actor.name != "Jawa Tengah" for e in record.events)
 
 
 def test_list_subject_first_item_acts_with_a_partner():
@@ -161,7 +161,7 @@ def test_asking_about_something_is_a_question_not_a_request():
 
 def test_they_before_a_finite_only_verb_is_the_group_named_before():
     record = coded(
-        ["Mahasiswa berunjuk rasa di halaman gedung dewan. Mereka mengecam sikap keras aparat."], "id"
+        ["Mahasiswa berunjuk rasa di halaman gedung dewan. Mereka mengecam tindakan kasar aparat."], "id"
     )
     assert ("ACCUSE", "mahasiswa", "aparat") in types(record)
 
@@ -263,11 +263,11 @@ def test_an_instruction_with_no_agent_comes_from_the_official_just_named():
         "id",
     )
     assert [(e.type, e.actor.name) for e in record.events] == [("REQUEST", "Idham Azis")]
-    assert not coded(["Tambahan anggaran yang diminta mencapai 2 triliun rupiah."], "id").events
+    assert not coded(["Jatah penangkapan yang diminta mencapai 2 juta ton."], "id").events
 
 
 def test_a_meeting_with_no_party_named_is_no_consultation():
-    assert not coded(["Ia kemudian mengunjungi sebuah galeri seni di Roma."], "id").events
+    assert not coded(["Ia kemudian mengunjungi beberapa galeri seni di Roma."], "id").events
     assert [
         e.type
         for e in coded(["Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang."], "id").events
