@@ -41,12 +41,14 @@ def test_dispersing_a_crowd_is_coercion_not_assault():
 
 
 def test_restriction_imposed_or_extended_is_coerce_with_no_recipient():
-    found = events(["Pemerintah Kota Cirebon memperpanjang pembatasan kegiatan masyarakat selama sepekan."])
+    found = events(["Pemerintah Kota Cirebon memperpanjang pembatasan sosial atau PSBB selama sepekan."])
     assert [(t, r) for t, _, r in found] == [("COERCE", None)]
 
 
 def test_request_with_its_addressee_before_agar():
-    found = events(["Gubernur Bali Wayan Sudarma mendorong para calon bupati agar menjaga ketertiban."])
+    found = events(
+        ["Menteri Dalam Negeri Wayan Sudarma mendorong para calon kepala daerah agar menjaga ketertiban."]
+    )
     assert [t for t, _, _ in found] == ["REQUEST"]
     assert not events(["Kenaikan harga minyak mendorong inflasi naik."], "REQUEST")
 
@@ -63,7 +65,7 @@ def test_questioning_witnesses_is_no_accusation():
 
 def test_name_inside_a_relative_clause_after_the_object_is_no_recipient():
     found = events(
-        ["Polisi menangkap tiga pemuda yang diduga terlibat pengeroyokan terhadap Rudi Hartono."], "COERCE"
+        ["Polisi menangkap tiga orang yang diduga terlibat pengeroyokan terhadap Rudi Hartono."], "COERCE"
     )
     assert found and all(r is None for _, _, r in found)
 
@@ -157,7 +159,7 @@ def test_speaker_side_pronoun_acts_for_the_one_who_speaks():
 
 def test_request_to_a_whole_group_and_by_an_unnamed_expert():
     assert ("REQUEST", "polisi", None) in events(
-        ["Polisi meminta para pengendara untuk tidak melintasi jembatan itu."]
+        ["Polisi meminta para pengendara untuk tidak menerima penumpang tanpa helm."]
     )
     assert ("REQUEST", "epidemiolog", "pemerintah daerah") in events(
         ["Epidemiolog meminta pemerintah daerah memperbanyak tes."]
@@ -169,7 +171,7 @@ def test_request_to_a_whole_group_and_by_an_unnamed_expert():
 
 
 def test_negated_participle_describes_the_subject_not_the_verb():
-    found = events(["Beberapa orang tak dikenal membakar mobil Kepala Desa Sukamaju Asep Hidayat."])
+    found = events(["Beberapa orang tak dikenal membakar mobil Ketua Bawaslu Kabupaten Nduga Markus Wenda."])
     assert [t for t, _, _ in found] == ["ASSAULT"]
     assert not events(["Polisi tidak menangkap Budi Santoso."], "COERCE")  # the verb itself negated
 
@@ -180,7 +182,7 @@ def test_unnamed_experts_criticise():
 
 
 def test_rejection_or_demand_made_by_a_protest_is_protest():
-    found = events(["Aksi mahasiswa Palu menolak kenaikan tarif listrik terus berlanjut."])
+    found = events(["Aksi mahasiswa Palu menolak Undang-Undang Penyiaran terus berlanjut."])
     assert "PROTEST" in [t for t, _, _ in found] and "REJECT" not in [t for t, _, _ in found]
 
 
