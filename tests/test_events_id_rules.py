@@ -118,8 +118,8 @@ def test_events_carried_by_nouns():
     assert ("COERCE", "Kepolisian Daerah Metro Jaya", "Budi Santoso") in events(
         ["Penangkapan Budi Santoso oleh Polda Metro Jaya dilakukan pada Senin."]
     )
-    found = events(["Penembakan terhadap Pratu Heriyanto dilakukan kelompok kriminal bersenjata."], "ASSAULT")
-    assert found == [("ASSAULT", "kelompok kriminal bersenjata", "Heriyanto")] or (
+    found = events(["Penembakan terhadap Pratu Darmanto dilakukan kelompok kriminal bersenjata."], "ASSAULT")
+    assert found == [("ASSAULT", "kelompok kriminal bersenjata", "Darmanto")] or (
         found and found[0][1] == "kelompok kriminal bersenjata" and found[0][2]
     )
     # only the one arrested named: the authorities arrested, not the place after "di"
@@ -187,7 +187,7 @@ def test_rejection_or_demand_made_by_a_protest_is_protest():
 
 
 def test_refused_plan_with_no_party_named():
-    found = events(["Warga Desa Wadas menolak rencana penambangan batu andesit."], "REJECT")
+    found = events(["Warga Desa Sukamaju menolak rencana penambangan pasir kuarsa."], "REJECT")
     assert found and found[0][2] is None
 
 
