@@ -227,7 +227,7 @@ def test_indonesian_nominalised_demand_hearing_and_armed_contact():
     )
     assert not coded(["Penyidik lalu meminta keterangan pada lima saksi."], "id").events
     record = coded(
-        ["Bawaslu memaparkan anggaran itu dalam rapat dengar pendapat dengan Komisi IV DPR."], "id"
+        ["Bawaslu menyampaikan usulan anggaran pada rapat dengar pendapat dengan Komisi IV DPR."], "id"
     )
     assert [e.type for e in record.events] == ["CONSULT"]
     record = coded(["Terjadi kontak senjata antara TNI dan KKB di Intan Jaya."], "id")
