@@ -375,6 +375,8 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_actor"):
         cand.type = "MISC"  # a measure, law or indicator the tagger took for a body ("PSBB", "APBN")
         return True
+    if cand.type == "LOC" and not _known_place(doc, data, cand) and not _cut_before_title(doc, data, cand):
+        return False  # "[U.S. District] Judge X" -> "U.S."
     if cand.type == "LOC" and cand.last - cand.first > 1 and _only_role_words(doc, data, cand):
         return False  # "[Saudi Crown Prince] Mohammed bin Salman": a title, context of the name after it
     if cand.type == "LOC" and not _known_place(doc, data, cand) and not _place_head(doc, data, cand):
@@ -422,7 +424,10 @@ def _law_name(doc: Doc, data: ActorData, cand: Cand) -> bool:
     i = cand.first
     if i > 1 and doc.words[i - 1] == ")":
         i -= 1  # "Rancangan Undang-Undang (RUU) [Perampasan Aset]": the short form in brackets
-    return _law_head(doc, data, cand.first) or i > 0 and _law_head(doc, data, i - 1)
+    tail = cand.last - cand.first > 1 and doc.lower[cand.last - 1] in data.words(
+        "law_tail"
+    )  # "First Amendment"
+    return tail or _law_head(doc, data, cand.first) or i > 0 and _law_head(doc, data, i - 1)
 
 
 def _law_head(doc: Doc, data: ActorData, i: int) -> bool:
@@ -654,7 +659,10 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
             cand.title_country = place.country
             cand.first += 1
             continue
-        town = _town_at(doc, data, cand, stripped) if not town_cut else 0
+        # the town of an office stands between its title and the officer in Indonesian and Malay ("Gubernur
+        # [Sumbar] Mahyeldi"); in English a first name that is also a town stays ("Sen. [Bryan] Hughes")
+        head_first = data.lang in ("id", "ms")
+        town = _town_at(doc, data, cand, stripped and head_first) if not town_cut else 0
         if town:  # "Gubernur [Sumbar Mahyeldi]", "Wali Kota [Bogor Bima Arya]": the office's town, once
             cand.title_country = (
                 cand.title_country or data.place(" ".join(doc.lower[cand.first : cand.first + town])).country
@@ -708,12 +716,11 @@ def trim_to_place(doc: Doc, data: ActorData, cand: Cand) -> None:
         cand.first += length
         return
     last = data.roles.get(doc.lower[cand.last - 1])
-    if (
-        last
-        and last.kind in ("title", "person")
-        and data.place(" ".join(doc.lower[cand.first : cand.last - 1]))
+    person_word = last is not None and last.kind in ("title", "person")
+    if (person_word or doc.lower[cand.last - 1] in data.words("party_member")) and data.place(
+        " ".join(doc.lower[cand.first : cand.last - 1])
     ):
-        cand.last -= 1  # "[Massachusetts] Democrat": a person's word after a known place
+        cand.last -= 1  # "[Massachusetts] Democrat", "[California] Governor": a person's word after a place
         return
     for first in range(cand.first + 1, cand.last):
         if doc.lower[first - 1] not in data.role_words:
@@ -1123,6 +1130,23 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
     for cand in cands:
         if cand.key[0] == "name" and cand.key[1] in full:
             cand.key = full[cand.key[1]]
+    link_initials(doc, cands)
+
+
+def link_initials(doc: Doc, cands: list[Cand]) -> None:
+    """An unlisted acronym is the one body of the text whose capitalised words it abbreviates ("American Civil
+    Liberties Union ... an ACLU attorney"), though the text never defined it in brackets."""
+    by_initials: dict[str, set] = defaultdict(set)
+    for cand in cands:
+        words = [w for w in doc.words[cand.first : cand.last] if w[:1].isupper()]
+        if cand.type == "ORG" and len(words) >= 2:
+            by_initials["".join(w[0] for w in words)].add(cand.key)
+    for cand in cands:
+        word = doc.words[cand.first]
+        if cand.last - cand.first == 1 and cand.place is None and _is_acronym(word):
+            keys = by_initials.get(word, set())
+            if len(keys) == 1:
+                cand.key = next(iter(keys))
 
 
 def join_office_places(doc: Doc, data: ActorData, cands: list[Cand]) -> None:

@@ -1,0 +1,32 @@
+"""Entities in US court and state-politics news (texts written for these tests)."""
+
+from test_entities import by_name, mentions
+
+from warta.nlp.entities import find_entities
+
+
+def test_titles_laws_and_an_acronym_the_text_never_defines():
+    text = (
+        "U.S. District Judge Dana Hollis said the First Amendment protects the show. The American Civil Liberties "
+        "Union welcomed it, said an ACLU lawyer. Republican state Sen. Bryan Hughes and Gov. Greg Abbott objected."
+    )
+    given = mentions(
+        text,
+        ("U.S. District", "LOC"),
+        ("Dana Hollis", "PER"),
+        ("First Amendment", "ORG"),
+        ("American Civil Liberties Union", "ORG"),
+        ("ACLU", "ORG"),
+        ("Bryan Hughes", "PER"),
+        ("Greg Abbott", "PER"),
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["United States"].mentions[0].text == "U.S."  # the title's word is cut from the place
+    assert found["Dana Hollis"].role == "JUD"
+    assert found["First Amendment"].type == "MISC"  # a law, no body
+    assert [m.text for m in found["American Civil Liberties Union"].mentions] == [
+        "American Civil Liberties Union",
+        "ACLU",
+    ]
+    assert found["Bryan Hughes"].role == "LEG"  # a senator, and 'Bryan' is his name, not the Texas town
+    assert found["Greg Abbott"].role == "GOV"
