@@ -247,18 +247,18 @@ def test_the_casualty_named_after_an_attack_is_its_recipient():
 def test_aid_promised_by_a_government_is_an_agreement_with_no_recipient_needed():
     found = events(
         [
-            "TANGERANG, KOMPAS — Pemkot Tangerang memastikan akan menggelontorkan bantuan tunai untuk pedagang kecil."
+            "TANGERANG, KOMPAS — Pemkot Tangerang memastikan akan menggelontorkan bantuan tunai bagi pedagang kecil."
         ]
     )
     assert found == [("AGREE", "Pemerintah Kota Tangerang", None)]
     # the mayor named next is no partner of the city's plan
     text = (
-        "TANGERANG, KOMPAS — Pemkot Tangerang memastikan akan menggelontorkan bantuan tunai untuk 45.000 pedagang "
+        "TANGERANG, KOMPAS — Pemkot Tangerang memastikan akan menggelontorkan bantuan tunai bagi 45.000 pedagang "
         "kecil . Wali Kota Tangerang Hendra Gunawan mengatakan , ada 52.000 pedagang terdampak ."
     )
     assert events([text]) == [("AGREE", "Pemerintah Kota Tangerang", None)]
     assert not events(
-        ["TANGERANG, KOMPAS — Pemkot Tangerang menggelontorkan bantuan tunai untuk pedagang kecil."]
+        ["TANGERANG, KOMPAS — Pemkot Tangerang menggelontorkan bantuan tunai bagi pedagang kecil."]
     )
     assert not events(["BEKASI, KOMPAS — Budi akan menyumbang uang untuk masjid."])  # no public party
 
