@@ -30,3 +30,16 @@ def test_titles_laws_and_an_acronym_the_text_never_defines():
     ]
     assert found["Bryan Hughes"].role == "LEG"  # a senator, and 'Bryan' is his name, not the Texas town
     assert found["Greg Abbott"].role == "GOV"
+
+
+def test_a_unit_named_after_a_listed_body_takes_its_role():
+    text = "The United Nations Security Council met. Harvard Business School professor Jan Rivkin spoke."
+    given = mentions(
+        text,
+        ("United Nations Security Council", "ORG"),
+        ("Harvard Business School", "ORG"),
+        ("Jan Rivkin", "PER"),
+    )
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["United Nations Security Council"].role == "IGO"
+    assert found["Harvard Business School"].role == "EDU"

@@ -1475,11 +1475,28 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
     )
     if parent is not None:  # "Komisi III DPR", "Pusat Penerangan TNI": a unit of the known body named last
         entity.role = parent.role
+    elif entity.role is None:  # "United Nations Security Council": a unit of the known body named first
+        # (not a firm's or outlet's: "Apple Watch", "Google Stadia" are products; nor "NASA's Galileo", a craft)
+        entity.role = next(
+            (
+                body.role
+                for k in range(cand.last - 1, cand.first, -1)
+                if (body := _listed_body(data, " ".join(doc.lower[cand.first : k])))
+                and body.role not in (None, "BUS", "MED")
+                and doc.lower[k] not in POSSESSIVE_CLITICS
+            ),
+            None,
+        )
     entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"}) or entity.country
     # else a unit named after the known body it belongs to ("Densus 88 Antiteror Polri"), else a body named after
     # its town ("Kepolisian Resor Sleman", "Manchester United")
     entity.country = entity.country or place_inside(doc, data, cand, {"org"})
     entity.country = entity.country or place_inside(doc, data, cand, {"city"}, _lowercase_words(data.lang))
+
+
+def _listed_body(data: ActorData, phrase: str):
+    place = data.place(phrase)
+    return place if place is not None and place.kind == "org" else known_orgs().get(phrase)
 
 
 def _longest_surface(spans: list[Span]) -> str:
