@@ -29,3 +29,13 @@ def test_the_indonesian_press_names_its_own_ministers_with_no_country():
     assert (found["Arief Wicaksono"].country, found["Arief Wicaksono"].role) == ("IDN", "GOV")
     found = by_name(find_entities(text, "id", dateline="Tokyo", mentions=given))
     assert found["Arief Wicaksono"].country is None  # a report from abroad: the text must say it
+
+
+def test_the_rest_of_a_title_is_no_name_and_a_commissioner_of_the_eu_is_igo():
+    text = "Menteri Luar Negeri RI Sugiono menyerukan damai. Komisioner Perdagangan Uni Eropa Maros Sefcovic menilai."
+    given = mentions(
+        text, ("Luar Negeri RI", "ORG"), ("Sugiono", "PER"), ("Uni Eropa", "ORG"), ("Maros Sefcovic", "PER")
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert "Luar Negeri RI" not in found and found["Sugiono"].country == "IDN"
+    assert found["Maros Sefcovic"].role == "IGO"

@@ -350,6 +350,8 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         cand.type = "PER"  # "tersangka berinisial AS dan RH": a person's initials, not the United States
         return True
     _cut_possessor(doc, data, cand)
+    if not _cut_title_tail(doc, data, cand):
+        return False  # "Menteri [Luar Negeri] RI": the rest of a title begun before the mention
     if cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("event_noun"):
         if data.place(" ".join(doc.lower[cand.first + 1 : cand.last])) is not None:
             cand.first += 1  # "[Invasi] Rusia", "[Invasion of] ...": the event's noun is no part of the name
@@ -405,6 +407,31 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         retype_org(doc, data, cand)
     retype_place(doc, data, cand)
     return True
+
+
+def _title_ends_before(doc: Doc, data: ActorData, i: int) -> bool:
+    """A title phrase ends right before token i ("Presiden [X]", "Menteri Luar Negeri [X]")."""
+    for k in range(max(0, i - 4), i):
+        length, role = longest_role(doc, data, k, i)
+        if role is not None and role.kind == "title" and k + length == i:
+            return True
+    return False
+
+
+def _cut_title_tail(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """Cut the words of a title phrase that starts before the mention ("Menteri [Luar Negeri RI] Sugiono" ->
+    "RI"); False when nothing is left. A place's own noun stays ("Kepala [Desa Kendal]" is the village)."""
+    if doc.lower[cand.first] in data.words("place_head"):
+        return True
+    for k in range(max(0, cand.first - 3), cand.first):
+        length, role = longest_role(doc, data, k, cand.last)
+        if role is not None and role.kind == "title" and k + length > cand.first:
+            cand.first = k + length
+            rest = " ".join(doc.lower[cand.first : cand.last])
+            if cand.last > cand.first and data.place(rest) is None and not _listed_name(data, rest):
+                cand.type = "PER"  # "Menteri [Luar Negeri Indonesia Sari Wulandari]": the titled person
+            break
+    return cand.last > cand.first
 
 
 def _cut_before_title(doc: Doc, data: ActorData, cand: Cand) -> bool:
@@ -639,8 +666,7 @@ def retype_org(doc: Doc, data: ActorData, cand: Cand) -> None:
 def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
     """Move leading title/role words ("Presiden", "Menteri Luar Negeri Rusia") out of a person's name; a leading
     country also goes when a title stands right before the mention ("Presiden [Venezuela Nicolas Maduro]")."""
-    before = data.roles.get(doc.lower[cand.first - 1]) if cand.first else None
-    stripped = before is not None and before.kind == "title"
+    stripped = _title_ends_before(doc, data, cand.first)
     town_cut = False
     while cand.last - cand.first > 1:
         length, role = longest_role(doc, data, cand.first, cand.last - 1)
