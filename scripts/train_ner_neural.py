@@ -60,6 +60,17 @@ retrain): not adopted.
 Averaged with the pinned network at 0.5 / 0.75: 0.7725 / 0.8238, 0.7733 / 0.8174; with it and the CRF-layer network:
 0.7699 / 0.8226, 0.7733 / 0.8198 (like two seeds: +0.003, two networks' cost).
 
+The CRF's capitalised-run view as a network input (``--set runs=1``: each token's position S/B/I/E in its
+capitalised run and in the run's core, as in ``ner._run_attributes``, one id embedded like the gazetteer flag), both
+folds, 20 epochs, 42 minutes each on a loaded box. Rule written before the results: ship only if the mean of fifths 0
+and 1 at 0.5 reaches 0.7854 (pinned 0.7774 + 0.008) without idner dev below 0.8196. Fold 0: weight 0.25 / 0.5 / 1
+0.7697 / 0.8237, 0.7669 / 0.8257, 0.7634 / 0.8201, network alone 0.7230 / 0.7881; fold 1: 0.7881 / 0.8307,
+0.7882 / 0.8304, 0.7887 / 0.8273, alone 0.7183 / 0.7822. Mean at 0.5: 0.7776 / 0.8281 against 0.7774 / 0.8196:
+the fifths unchanged, idner dev +0.009 (+0.004 and +0.013): not adopted under the rule (after 10 epochs at 0.5 the
+fifths were 0.7708 and 0.7959, mean 0.7834 / 0.8234, a single read of a noisy curve, not chosen). An idner-dev gain on
+both folds with the fifths level is the most consistent signal of the candidates so far; with the idner test target
+met, it would matter only if a later change needs it.
+
 Usage:
     python scripts/train_ner_neural.py --heldout --folds 0     # score on a NERGrit-train fifth + idner dev
     python scripts/train_ner_neural.py --heldout --folds 0 --combine A.npz+B.npz   # ensembles of trained networks
