@@ -482,7 +482,9 @@ def _after_initials_cue(doc: Doc, data: ActorData, i: int) -> bool:
         if doc.lower[k] in cues:
             return True
         word = doc.words[k]
-        if not (word.isupper() or doc.lower[k] in joiners or word.isdigit() and doc.words[k - 1] == "("):
+        if not (
+            word.isupper() or doc.lower[k] in joiners or word.isdigit() and k > 0 and doc.words[k - 1] == "("
+        ):
             return False
         k -= 1
     return False
@@ -1115,12 +1117,9 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.type = "PER" if person != " ".join(words) else "LOC"
             cand.key = ("name", person)
         else:
-            if cand.type == "ORG":
-                words = _without_company_suffix(data, words)
             cand.key = ("name", _full_name(words, full_names, cand.type == "PER"))
     link_acronyms(doc, cands)
-    shorts = short_forms(data.lang)
-    full_forms = {full.lower() for full in shorts.values()}
+    shorts, full_forms = short_forms(data.lang), _full_forms(data.lang)
     # "Kejagung" ... "Kejaksaan Agung": one body, unless the text defined the short form itself
     for cand in cands:
         if (
