@@ -47,9 +47,13 @@ def server(module_server):
 
 
 def fast_options(**changes) -> FetchOptions:
-    """Local-server settings: loopback allowed, waits in tens of milliseconds."""
-    values = dict(allow_private=True, delay=0.0, backoff=0.05, max_retry_after=0.3, read_timeout=0.5,
-                  connect_timeout=1.0, total_timeout=2.0, workers=4)
+    """Local-server settings: loopback allowed, waits in tens of milliseconds.
+
+    The timeouts are generous (a loaded 2-core CI box can stall a local reply for half a second); the tests of
+    timeouts set their own, shorter ones.
+    """
+    values = dict(allow_private=True, delay=0.0, backoff=0.05, max_retry_after=0.3, read_timeout=3.0,
+                  connect_timeout=3.0, total_timeout=6.0, workers=4)
     values.update(changes)
     return FetchOptions(**values)
 
