@@ -660,7 +660,8 @@ def test_organisation_head_noun_outvotes_a_person_title_before_it():
     text = "Ketua Umum Partai Golkar, Jusuf Kalla, akan memberikan penjelasan."
     given = mentions(text, ("Partai Golkar", "PER"), ("Jusuf Kalla", "PER"))
     found = by_name(find_entities(text, "id", mentions=given))
-    assert found["Partai Golkar"].type == "ORG" and found["Partai Golkar"].role == "PTY"
+    golkar = found["Partai Golongan Karya"]  # the listed party, named in full
+    assert golkar.type == "ORG" and golkar.role == "PTY"
     assert found["Jusuf Kalla"].type == "PER"
 
 

@@ -256,6 +256,13 @@ def short_forms(lang: str) -> dict[str, str]:
 
 
 @cache
+def capital_short_forms(lang: str) -> frozenset[str]:
+    """The short forms written in capitals ("pan", "ma"): they stand for the body only when the text writes them
+    in capitals too ("Pan Gongsheng", "Jack Ma" are people)."""
+    return frozenset(row[0].lower() for row in _rows(f"actors/short_forms.{lang}.tsv") if row[0].isupper())
+
+
+@cache
 def regional_forms(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """Short body words and area names (lower) -> their full words as written: ({"polda": "Kepolisian Daerah"},
     {"jatim": "Jawa Timur"}) (``regional_forms.<lang>.tsv``; empty for a language without one)."""

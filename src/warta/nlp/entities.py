@@ -39,6 +39,7 @@ from warta.nlp.actors import (
     ActorData,
     Place,
     actor_data,
+    capital_short_forms,
     common_words,
     country_name,
     known_orgs,
@@ -706,10 +707,13 @@ def _town_at(doc: Doc, data: ActorData, cand: Cand, after_title: bool) -> int:
     "[Kejagung Harli Siregar]") starting the mention and leaving a name after it."""
     for length in data.place_lengths.get(doc.lower[cand.first], ()):
         if length < cand.last - cand.first:
-            place = data.place(" ".join(doc.lower[cand.first : cand.first + length]))
+            phrase = " ".join(doc.lower[cand.first : cand.first + length])
+            place = data.place(phrase)
             kinds = ("city", "capital", "org") if after_title else ("org",)
+            surface = " ".join(doc.words[cand.first : cand.first + length])
             if place is not None and place.country and place.kind in kinds:
-                return length
+                # "[Pan] Gongsheng" is a name: the party "PAN" is listed in capitals
+                return length if _written_as_listed(data, phrase, surface) else 0
     return 0
 
 
@@ -764,6 +768,8 @@ def retype_place(doc: Doc, data: ActorData, cand: Cand) -> None:
     place = data.place(phrase)
     if place is None or cand.kind == "equipment":
         return
+    if not _written_as_listed(data, phrase, " ".join(doc.words[cand.first : cand.last])):
+        return  # "Pan" (a surname) is not the party "PAN"
     if place.kind == "org":
         cand.place, cand.type = place, "ORG"
     elif (
@@ -851,11 +857,16 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
 def _allowed_surface(data: ActorData, phrase: str, surface: str, lowercase: frozenset[str]) -> bool:
     """Short forms only as written; a sentence-initial word the language also uses in lower case ("Lima orang")
     is not taken for a place (``lowercase`` is empty inside a sentence)."""
-    if any(alias.lower() == phrase for alias in data.exact_case):
-        return surface in data.exact_case  # AS, US: only as written, never "as"/"us"
+    if not _written_as_listed(data, phrase, surface):
+        return False  # AS, US: only as written, never "as"/"us"
     if len(phrase) <= 3 and " " not in phrase:
         return surface.isupper()
     return " " in phrase or phrase not in lowercase
+
+
+def _written_as_listed(data: ActorData, phrase: str, surface: str) -> bool:
+    """A short form listed in capitals matches only in capitals."""
+    return surface in data.exact_case or not any(alias.lower() == phrase for alias in data.exact_case)
 
 
 def add_lowercase_countries(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
@@ -1120,12 +1131,14 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             cand.key = ("name", _full_name(words, full_names, cand.type == "PER"))
     link_acronyms(doc, cands)
     shorts, full_forms = short_forms(data.lang), _full_forms(data.lang)
+    capitals = capital_short_forms(data.lang)
     # "Kejagung" ... "Kejaksaan Agung": one body, unless the text defined the short form itself
     for cand in cands:
         if (
             cand.key[0] == "name"
             and cand.key[1] in shorts
             and cand.key == ("name", " ".join(_name_words(doc, cand)))
+            and (cand.key[1] not in capitals or doc.words[cand.first].isupper())
         ):
             cand.key = ("name", shorts[cand.key[1]].lower())
         elif cand.key[0] == "name" and cand.key[1].endswith(" ri") and cand.key[1][:-3] in full_forms:
@@ -1372,11 +1385,18 @@ def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) 
     if _place_head(doc, data, cand):
         return Counter({"LOC": 2})
     cues = Counter()
-    if before.role_kind == "title" or before.employer or cand.title_role:
+    titled = before.role_kind == "title" or before.employer or cand.title_role
+    if titled and not _known_body(doc, data, cand):  # "Sekjen [ASEAN]" is the body whose officer is meant
         cues["PER"] += 2  # "Presiden X", "Ketua Partai Golkar X": as strong as a class noun
     if not type_hint and after.role_kind in ("title", "person", "org"):
         cues["ORG" if after.role_kind == "org" else "PER"] += 2
     return cues
+
+
+def _known_body(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    phrase = " ".join(doc.lower[cand.first : cand.last])
+    place = data.place(phrase)
+    return phrase in known_orgs() or (place is not None and place.kind == "org") or phrase in _full_forms(data.lang)
 
 
 def _previous_person(cands: list[Cand], cand: Cand) -> Cand | None:
@@ -1411,6 +1431,8 @@ def make_entity(
     elif kind == "loc":
         entity.name, entity.type = _common_surface(spans), "LOC"
         entity.country = next((c.place.country for c in members if c.place and c.place.country), None)
+        if any(c.place and c.place.kind == "region" for c in members):
+            return entity  # a continent or world region ("Afrika, India dan ..."): in no one country
         if entity.country is None and not _natural_feature(doc, data, members[0]):
             # "Jakarta Timur", "DKI Jakarta": a district of a known city ("Scarborough Shoal" is not in England)
             entity.country = place_inside(doc, data, members[0], {"capital", "city"})

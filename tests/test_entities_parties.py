@@ -1,0 +1,52 @@
+"""Parties, world regions and officers of listed bodies (texts written for these tests)."""
+
+from test_entities import by_name, mentions
+
+from warta.nlp.entities import find_entities
+
+
+def test_party_short_forms_and_full_names_are_one_indonesian_party():
+    text = (
+        "Ketua Umum PKS Ahmad Syaikhu menyatakan Partai Keadilan Sejahtera siap berkoalisi dengan PDI-P. "
+        "Fraksi PAN menolak usulan itu."
+    )
+    given = mentions(
+        text, ("PKS", "ORG"), ("Ahmad Syaikhu", "PER"), ("Partai Keadilan Sejahtera", "ORG"), ("PDI-P", "ORG"),
+        ("PAN", "ORG"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    pks = found["Partai Keadilan Sejahtera"]
+    assert (pks.type, pks.country, pks.role, len(pks.mentions)) == ("ORG", "IDN", "PTY", 2)
+    assert found["Partai Demokrasi Indonesia Perjuangan"].role == "PTY"
+    assert found["Partai Amanat Nasional"].country == "IDN"
+    assert (found["Ahmad Syaikhu"].country, found["Ahmad Syaikhu"].role) == ("IDN", "PTY")
+
+
+def test_a_short_form_listed_in_capitals_is_not_a_surname_written_in_lower_case():
+    text = "Gubernur bank sentral Tiongkok Pan Gongsheng tiba di Beijing. Pan mengatakan ekonomi membaik."
+    given = mentions(text, ("Pan Gongsheng", "PER"), ("Beijing", "LOC"), ("Pan", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert "Partai Amanat Nasional" not in found
+    assert found["Pan Gongsheng"].type == "PER" and len(found["Pan Gongsheng"].mentions) == 2
+
+
+def test_a_continent_in_a_list_takes_no_country_from_the_next_item():
+    text = "Tren itu juga terjadi di negara berkembang lain seperti Afrika, India dan Brasil."
+    given = mentions(text, ("Afrika", "LOC"), ("India", "LOC"), ("Brasil", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Afrika"].country is None
+    assert found["India"].country == "IND"
+    text = "Sales grew in Europe, Japan and Brazil."
+    given = mentions(text, ("Europe", "LOC"), ("Japan", "LOC"), ("Brazil", "LOC"))
+    assert by_name(find_entities(text, "en", mentions=given))["Europe"].country is None
+
+
+def test_a_secretary_general_is_no_general_and_a_listed_body_after_a_title_stays_a_body():
+    text = "Hal itu dikatakan Wakil Sekretaris Jenderal DPP Partai Golkar Rina Kusuma di Jakarta, Senin."
+    given = mentions(text, ("Partai Golkar", "ORG"), ("Rina Kusuma", "PER"), ("Jakarta", "LOC"))
+    rina = by_name(find_entities(text, "id", mentions=given))["Rina Kusuma"]
+    assert (rina.country, rina.role) == ("IDN", "PTY")  # a party officer, not a soldier
+    text = "Menurut Sekjen ASEAN, pertemuan para menteri berlangsung di Jakarta."
+    given = mentions(text, ("ASEAN", "ORG"), ("Jakarta", "LOC"))
+    asean = by_name(find_entities(text, "id", mentions=given))["ASEAN"]
+    assert (asean.type, asean.role) == ("ORG", "IGO")
