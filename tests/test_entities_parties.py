@@ -50,3 +50,21 @@ def test_a_secretary_general_is_no_general_and_a_listed_body_after_a_title_stays
     given = mentions(text, ("ASEAN", "ORG"), ("Jakarta", "LOC"))
     asean = by_name(find_entities(text, "id", mentions=given))["ASEAN"]
     assert (asean.type, asean.role) == ("ORG", "IGO")
+
+
+def test_an_employer_and_title_tagged_inside_a_persons_name_are_context():
+    text = "Ousted Acme Rides CEO Morgan Blake can still name directors. Blake declined to comment."
+    given = mentions(text, ("Acme Rides CEO Morgan Blake", "PER"), ("Blake", "PER"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    blake = found["Morgan Blake"]
+    assert (blake.role, len(blake.mentions)) == ("BUS", 2)
+    text = "Menteri Hukum Yasonna H Laoly hadir. Yasonna H Laoly mengatakan revisi rampung."
+    given = mentions(text, ("Yasonna H Laoly", "PER"), ("Yasonna H Laoly", "PER"))
+    assert "Yasonna H Laoly" in by_name(find_entities(text, "id", mentions=given))  # "H" is an initial here
+
+
+def test_a_listed_body_named_whole_keeps_its_own_role_beside_a_court():
+    text = "The move breaches rulings of the International Court of Justice and the UN Security Council."
+    given = mentions(text, ("International Court of Justice", "ORG"), ("UN Security Council", "ORG"))
+    council = by_name(find_entities(text, "en", mentions=given))["UN Security Council"]
+    assert council.role == "IGO"

@@ -398,6 +398,7 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     elif cand.type in ("PER", "MISC", "LOC") and _place_head(doc, data, cand):
         cand.type = "LOC"  # "Zabul province", "Kabupaten Garut" tagged PER or MISC
     if cand.type == "PER":
+        split_title_phrase(doc, data, cand, person=True)  # "[WeWork CEO Adam Neumann]": employer, title: context
         strip_title(doc, data, cand)
         if all(w in data.roles for w in doc.lower[cand.first : cand.last]):
             return False  # "[Kabid] Humas": nothing but title words
@@ -611,14 +612,14 @@ def _dictionary_word(data: ActorData, lower: str) -> bool:
     return lower in common_words(data.lang) and lower not in data.places and lower not in known_orgs()
 
 
-def split_title_phrase(doc: Doc, data: ActorData, cand: Cand) -> None:
+def split_title_phrase(doc: Doc, data: ActorData, cand: Cand, person: bool = False) -> None:
     """A title phrase and a name tagged as one MISC/ORG ("Polish Agriculture Minister Tomasz Nowak", "[Menteri]
     Luar Negeri Indonesia Sari Wulandari"): the person is the capitalised words after the last role or country word."""
     t = max(
         (k for k in range(cand.first, cand.last - 1) if role_or_country(data, doc.lower[k])), default=None
     )
-    if t is None:
-        return
+    if t is None or person and _form_of_address(data, doc.lower[t]):
+        return  # inside a person's name an address word is an initial: "Yasonna H Laoly"
     if t == cand.last - 2 and not _form_of_address(data, doc.lower[t]):
         return  # one word after a title: "General Motors" is a company; only "Mr. Rudolph" is a person
     rest = range(t + 1, cand.last)
@@ -1503,7 +1504,22 @@ def _top(counts: Counter):
 
 def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> None:
     """Role and country words inside an organisation's own name ("Kementerian Pertahanan Rusia", "Tentara X")
-    outrank what the context says about it."""
+    outrank what the context says about it; so does the role of a listed body named whole ("UN Security
+    Council" is IGO even beside "the International Court of Justice")."""
+    listed = _listed_body(data, " ".join(doc.lower[cand.first : cand.last]))
+    if listed is not None and listed.role:
+        entity.role, entity.country = listed.role, entity.country or listed.country
+    else:
+        _org_role_from_words(doc, data, cand, entity)
+    entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"}) or entity.country
+    # else a unit named after the known body it belongs to ("Densus 88 Antiteror Polri"), else a body named after
+    # its town ("Kepolisian Resor Sleman", "Manchester United")
+    entity.country = entity.country or place_inside(doc, data, cand, {"org"})
+    entity.country = entity.country or place_inside(doc, data, cand, {"city"}, _lowercase_words(data.lang))
+
+
+def _org_role_from_words(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> None:
+    """The role of a body no list names whole: its role noun, else the known body it is a unit of."""
     for i in range(cand.first, cand.last):
         length, role = longest_role(doc, data, i, cand.last)
         whole = i == cand.first and length == cand.last - cand.first  # "Ministry of Commerce" (Phoenix)
@@ -1534,11 +1550,6 @@ def _org_from_name(doc: Doc, data: ActorData, cand: Cand, entity: Entity) -> Non
             ),
             None,
         )
-    entity.country = place_inside(doc, data, cand, COUNTRY_KINDS | {"capital"}) or entity.country
-    # else a unit named after the known body it belongs to ("Densus 88 Antiteror Polri"), else a body named after
-    # its town ("Kepolisian Resor Sleman", "Manchester United")
-    entity.country = entity.country or place_inside(doc, data, cand, {"org"})
-    entity.country = entity.country or place_inside(doc, data, cand, {"city"}, _lowercase_words(data.lang))
 
 
 def _listed_body(data: ActorData, phrase: str):
