@@ -60,6 +60,7 @@ SHORT_NAMES = {
     "PS": ("Palestine", "Palestina", "Palestin"),
     "CD": ("DR Congo", "RD Kongo", "RD Congo"),
     "CG": ("Congo", "Kongo", "Congo"),
+    "MM": ("Myanmar", "Myanmar", "Myanmar"),  # CLDR's standard name is "Myanmar (Burma)"
 }
 # Withdrawn ISO 3166 alpha-3 codes (ISO 3166-3) that CLDR still lists as aliases of a current country.
 _WITHDRAWN = frozenset({"BUR", "ZAR", "DDR", "FXX", "TMP", "YMD"})

@@ -68,3 +68,12 @@ def test_a_listed_body_named_whole_keeps_its_own_role_beside_a_court():
     given = mentions(text, ("International Court of Justice", "ORG"), ("UN Security Council", "ORG"))
     council = by_name(find_entities(text, "en", mentions=given))["UN Security Council"]
     assert council.role == "IGO"
+
+
+def test_a_newspaper_named_after_its_town_is_a_media_body_and_myanmar_has_a_plain_name():
+    text = "The Miami Herald reported the sale. Later, troops moved in Myanmar."
+    given = mentions(text, ("Miami Herald", "LOC"), ("Myanmar", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    herald = found["Miami Herald"]
+    assert (herald.type, herald.role) == ("ORG", "MED")
+    assert found["Myanmar"].country == "MMR"  # CLDR's "Myanmar (Burma)" is not the canonical name
