@@ -77,3 +77,10 @@ def test_a_newspaper_named_after_its_town_is_a_media_body_and_myanmar_has_a_plai
     herald = found["Miami Herald"]
     assert (herald.type, herald.role) == ("ORG", "MED")
     assert found["Myanmar"].country == "MMR"  # CLDR's "Myanmar (Burma)" is not the canonical name
+
+
+def test_an_organisation_noun_linked_by_of_inside_a_name_makes_it_a_body_with_that_role():
+    text = "The United States Department of Agriculture said prices rose. Farmers disagreed."
+    given = mentions(text, ("United States Department of Agriculture", "PER"))
+    usda = by_name(find_entities(text, "en", mentions=given))["United States Department of Agriculture"]
+    assert (usda.type, usda.country, usda.role) == ("ORG", "USA", "GOV")

@@ -525,7 +525,13 @@ def _org_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
         return False
     _length, first = longest_role(doc, data, cand.first, cand.last)
     last = data.roles.get(doc.lower[cand.last - 1])
-    return any(role is not None and role.kind == "org" for role in (first, last))
+    if any(role is not None and role.kind == "org" for role in (first, last)):
+        return True
+    links = data.words("org_link")  # "United States [Department of] Agriculture", "Bank for International ..."
+    return any(
+        doc.lower[k + 1] in links and (role := data.roles.get(doc.lower[k])) is not None and role.kind == "org"
+        for k in range(cand.first + 1, cand.last - 2)
+    )
 
 
 def _place_head(doc: Doc, data: ActorData, cand: Cand) -> bool:
@@ -1524,6 +1530,12 @@ def _org_role_from_words(doc: Doc, data: ActorData, cand: Cand, entity: Entity) 
         length, role = longest_role(doc, data, i, cand.last)
         whole = i == cand.first and length == cand.last - cand.first  # "Ministry of Commerce" (Phoenix)
         if role is not None and (role.kind == "org" or whole) and role.code:
+            entity.role = role.code
+            break
+    links = data.words("org_link")
+    for k in range(cand.first, cand.last - 1) if entity.role is None else ():
+        role = data.roles.get(doc.lower[k])  # "United States [Department of] Agriculture", "Bureau of Prisons"
+        if doc.lower[k + 1] in links and role is not None and role.kind == "org" and role.code:
             entity.role = role.code
             break
     parent = next(
