@@ -848,7 +848,14 @@ def _event(
     doc.listed = []
     before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
     cameo = pattern.cameo
-    if _has_word(before, doc.lex.words.get("negation", ())) and not _negated_modifier(tokens, i, doc.lex):
+    # a negation inside an aside closed by a comma does not negate the verb after it ("X, seeing no other
+    # choice, surrendered the town"); one right before the comma does ("never, however, surrendered")
+    window = tokens[max(0, i - 4) : i]
+    cut = max((k + 1 for k, t in enumerate(window) if t.lower in (",", ";", ":")), default=0)
+    near = " ".join(
+        t.lower for k, t in enumerate(window) if k >= cut or tokens[i - len(window) + k + 1].lower == ","
+    )
+    if _has_word(near, doc.lex.words.get("negation", ())) and not _negated_modifier(tokens, i, doc.lex):
         cameo = _negated_code(cameo)  # "did not accept the offer": a rejection; "did not attack": nothing
         if cameo is None:
             return None, None

@@ -1,0 +1,54 @@
+"""English event-coding behaviours added from the wikigold sentence pool's tune half (2026-11-28), on sentences
+written for these tests (none is a pool sentence)."""
+
+from test_events import coded
+
+
+def events(text):
+    return [
+        (e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in coded([text], "en").events
+    ]
+
+
+def test_negation_inside_a_closed_aside_does_not_negate_the_verb():
+    found = events("Afterwards, the rebel commander, seeing no choice, surrendered the town to the army.")
+    assert [t for t, _, _ in found] == ["RETREAT"]
+    # a negation right before the comma still negates the verb
+    assert [t for t, _, _ in events("The rebels never, however, surrendered the town.")] != ["RETREAT"]
+    assert not events("The rebels did not surrender the town.")
+
+
+def test_forced_to_accept_is_a_concession_by_the_subject():
+    found = events("After weeks of pressure, the government was forced to accept the lenders' terms.")
+    assert [(t, a) for t, a, _ in found] == [("CONCEDE", "government")]
+
+
+def test_settling_out_of_court_is_a_concession():
+    found = events("The ministry settled out of court with the dismissed workers.")
+    assert [(t, a) for t, a, _ in found] == [("CONCEDE", "ministry")]
+
+
+def test_a_siege_is_coercion_of_the_place_besieged():
+    found = events("General Okafor laid siege to the rebel town of Kamdesh.")
+    assert ("COERCE", "Kamdesh") in [(t, r) for t, _, r in found]
+
+
+def test_seeking_help_from_a_party_is_a_request_to_it():
+    found = events("The rebel commander, who solicited help from Rwanda, fled across the border.")
+    assert ("REQUEST", "Rwanda") in [(t, r) for t, _, r in found]
+
+
+def test_a_truce_between_two_sides_is_an_agreement_of_the_first_with_the_second():
+    found = events("The truce signed between Ethiopia and Eritrea took effect at noon.")
+    assert ("AGREE", "Ethiopia", "Eritrea") in found
+
+
+def test_a_counter_attack_led_is_an_assault():
+    found = events("The army mounted a counter-attack against the insurgents near Tessalit.")
+    assert "ASSAULT" in [t for t, _, _ in found]
+
+
+def test_defeat_in_battle_is_an_assault_by_the_victor_but_a_sports_defeat_is_none():
+    found = events("The rebel forces were defeated by government troops near Goma.")
+    assert [(t, a) for t, a, _ in found] == [("ASSAULT", "government troops")]
+    assert not events("The champion was defeated by Damian Colbert in the final.")
