@@ -247,6 +247,13 @@ def _has_content(elements: list[list[str]] | None) -> bool:
     return bool(elements) and any(w.lower() not in FUNCTION_WORDS for words in elements for w in words)
 
 
+# A noun that is also a month ("march"): matching is on lower-cased words, so "held since March", "the election held
+# in March" read as "held * march" (a protest); the noun is required right after a determiner or two words after it
+# ("held a march", "staged a protest march").
+MONTH_NOUNS = frozenset({"march"})
+_DETERMINERS = "(a|an|the|their|its|his|her)"
+
+
 def expand_elements(elements: list[list[str]], synsets: dict[str, list[str]]) -> list[str]:
     """Phrases of the pattern part after the verb (``*`` between elements)."""
     per_element: list[list[str]] = []
@@ -258,6 +265,8 @@ def expand_elements(elements: list[list[str]], synsets: dict[str, list[str]]) ->
                 if not members:
                     return []
                 choices.append(_synset_choices(members))
+            elif word.replace("_", " ").lower() in MONTH_NOUNS and len(words) == 1:
+                choices.append([f"{_DETERMINERS} * {word.lower()}", f"{_DETERMINERS} {word.lower()}"])
             else:
                 choices.append([word.replace("_", " ").lower()])
         per_element.append([" ".join(c) for c in itertools.islice(itertools.product(*choices), _MAX_PHRASES)])

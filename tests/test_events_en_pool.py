@@ -52,3 +52,49 @@ def test_defeat_in_battle_is_an_assault_by_the_victor_but_a_sports_defeat_is_non
     found = events("The rebel forces were defeated by government troops near Goma.")
     assert [(t, a) for t, a, _ in found] == [("ASSAULT", "government troops")]
     assert not events("The champion was defeated by Damian Colbert in the final.")
+
+
+def test_troops_sent_to_a_border_are_a_show_of_force_not_aid():
+    found = events("Kazakhstan deployed troops to the Kyrgyz border on Friday.")
+    assert [t for t, _, _ in found] == ["MOBILIZE"]
+
+
+def test_claiming_responsibility_for_a_bombing_is_an_assault_by_the_claimant():
+    found = events("The Baloch Liberation Army claimed responsibility for the bombing of a railway station.")
+    assert [(t, a) for t, a, _ in found] == [("ASSAULT", "Baloch Liberation Army")]
+
+
+def test_a_general_strike_called_is_a_protest():
+    found = events("Nepal's opposition called a nationwide general strike for Monday.")
+    assert [t for t, _, _ in found] == ["PROTEST"]
+
+
+def test_captives_released_are_a_release_but_released_figures_are_none():
+    found = events("Militants in northern Mali released six hostages they had held since March.")
+    assert [t for t, _, _ in found] == ["RETREAT"]
+    assert not events("The statistics office released new unemployment figures on Tuesday.")
+
+
+def test_weapons_handed_over_are_a_demobilisation():
+    found = events("The militia handed over 200 rifles to the peacekeeping mission.")
+    assert [t for t, _, _ in found] == ["RETREAT"]
+
+
+def test_march_the_month_is_no_protest_march():
+    assert not events("The ruling party won the parliamentary election held in March.")
+    found = events("Militants in northern Mali freed six hostages they had held since March.")
+    assert [t for t, _, _ in found] == ["RETREAT"]
+    assert [t for t, _, _ in events("The opposition held a peaceful march in Lusaka.")] == ["PROTEST"]
+
+
+def test_the_petrarch_converter_requires_a_determiner_before_a_month_noun():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_event_patterns_en.py"
+    spec = importlib.util.spec_from_file_location("build_event_patterns_en_pool", script)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    tails = build.expand_elements([["MARCH"]], {})
+    assert tails and all("(a|an|the|their|its|his|her)" in tail for tail in tails)
+    assert build.expand_elements([["PROTEST"]], {}) == ["protest"]
