@@ -98,3 +98,39 @@ def test_the_petrarch_converter_requires_a_determiner_before_a_month_noun():
     tails = build.expand_elements([["MARCH"]], {})
     assert tails and all("(a|an|the|their|its|his|her)" in tail for tail in tails)
     assert build.expand_elements([["PROTEST"]], {}) == ["protest"]
+
+
+def test_a_court_blocking_a_policy_rejects_it():
+    found = events("A federal judge in Seattle blocked the administration's plan to end the asylum program.")
+    assert [t for t, _, _ in found] == ["REJECT"]
+
+
+def test_an_official_fired_is_coercion_but_a_coach_fired_is_none():
+    found = events("President Dalton fired FBI Director Mark Eldon on Tuesday.")
+    assert [t for t, _, _ in found] == ["COERCE"]
+    assert not events("The club fired its head coach after the defeat.")
+
+
+def test_told_to_stop_is_a_demand_to_the_one_told():
+    found = events("Iran's foreign minister told the United States to stop interfering in the region.")
+    assert [(t, r) for t, _, r in found] == [("REQUEST", "United States")]
+    assert not events("The spokesman told reporters to expect a decision next week.")
+
+
+def test_an_executive_order_banning_something_is_coercion():
+    found = events("The governor signed an executive order banning the sale of flavored vaping liquids.")
+    assert [t for t, _, _ in found] == ["COERCE"]
+
+
+def test_businesses_ordered_to_close_is_coercion():
+    found = events("Governor Lamont ordered all nonessential businesses to close by Monday.")
+    assert [t for t, _, _ in found] == ["COERCE"]
+
+
+def test_an_arrest_or_attack_of_one_unnamed_person_is_an_event_with_no_recipient():
+    assert [(t, r) for t, _, r in events("Police arrested a man in connection with the robbery.")] == [
+        ("COERCE", None)
+    ]
+    found = events("Federal prosecutors indicted the former campaign chairman on tax fraud charges.")
+    assert [(t, r) for t, _, r in found] == [("COERCE", None)]
+    assert not events("The company hired a man from the bank.")

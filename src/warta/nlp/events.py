@@ -1189,6 +1189,7 @@ def _event(
         and not passive_by
         and not victim
         and not _generic_object(doc, tokens, j, _plover_type(cameo) == "REQUEST")
+        and not _person_object(doc, tokens, j, cameo)
         and not _sanctioned_group(doc, tokens, j, cameo, actor)
         and not planned_aid
         and (
@@ -2102,6 +2103,19 @@ def _generic_object(doc: Doc, tokens: list[Tok], j: int, request: bool = False) 
         (m.entity.kind or "").startswith("agent")
         for m in doc.mentions_in(following[0].start, following[-1].end)
     )
+
+
+def _person_object(doc: Doc, tokens: list[Tok], j: int, cameo: str) -> bool:
+    """``arrested a man``, ``shot the driver``, ``detained the former chairman``: an arrest, attack or other coercion
+    whose object is one unnamed person (a ``person_noun`` after a determiner and at most two modifiers) is an event
+    with no recipient (labelling guide: unnamed parties are no recipient)."""
+    if cameo[:2] not in ("17", "18", "19", "20"):
+        return False
+    following = [t.lower for t in tokens[j : j + 4]]
+    if not following or following[0] not in doc.lex.words.get("determiner", frozenset()):
+        return False
+    persons = doc.lex.words.get("person_noun", frozenset())
+    return any(word in persons for word in following[1:4])
 
 
 def _sanctioned_group(doc: Doc, tokens: list[Tok], j: int, cameo: str, actor: Mention) -> bool:
