@@ -134,3 +134,9 @@ def test_an_arrest_or_attack_of_one_unnamed_person_is_an_event_with_no_recipient
     found = events("Federal prosecutors indicted the former campaign chairman on tax fraud charges.")
     assert [(t, r) for t, _, r in found] == [("COERCE", None)]
     assert not events("The company hired a man from the bank.")
+
+
+def test_a_possessive_clitic_written_apart_as_in_tokenised_corpora_still_marks_the_owner():
+    found = events("Moldova 's blockade of the breakaway region began in May .")
+    assert [(t, a) for t, a, _ in found] == [("COERCE", "Moldova")]
+    assert events("Moldova's blockade of the breakaway region began in May.") == found

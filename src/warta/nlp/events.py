@@ -732,9 +732,37 @@ def _pronoun_reach(tokens: list[Tok], i: int, lex: Lexicon) -> int:
     return max(0, min(i - 2, k - 1))
 
 
+_CLITIC_TAILS = frozenset({"s", "m", "re", "ve", "ll", "d"})
+
+
+def _clitic_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token spans with a clitic written apart from its word, as in tokenised corpora ("Belgrano 's army", "we 're"),
+    joined into one token ("'s"), as the tokenizer gives for "Belgrano's army"; a lone quote mark stays apart."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        s, e = spans[k]
+        if (
+            k + 1 < len(spans)
+            and e - s == 1
+            and text[s] in "'’"
+            and (s == 0 or text[s - 1].isspace())
+            and spans[k + 1][0] == e
+            and text[e : spans[k + 1][1]].lower() in _CLITIC_TAILS
+            and (spans[k + 1][1] == len(text) or not text[spans[k + 1][1]].isalnum())
+        ):
+            out.append((s, spans[k + 1][1]))
+            k += 2
+            continue
+        out.append((s, e))
+        k += 1
+    return out
+
+
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
     out = []
-    for s, e in tokenize(text[start:end]):
+    piece = text[start:end]
+    for s, e in _clitic_spans(piece, list(tokenize(piece))):
         word = text[start + s : start + e]
         if word and all(ch in _QUOTE_CHARS for ch in word):
             continue  # quote marks never break a pattern: menuntut agar Rusia “keluar”
@@ -750,7 +778,7 @@ def _doc_tokens(text: str) -> list[Tok]:
     quote_chars = _QUOTE_CHARS
     return [
         Tok(s, e, lowered[s:e])
-        for s, e in tokenize(text)
+        for s, e in _clitic_spans(text, list(tokenize(text)))
         if not (text[s] in quote_chars and all(ch in quote_chars for ch in text[s:e]))
     ]
 
