@@ -140,3 +140,9 @@ def test_a_possessive_clitic_written_apart_as_in_tokenised_corpora_still_marks_t
     found = events("Moldova 's blockade of the breakaway region began in May .")
     assert [(t, a) for t, a, _ in found] == [("COERCE", "Moldova")]
     assert events("Moldova's blockade of the breakaway region began in May.") == found
+
+
+def test_troops_pursuing_an_armed_force_is_an_assault_but_pursuing_rivals_in_court_is_none():
+    found = events("The regiment pursued the rebel army and fought in a skirmish at Bunia.")
+    assert [(t, a) for t, a, _ in found] == [("ASSAULT", "regiment")]
+    assert not events("The company pursued its rivals in court.")
