@@ -146,3 +146,26 @@ def test_troops_pursuing_an_armed_force_is_an_assault_but_pursuing_rivals_in_cou
     found = events("The regiment pursued the rebel army and fought in a skirmish at Bunia.")
     assert [(t, a) for t, a, _ in found] == [("ASSAULT", "regiment")]
     assert not events("The company pursued its rivals in court.")
+
+
+def test_property_returned_to_a_party_is_a_return():
+    found = events("Vietnam returned the seized trawler to the Philippines on Monday.")
+    assert [(t, a, r) for t, a, r in found] == [("RETREAT", "Vietnam", "Philippines")]
+    assert not events("The firm returned the money to investors.")
+
+
+def test_yielding_to_pressure_or_to_demands_is_a_concession():
+    assert [t for t, _, _ in events("The interior minister bowed to pressure from the unions.")] == [
+        "CONCEDE"
+    ]
+    assert [t for t, _, _ in events("The government agreed to the demands of the striking miners.")] == [
+        "CONCEDE"
+    ]
+
+
+def test_an_internet_shutdown_is_coercion_and_a_missile_test_a_show_of_force():
+    assert [t for t, _, _ in events("The government shut down the internet in the eastern region.")] == [
+        "COERCE"
+    ]
+    assert [t for t, _, _ in events("North Korea conducted a missile test on Sunday.")] == ["MOBILIZE"]
+    assert not events("The retailer shut down its social media accounts.")
