@@ -169,3 +169,16 @@ def test_an_internet_shutdown_is_coercion_and_a_missile_test_a_show_of_force():
     ]
     assert [t for t, _, _ in events("North Korea conducted a missile test on Sunday.")] == ["MOBILIZE"]
     assert not events("The retailer shut down its social media accounts.")
+
+
+def test_a_promised_retaliation_is_a_threat():
+    found = events("Armenia said it would retaliate against any incursion.")
+    assert [(t, a) for t, a, _ in found] == [("THREATEN", "Armenia")]
+
+
+def test_a_demand_for_an_outcome_has_no_recipient():
+    found = events("Norway urged restraint on both sides.")
+    assert [(t, a, r) for t, a, r in found] == [("REQUEST", "Norway", None)]
+    found = events("Amnesty International demanded the release of the jailed bloggers.")
+    assert [(t, r) for t, _, r in found] == [("REQUEST", None)]
+    assert not events("The company urged calm after the outage.")
