@@ -182,3 +182,12 @@ def test_a_demand_for_an_outcome_has_no_recipient():
     found = events("Amnesty International demanded the release of the jailed bloggers.")
     assert [(t, r) for t, _, r in found] == [("REQUEST", None)]
     assert not events("The company urged calm after the outage.")
+
+
+def test_troops_marching_are_no_protest_march():
+    assert not events("The battalion spent the next week marching from Kigali to Butare, Rwanda.")
+    assert not events(
+        "The 14th Regiment along with its brigade spent a week marching from Arlon to Bastogne, Belgium."
+    )
+    found = events("Thousands of people marched in Hong Kong against the extradition bill.")
+    assert [t for t, _, _ in found] == ["PROTEST"]

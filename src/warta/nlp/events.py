@@ -1394,6 +1394,14 @@ def _event(
         return None, actor
     if plover[0] == "PROTEST" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("market", ())):
         return None, actor  # "the Nifty has been rallying", "shares rallied": a market, not a protest
+    if (
+        plover[0] == "PROTEST"
+        and (actor.entity.role in ("MIL", "COP") or actor.entity.type == "LOC")
+        and any(t.lower.startswith("march") for t in tokens[i:j])
+    ):
+        # "the battalion spent the week marching to X", "France marched into Belgium": troops on the move (or a
+        # place standing in for them), not a protest
+        return None, actor
     if plover[0] in _CONFLICT and _sport(doc, sentence):
         return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
     if doc.lang == "en" and _sport(doc, (0, 0)) and doc.sport:
