@@ -191,3 +191,8 @@ def test_troops_marching_are_no_protest_march():
     )
     found = events("Thousands of people marched in Hong Kong against the extradition bill.")
     assert [t for t, _, _ in found] == ["PROTEST"]
+
+
+def test_an_event_noun_reaches_a_name_behind_its_title():
+    found = events("The assassination of former president Juvenal Mbeki by rebels shocked Burundi.")
+    assert [(t, r) for t, _, r in found] == [("ASSAULT", "Juvenal Mbeki")]
