@@ -196,3 +196,9 @@ def test_troops_marching_are_no_protest_march():
 def test_an_event_noun_reaches_a_name_behind_its_title():
     found = events("The assassination of former president Juvenal Mbeki by rebels shocked Burundi.")
     assert [(t, r) for t, _, r in found] == [("ASSAULT", "Juvenal Mbeki")]
+
+
+def test_protests_sparked_by_an_act_are_not_the_police_s_protest():
+    assert not [a for t, a, _ in events("The arrest by Kenyan police sparked protests.") if a == "police"]
+    found = events("The court decision sparked protests in Lagos.")
+    assert [t for t, _, _ in found] == ["PROTEST"]
