@@ -202,3 +202,9 @@ def test_protests_sparked_by_an_act_are_not_the_police_s_protest():
     assert not [a for t, a, _ in events("The arrest by Kenyan police sparked protests.") if a == "police"]
     found = events("The court decision sparked protests in Lagos.")
     assert [t for t, _, _ in found] == ["PROTEST"]
+
+
+def test_one_unnamed_person_arrested_in_the_passive_was_arrested_by_the_authorities():
+    found = events("A man was arrested in Leeds on Monday.")
+    assert [(t, a, r) for t, a, r in found] == [("COERCE", "authorities", None)]
+    assert not events("The man was praised for his bravery.")

@@ -1635,12 +1635,19 @@ def _crowd(doc: Doc, tokens: list[Tok], i: int, j: int, clause: tuple[int, int])
 
 
 def _counted_subject(doc: Doc, tokens: list[Tok], i: int) -> bool:
-    """A counted group right before the verb, in the same clause ("Three men were", "26 orang", "Dua pelaku")."""
+    """A counted group right before the verb, in the same clause ("Three men were", "26 orang", "Dua pelaku"), or
+    one unnamed person ("A man was", "The driver was": a ``person_noun`` after a determiner)."""
     quantities = doc.lex.words.get("quantity", frozenset())
-    for tok in reversed(tokens[max(0, i - 5) : i]):
+    persons = doc.lex.words.get("person_noun", frozenset())
+    determiners = doc.lex.words.get("determiner", frozenset())
+    window = tokens[max(0, i - 5) : i]
+    for k in range(len(window) - 1, -1, -1):
+        tok = window[k]
         if tok.lower in (",", ";", ":"):
             return False
         if tok.lower in quantities or tok.lower[:1].isdigit():
+            return True
+        if tok.lower in persons and any(t.lower in determiners for t in window[max(0, k - 3) : k]):
             return True
     return False
 
