@@ -208,3 +208,9 @@ def test_one_unnamed_person_arrested_in_the_passive_was_arrested_by_the_authorit
     found = events("A man was arrested in Leeds on Monday.")
     assert [(t, a, r) for t, a, r in found] == [("COERCE", "authorities", None)]
     assert not events("The man was praised for his bravery.")
+
+
+def test_a_crowd_surrounding_a_seat_of_power_protests_but_soldiers_doing_it_do_not():
+    found = events("Thousands of nurses surrounded the parliament in Nairobi on Tuesday.")
+    assert [t for t, _, _ in found] == ["PROTEST"]
+    assert not [t for t, _, _ in events("Soldiers surrounded the parliament in Harare.") if t == "PROTEST"]

@@ -1397,10 +1397,10 @@ def _event(
     if (
         plover[0] == "PROTEST"
         and (actor.entity.role in ("MIL", "COP") or actor.entity.type == "LOC")
-        and any(t.lower.startswith("march") for t in tokens[i:j])
+        and any(t.lower.startswith(("march", "surround", "encircl", "ring")) for t in tokens[i:j])
     ):
-        # "the battalion spent the week marching to X", "France marched into Belgium": troops on the move (or a
-        # place standing in for them), not a protest
+        # "the battalion spent the week marching to X", "France marched into Belgium", "troops surrounded the
+        # parliament": troops on the move (or a place standing in for them), not a protest
         return None, actor
     if plover[0] in _CONFLICT and _sport(doc, sentence):
         return None, actor  # "Russia beat Croatia 3-1", "Rublev rallied to beat ...": a game, not a conflict
