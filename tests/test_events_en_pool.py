@@ -214,3 +214,8 @@ def test_a_crowd_surrounding_a_seat_of_power_protests_but_soldiers_doing_it_do_n
     found = events("Thousands of nurses surrounded the parliament in Nairobi on Tuesday.")
     assert [t for t, _, _ in found] == ["PROTEST"]
     assert not [t for t, _, _ in events("Soldiers surrounded the parliament in Harare.") if t == "PROTEST"]
+
+
+def test_the_name_before_a_possessive_owns_the_event_noun_even_after_a_reporting_verb():
+    found = events("The Republicans say Obama's phone call with Cuban President Raul Castro was improper.")
+    assert [(t, "Obama" in a) for t, a, _ in found] == [("CONSULT", True)]

@@ -2238,6 +2238,13 @@ def _parties(
         return _between(doc, [m for m in right if m.start >= verb_end], verb_end)
     if "received" in pattern.flags:
         return _received(doc, tokens, i, j, clause, left, previous_actor)
+    if "possessive" in pattern.flags and i > 0:
+        # "The Democrats say Biden's phone call with Macron ...": the name right before the possessive owns the act,
+        # even after a reporting verb (which would make it the speaker) or another subject
+        owner = next((m for m in reversed(left) if not doc.text[m.end : tokens[i - 1].start].strip()), None)
+        if owner is not None:
+            after = [m for m in right if m.start >= verb_end]
+            return owner, _first_other(after, owner, doc.text, _locative(doc), _function_words(doc))
     if "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, doc.lex):
         agent = _after_word(doc, tokens, j, doc.lex.words.get("agent", frozenset()), clause[1])
         if agent is None and doc.lang != "en" and pattern.cameo[:2] == "18" and pattern.cameo != "180":
