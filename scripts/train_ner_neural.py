@@ -71,6 +71,18 @@ fifths were 0.7708 and 0.7959, mean 0.7834 / 0.8234, a single read of a noisy cu
 both folds with the fifths level is the most consistent signal of the candidates so far; with the idner test target
 met, it would matter only if a later change needs it.
 
+Session 7. The pinned held-out networks retrained (``--heldout --folds 0|1 --work DIR``, torch 2.13.0+cpu, both folds
+at once, ~27 minutes each) give exactly the numbers above at epochs 10 and 20 (0.7683 / 0.8162, 0.7697 / 0.8216;
+0.7865 / 0.8169, 0.7850 / 0.8176): the run is deterministic, so saved held-out networks can be reused to judge
+CRF-side and rule-side changes as the shipped ensemble (``train_ner.py --heldout --networks DIR``; results there).
+runs=1 and widths=3,5 together (``--set runs=1 --set widths=3,5``), both folds, 20 epochs, ~36 minutes each on a
+loaded box; rule written before the results: adopt only at a mean fifth >= 0.7854 at 0.5 with idner dev >= 0.8196.
+Fold 0: weight 0.25 / 0.5 / 1 0.7650 / 0.8260, 0.7582 / 0.8225, 0.7563 / 0.8174, network alone 0.7199 / 0.7926;
+fold 1: 0.7865 / 0.8331, 0.7878 / 0.8331, 0.7830 / 0.8270, alone 0.7315 / 0.7916 (``--combine`` over the saved
+files for the other weights). Mean at 0.5: 0.7730 / 0.8278 against 0.7774 / 0.8196 (fifths -0.004, idner dev
++0.008): not adopted. The two inputs do not add up on the fifths; the idner-dev gain of the run ids recurs (folds
+0 / 1: +0.004 / +0.013 alone, +0.001 / +0.016 with widths 3 and 5) while the NERGrit fifths stay level or fall.
+
 Usage:
     python scripts/train_ner_neural.py --heldout --folds 0     # score on a NERGrit-train fifth + idner dev
     python scripts/train_ner_neural.py --heldout --folds 0 --combine A.npz+B.npz   # ensembles of trained networks
