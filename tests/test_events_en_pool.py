@@ -219,3 +219,9 @@ def test_a_crowd_surrounding_a_seat_of_power_protests_but_soldiers_doing_it_do_n
 def test_the_name_before_a_possessive_owns_the_event_noun_even_after_a_reporting_verb():
     found = events("The Republicans say Obama's phone call with Cuban President Raul Castro was improper.")
     assert [(t, "Obama" in a) for t, a, _ in found] == [("CONSULT", True)]
+
+
+def test_an_act_under_any_efforts_to_is_no_event_but_an_owned_effort_is():
+    assert not events("Kovacs said he had no knowledge of any efforts to urge Serbia to drop the case.")
+    found = events("Egypt made efforts to urge Israel to halt the offensive.")
+    assert [(t, a, r) for t, a, r in found] == [("REQUEST", "Egypt", "Israel")]

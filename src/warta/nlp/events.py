@@ -883,6 +883,13 @@ def _event(
     near = " ".join(
         t.lower for k, t in enumerate(window) if k >= cut or tokens[i - len(window) + k + 1].lower == ","
     )
+    if (
+        i >= 3
+        and tokens[i - 1].lower == "to"
+        and tokens[i - 2].lower in doc.lex.words.get("effort_noun", ())
+        and tokens[i - 3].lower in doc.lex.words.get("any_determiner", ())
+    ):
+        return None, None  # "no knowledge of any efforts to urge Ukraine": an act nobody is said to have done
     if _has_word(near, doc.lex.words.get("negation", ())) and not _negated_modifier(tokens, i, doc.lex):
         cameo = _negated_code(cameo)  # "did not accept the offer": a rejection; "did not attack": nothing
         if cameo is None:
