@@ -49,6 +49,11 @@ POOLS = {
 MIN_TOKENS = 12
 N_ACTOR, N_ANY = 106, 54
 DRAW_SEED = 20261128
+# English: the news draw words alone give only 44 wikigold candidates of >= 12 tokens, so the English pool adds
+# political, military and legal event words (fixed on 2026-11-28 before any wikigold sentence was read)
+EN_DRAW_EXTRA = """war wars battle battles invaded invasion attack attacked siege rebels rebellion revolt uprising forces
+election elections elected treaty agreement signed arrested executed killed captured defeated occupied surrendered
+sanctions embassy ambassador diplomatic talks negotiations coup independence declared""".split()
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -79,7 +84,8 @@ def split_of(sentence_id: str) -> str:
 
 def has_actor_word(text: str, lang: str) -> bool:
     low = text.lower()
-    return any(re.search(r"\b" + re.escape(word) + r"\b", low) for word in DRAW_WORDS[lang])
+    words = DRAW_WORDS[lang] + (EN_DRAW_EXTRA if lang == "en" else [])
+    return any(re.search(r"\b" + re.escape(word) + r"\b", low) for word in words)
 
 
 def draw(sentences: dict[str, str], lang: str, seed: int = DRAW_SEED) -> list[tuple[str, str]]:
