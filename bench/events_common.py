@@ -85,6 +85,45 @@ class Tally:
         return self.gold[key], self.pred[key], p, r
 
 
+def tally_events(
+    tally: Tally,
+    lenient: Tally | None,
+    golds: list[dict],
+    predicted: list[Event],
+    matches,
+    label: str,
+    text: str,
+    show: bool,
+) -> None:
+    """Count one text's gold and predicted events into ``tally`` (per type) and ``lenient`` ((type, actor) only,
+    totals); with ``show``, print each miss and false event. ``matches(event, gold, with_recipient=True)``."""
+    for gold in golds:
+        found = any(matches(e, gold) for e in predicted)
+        tally.gold[gold["type"]] += 1
+        tally.found[gold["type"]] += found
+        if lenient is not None:
+            lenient.gold["all"] += 1
+            lenient.found["all"] += any(matches(e, gold, False) for e in predicted)
+        if show and not found:
+            print(
+                f"  MISS {label} {gold['type']} {gold['actor']} → {gold['recipient']}  "
+                f"[{text[gold['evidence'][0] : gold['evidence'][1]]}]"
+            )
+    for event in predicted:
+        ok = any(matches(event, gold) for gold in golds)
+        tally.pred[event.type] += 1
+        tally.correct[event.type] += ok
+        if lenient is not None:
+            lenient.pred["all"] += 1
+            lenient.correct["all"] += any(matches(event, gold, False) for gold in golds)
+        if show and not ok:
+            recipient = f"{event.recipient.name}/{event.recipient.country}" if event.recipient else None
+            print(
+                f"  FALSE {label} {event.type} {event.cameo} {event.actor.name}/{event.actor.country}"
+                f" → {recipient}  [{event.evidence.text[:110]}]"
+            )
+
+
 def fmt(x: float | None) -> str:
     return "   -" if x is None else f"{x:.2f}"
 

@@ -73,7 +73,7 @@ import re
 import sys
 from pathlib import Path
 
-from events_common import Tally, annotate, fmt, party_matches, print_pr, use_petrarch
+from events_common import Tally, annotate, fmt, party_matches, print_pr, tally_events, use_petrarch
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "data" / "events_labels.jsonl"
@@ -213,38 +213,14 @@ def score_doc(doc: dict, text: str, tally: Tally, show: bool, lenient: Tally | N
     record = annotate(text.split("\n\n"), doc["lang"])
     end = doc["window"][1]
     predicted = [e for e in record.events if e.evidence.start < end]
-    if lenient is not None:  # (type, actor) only: how much of the gap is the recipient
-        for gold in doc["events"]:
-            lenient.gold["all"] += 1
-            lenient.found["all"] += any(matches(e, gold, False) for e in predicted)
-        for event in predicted:
-            lenient.pred["all"] += 1
-            lenient.correct["all"] += any(matches(event, gold, False) for gold in doc["events"])
     golds = doc["events"]
     for extra in also:  # totals only
         extra.gold["all"] += len(golds)
         extra.found["all"] += sum(any(matches(e, gold) for e in predicted) for gold in golds)
         extra.pred["all"] += len(predicted)
         extra.correct["all"] += sum(any(matches(event, gold) for gold in golds) for event in predicted)
-    for gold in golds:
-        tally.gold[gold["type"]] += 1
-        found = any(matches(e, gold) for e in predicted)
-        tally.found[gold["type"]] += found
-        if show and not found:
-            print(
-                f"  MISS {doc['doc'][:16]} {gold['type']} {gold['actor']} → {gold['recipient']}  "
-                f"[{text[gold['evidence'][0] : gold['evidence'][1]]}]"
-            )
-    for event in predicted:
-        ok = any(matches(event, gold) for gold in golds)
-        tally.pred[event.type] += 1
-        tally.correct[event.type] += ok
-        if show and not ok:
-            recipient = f"{event.recipient.name}/{event.recipient.country}" if event.recipient else None
-            print(
-                f"  FALSE {doc['doc'][:16]} {event.type} {event.cameo} {event.actor.name}/{event.actor.country}"
-                f" → {recipient}  [{event.evidence.text[:110]}]"
-            )
+    # lenient: (type, actor) only, how much of the gap is the recipient
+    tally_events(tally, lenient, golds, predicted, matches, doc["doc"][:16], text, show)
 
 
 def run_split(docs: list[dict], texts: dict[str, str], split: str, show: bool) -> None:

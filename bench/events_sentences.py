@@ -38,7 +38,7 @@ import re
 import sys
 from pathlib import Path
 
-from events_common import Tally, annotate, fmt, party_matches, print_pr, use_petrarch
+from events_common import Tally, annotate, fmt, party_matches, print_pr, tally_events, use_petrarch
 from events_news import DRAW_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,30 +147,7 @@ def score(rows: list[dict], sentences: dict[str, str], lang: str, show: bool) ->
     for row in rows:
         text = sentences[row["id"]]
         predicted = annotate([text], lang).events
-        golds = row["events"]
-        for gold in golds:
-            found = any(matches(e, gold) for e in predicted)
-            tally.gold[gold["type"]] += 1
-            tally.found[gold["type"]] += found
-            lenient.gold["all"] += 1
-            lenient.found["all"] += any(matches(e, gold, False) for e in predicted)
-            if show and not found:
-                print(
-                    f"  MISS {row['id']} {gold['type']} {gold['actor']} → {gold['recipient']}  "
-                    f"[{text[gold['evidence'][0] : gold['evidence'][1]]}]"
-                )
-        for event in predicted:
-            ok = any(matches(event, gold) for gold in golds)
-            tally.pred[event.type] += 1
-            tally.correct[event.type] += ok
-            lenient.pred["all"] += 1
-            lenient.correct["all"] += any(matches(event, gold, False) for gold in golds)
-            if show and not ok:
-                recipient = f"{event.recipient.name}/{event.recipient.country}" if event.recipient else None
-                print(
-                    f"  FALSE {row['id']} {event.type} {event.cameo} {event.actor.name}/{event.actor.country}"
-                    f" → {recipient}  [{event.evidence.text[:110]}]"
-                )
+        tally_events(tally, lenient, row["events"], predicted, matches, row["id"], text, show)
     return tally, lenient
 
 
