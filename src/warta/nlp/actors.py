@@ -67,6 +67,7 @@ class ActorData:
             self.aliases.add(key)
             if phrase.isupper() and len(re.sub(r"\W", "", phrase)) <= 4:
                 self.exact_case.add(phrase)
+        self.exact_case_lower = frozenset(p.lower() for p in self.exact_case)
         self.max_place_len = max((len(p.split(" ")) for p in self.places), default=1)
         # first word -> the lengths (in words, longest first) of the places starting with it: a phrase look-up
         # at a token only tries lengths that exist

@@ -873,7 +873,7 @@ def _allowed_surface(data: ActorData, phrase: str, surface: str, lowercase: froz
 
 def _written_as_listed(data: ActorData, phrase: str, surface: str) -> bool:
     """A short form listed in capitals matches only in capitals."""
-    return surface in data.exact_case or not any(alias.lower() == phrase for alias in data.exact_case)
+    return phrase not in data.exact_case_lower or surface in data.exact_case
 
 
 def add_lowercase_countries(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
