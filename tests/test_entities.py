@@ -21,10 +21,13 @@ from warta.pipeline import ANNOTATORS
 
 
 def mentions(text: str, *wanted: tuple[str, str]) -> list[Mention]:
-    """Mentions for (surface, type) pairs; a repeated surface takes its next occurrence."""
+    """Mentions for (surface, type) pairs; a repeated surface takes its next occurrence, and no occurrence inside
+    an earlier pair's mention (a tagger's mentions never overlap)."""
     out, taken = [], {}
     for surface, kind in wanted:
         start = text.index(surface, taken.get(surface, 0))
+        while any(m.start < start + len(surface) and start < m.end for m in out):
+            start = text.index(surface, start + 1)
         taken[surface] = start + len(surface)
         equipment = "equipment" if kind == "EQUIP" else None
         out.append(

@@ -850,8 +850,9 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
             place.kind not in ("country", "capital", "region")
             and phrase not in data.aliases
             and not after_office
+            and not _whole_name_after_locative(doc, data, i, i + length, lowercase)
         ):
-            continue  # a town only after the title of the office governing it ("Gubernur Bali"), else the tagger's
+            continue  # a town only after its office's title ("Gubernur Bali") or "di"/"in", else the tagger's
         surface = doc.text[doc.spans[i][0] : doc.spans[i + length - 1][1]]
         initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
         if _allowed_surface(
@@ -859,6 +860,19 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
         ):
             return length, place
     return None
+
+
+def _whole_name_after_locative(doc: Doc, data: ActorData, first: int, last: int, lowercase: frozenset[str]) -> bool:
+    """ "di Qalqilya, Tepi Barat", "in Holmdel": a listed town right after a locative, neither the first word of
+    a longer name ("di Bursa Efek Indonesia" is the stock exchange, not the Turkish city) nor a word the language
+    also writes in lower case ("di Bursa", "di Puncak": the tagger decides those)."""
+    if first == 0 or doc.sentence[first - 1] != doc.sentence[first]:
+        return False
+    if last - first == 1 and doc.lower[first] in lowercase:
+        return False
+    if doc.lower[first - 1] not in data.words("locative"):
+        return False
+    return last >= len(doc.words) or not doc.words[last][:1].isupper()
 
 
 def _allowed_surface(data: ActorData, phrase: str, surface: str, lowercase: frozenset[str]) -> bool:
@@ -894,6 +908,7 @@ def add_leader_surnames(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Ca
     """A leader's unambiguous surname standing alone ("Trump asked China ...") that the tagger missed, often as
     the first word of a sentence or one the language also uses in lower case ("trump", "may" is never one)."""
     surnames = leader_surnames()
+    cands = [c for c in cands if not _leader_as_body(doc, data, c, surnames)]
     covered = {k for c in cands for k in range(c.first, c.last)}
     added = []
     for i, lower in enumerate(doc.lower):
@@ -904,6 +919,17 @@ def add_leader_surnames(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Ca
             continue  # part of a longer name ("Ivanka Trump", "Trump Tower"); a title before is no part ("President")
         added.append(Cand(i, i + 1, "PER", GAZETTEER_CONFIDENCE))
     return sorted(cands + added, key=lambda c: c.first) if added else cands
+
+
+def _leader_as_body(doc: Doc, data: ActorData, cand: Cand, surnames) -> bool:
+    """A leader's surname the tagger took for a body because of the government noun next to it ("the [Trump]
+    administration", "pemerintahan [Prabowo]"): the person, found again by surname."""
+    if cand.type == "PER" or cand.last - cand.first != 1 or doc.lower[cand.first] not in surnames:
+        return False
+    i = cand.first
+    after = i + 1 < len(doc.words) and doc.lower[i + 1] in data.words("leader_government_after")
+    before = i > 0 and doc.lower[i - 1] in data.words("leader_government_before")
+    return after or before
 
 
 def _capitalised_in_sentence(doc: Doc, j: int, i: int) -> bool:
@@ -1459,6 +1485,11 @@ def make_entity(
         if entity.type == "LOC":
             if not _natural_feature(doc, data, members[0]):
                 entity.country = place_inside(doc, data, members[0], {"capital", "city"})
+            if entity.country is None:  # "di Menteng, Jakarta Pusat": an unlisted place within the one after it
+                entity.country = next(
+                    filter(None, (_country_after_comma(doc, data, c) for c in members if not _listed_after_comma(doc, c))),
+                    None,
+                )
             return entity  # a place: no role, and no country from person-style context
         entity.role = _top(ev.roles) if ev.roles else None
         entity.country = _top(ev.countries) if ev.countries else None
@@ -1487,12 +1518,17 @@ def _country_after_comma(doc: Doc, data: ActorData, cand: Cand) -> str | None:
         return None
     for length in data.place_lengths.get(doc.lower[i], ()):
         place = data.places.get(" ".join(doc.lower[i : i + length]))
-        if place is not None and place.country and place.kind != "adj":
-            return place.country
+        if place is not None and place.country and place.kind not in ("adj", "org"):
+            return place.country  # a place, not a body ("di Bulan, NASA ...")
     end = i
     while end < min(i + 3, len(doc.words)) and doc.words[end][:1].isupper():
         end += 1  # the capitalised words of the next name only ("Jakarta Timur")
     return place_inside(doc, data, Cand(i, end, "LOC", 0.0), {"capital", "city"}) if end > i else None
+
+
+def _listed_after_comma(doc: Doc, cand: Cand) -> bool:
+    """ "Hyannis, [Nantucket], Chatham": an item of a list of places, whose next item is no container of it."""
+    return cand.first > 0 and doc.words[cand.first - 1] == ","
 
 
 def _vote_type(ev: Evidence, name: str) -> str:

@@ -474,6 +474,10 @@ def _demonym(word: str, entity: Entity) -> bool:
 
 def _neighbour_country(mentions: list[Mention], text: str, start: int, end: int) -> str | None:
     for m in mentions:
+        if m.entity.type == "PER" and m.entity.role == "GOV" and m.entity.country:
+            if 0 <= start - m.end <= 3 and text[m.end : start].strip() in ("", "'s", "’s"):
+                return m.entity.country  # "the Biden administration", "Putin's government": the leader's state
+            continue
         if m.entity.type != "LOC" or not m.entity.country:
             continue
         if not (0 <= start - m.end <= 30 or 0 <= m.start - end <= 1):

@@ -1,8 +1,10 @@
 """Sentence and clause spans over article text (character offsets, nothing copied).
 
 Sentences end at . ! ? … followed by space and an upper-case letter, digit or opening quote, unless the
-word before the point is a known abbreviation (data: ``resources/sentences/abbreviations.txt``); a closing
-quote right after the point stays with its sentence; paragraph breaks always end a sentence. Clauses split a
+word before the point is a known abbreviation (data: ``resources/sentences/abbreviations.txt``). A dotted
+initialism ("U.S.", "D.C.") may also end a sentence: it does when the next word is one that starts sentences
+(``resources/sentences/starters.txt``: "The", "He", "Namun"), so "the U.S. Army" stays whole and "sent by the
+U.S. They arrived" splits. A closing quote right after the point stays with its sentence; paragraph breaks always end a sentence. Clauses split a
 sentence before conjunctions listed per language (``resources/events/clauses.<lang>.tsv``) and at ``;``.
 """
 
@@ -16,11 +18,29 @@ from warta.resources import read_lines
 # The opening quote may be typeset as a closing one (”Kalau ...), and tokenised text spaces it off (". ” Kalau").
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=(?:[\"'“‘«(\[”’]\s?)?[A-Z0-9À-ÖØ-Þ])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[”’]?\s?([\w']+)")
 
 
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines("sentences/abbreviations.txt"))
+
+
+@cache
+def _starters() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("sentences/starters.txt"))
+
+
+def _continues(text: str, match: re.Match, last_word: str) -> bool:
+    """Whether the point before ``match`` is inside the sentence (an abbreviation or an initial)."""
+    if re.fullmatch(r"[a-z]", last_word):
+        return True
+    if last_word not in _abbreviations():
+        return False
+    if "." not in last_word:
+        return True
+    next_word = _NEXT_WORD.match(text, match.end(), match.end() + 40)
+    return not (next_word and next_word.group(1).lower() in _starters())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -32,7 +52,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for match in _END.finditer(text, p_start, p_end):
             before = text[start : match.start() + 1].split()
             last_word = before[-1].lower().rstrip(".") if before else ""
-            if last_word in _abbreviations() or re.fullmatch(r"[a-z]", last_word):
+            if _continues(text, match, last_word):
                 continue
             end = match.end()
             spans.append(_strip(text, start, end))

@@ -1,0 +1,39 @@
+"""Unlisted towns the tagger missed, typed and placed by the words around them (texts written for these tests)."""
+
+from test_entities import by_name, mentions
+
+from warta.nlp.entities import find_entities
+
+
+def test_an_unlisted_name_after_a_locative_is_a_place_in_the_country_after_the_comma():
+    text = "Pasukan Israel menggerebek sebuah kamp pengungsi di Qalqilya, Tepi Barat, pada Senin dini hari."
+    given = mentions(text, ("Pasukan Israel", "ORG"), ("Tepi Barat", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Qalqilya"].type, found["Qalqilya"].country) == ("LOC", "PSE")
+
+
+def test_an_unlisted_town_takes_the_country_of_the_place_after_the_comma():
+    text = "Two people were hurt in a crash in Eastbrook, New York, on Sunday, police said."
+    given = mentions(text, ("Eastbrook", "LOC"), ("New York", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert (found["Eastbrook"].type, found["Eastbrook"].country) == ("LOC", "USA")
+
+
+def test_an_item_of_a_list_of_places_takes_no_country_from_the_next_item():
+    text = "The tour visits Hyannis, Eastbrook, Wellington and Plymouth."
+    given = mentions(text, ("Hyannis", "LOC"), ("Eastbrook", "LOC"), ("Wellington", "LOC"), ("Plymouth", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Eastbrook"].country is None
+
+
+def test_an_unlisted_name_no_word_types_is_dropped():
+    text = "Kemarin Qalqilya menjadi sorotan. Para penonton di Tumbrak tertawa."
+    found = by_name(find_entities(text, "id", mentions=mentions(text)))
+    assert "Tumbrak" not in found
+
+
+def test_a_body_after_the_comma_gives_no_country_to_the_place_before_it():
+    text = "Untuk meneliti es di Bulan, NASA meluncurkan satelit baru."
+    given = mentions(text, ("Bulan", "LOC"), ("NASA", "ORG"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Bulan"].country is None and found["NASA"].country == "USA"
