@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 
 from warta.model import Entity, Event, Party, Record, Span
@@ -240,6 +241,7 @@ class Doc:
     prior_actor: Mention | None = None  # the actor the previous sentence ended with
     # every attributed quote, direct or reported, as (start, end, speaker entity id): who speaks after a passive
     speeches: list[tuple[int, int, str]] = field(default_factory=list)
+    published: str | None = None  # the article's publication date (ISO), which no reported event comes after
     listed: list[Mention] = field(default_factory=list)  # recipients listed after the last event's recipient
     co_actor: Mention | None = (
         None  # the second of two names acting jointly in the last event ("X and Y condemned")
@@ -310,6 +312,7 @@ def annotate(record: Record) -> None:
         dateline=dateline,
         first_paragraph_end=len(article.paragraphs[0]) if article.paragraphs else 0,
         home=home,
+        published=article.published,
     )
     record.events = extract_events(doc)
 
@@ -3185,11 +3188,28 @@ def _code_with_context(cameo: str, context: str) -> str | None:
 
 
 def _date(doc: Doc, clause: tuple[int, int], sentence: tuple[int, int], verb_start: int) -> str | None:
+    """The time expression nearest the verb in its clause, else its sentence; a time after publication is what
+    was agreed or planned for ("sepakat memperluas latihan pada tahun depan"), never when the event happened."""
     for start, end in (clause, sentence):
-        inside = [t for t in doc.times if start <= t.start < end]
+        inside = [t for t in doc.times if start <= t.start < end and not _after_publication(t, doc.published)]
         if inside:
             return min(inside, key=lambda t: abs(t.start - verb_start)).value
     return None
+
+
+def _after_publication(time: Timex, published: str | None) -> bool:
+    """Whether the earliest day ``time`` can denote lies after the publication date."""
+    if not published or len(published) < 10:
+        return False
+    value = time.value
+    if time.precision == "week":
+        try:
+            first = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()
+        except ValueError:
+            return False
+    else:
+        first = (value + "-01-01")[:10] if time.precision in ("year", "month") else value[:10]
+    return first > published[:10]
 
 
 def _location(doc: Doc, clause: tuple[int, int], verb_end: int) -> str | None:
