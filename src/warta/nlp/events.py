@@ -532,6 +532,12 @@ def extract_events(doc: Doc) -> list[Event]:
                     continue  # "Tuntutan mereka adalah pemerintah daerah mencabut ...": what is demanded, not done
                 if _pronoun_subject(tokens, match_start, doc.lex) and last_actor is not None:
                     previous_actor = previous_actor or last_actor
+                pair = _pair_events(doc, tokens, match_start, pattern, (c_start, c_end), (s_start, s_end), events)
+                if pair:
+                    events.extend(pair)  # "Kedua pemimpin sepakat ...": both parties of the event just told
+                    if pair[0].type in _EMBEDDING:
+                        embedding_end = match_end + _EMBED_REACH  # what they agreed on is no event of its own
+                    continue
                 event, actor = _event(
                     doc,
                     tokens,
@@ -580,6 +586,93 @@ def extract_events(doc: Doc) -> list[Event]:
         last_actor = previous_actor or last_actor
     events = _dedupe(events)
     return _drop_restated(events) if doc.lang != "en" else events
+
+
+_PAIR_REACH = 600  # characters back to the event whose two parties a pair subject names
+
+
+@cache
+def pair_subjects(lang: str) -> tuple[tuple[str, ...], ...]:
+    """Subjects naming both parties of the event told just before (``pairs.<lang>.tsv``), longest first."""
+    phrases = {tuple(row.lower().split()) for row in read_lines(f"events/pairs.{lang}.tsv")}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _pair_events(
+    doc: Doc,
+    tokens: list[Tok],
+    i: int,
+    pattern: Pattern,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    events: list[Event],
+) -> list[Event]:
+    """ "Prabowo bertemu Macron ... . Kedua pemimpin sepakat memperkuat kerja sama", "The two leaders agreed to
+    ...": a pair subject right before the verb (up to three adverbs or auxiliaries between) acts for both parties
+    of the last event that had two, told shortly before: one event each way (the labelling guide's joint acts).
+    Empty when the subject is no pair phrase or no such event precedes it."""
+    phrase_end = _pair_subject_end(doc, tokens, i)
+    if phrase_end is None:
+        return []
+    earlier = next(
+        (
+            e
+            for e in reversed(events)
+            if e.recipient is not None
+            and e.evidence.start >= sentence[0] - _PAIR_REACH
+            and (e.actor.entity or e.actor.name) != (e.recipient.entity or e.recipient.name)
+        ),
+        None,
+    )
+    if earlier is None:
+        return []
+    between = " ".join(t.lower for t in tokens[phrase_end:i])
+    cameo = pattern.cameo
+    if _has_word(between, doc.lex.words.get("negation", ())):
+        cameo = _negated_code(cameo)  # "kedua negara tidak sepakat": a rejection; "did not meet": nothing
+        if cameo is None:
+            return []
+    elif "intent" not in pattern.flags and _has_word(between, doc.lex.words.get("intent", ())):
+        cameo = _intent_code(cameo)  # "the two sides will cooperate": a promise
+    if any(t.lower in doc.lex.words.get("modal", frozenset()) for t in tokens[phrase_end:i]):
+        return []  # "both sides could meet": no act
+    cameo, context = _refine(doc, cameo, sentence)
+    plover = plover_of(cameo)
+    if plover is None:
+        return []
+    in_quote = _inside_quote(doc, tokens[i].start)
+    first = Event(
+        type=plover[0],
+        actor=earlier.actor,
+        recipient=earlier.recipient,
+        evidence=Span(clause[0], clause[1], doc.text[clause[0] : clause[1]]),
+        mode=context or None,
+        cameo=cameo,
+        date=_date(doc, clause, sentence, tokens[i].start) or earlier.date,  # the same occasion, unless told
+        location=_location(doc, clause, tokens[i].end) or earlier.location,
+        confidence=_confidence(pattern, True, in_quote),
+    )
+    return [first, replace(first, actor=earlier.recipient, recipient=earlier.actor)]
+
+
+def _pair_subject_end(doc: Doc, tokens: list[Tok], i: int) -> int | None:
+    """The token after a pair phrase that ends at most three tokens before token ``i`` (the verb), with only
+    lower-case words between and no name; None when there is none."""
+    phrases = pair_subjects(doc.lang)
+    if not phrases:
+        return None
+    for gap in range(0, 4):
+        end = i - gap
+        if any(not t.lower.isalpha() for t in tokens[end:i]):
+            return None  # punctuation between: another clause's words
+        for phrase in phrases:
+            first = end - len(phrase)
+            if first >= 0 and tuple(t.lower for t in tokens[first:end]) == phrase:
+                inside = doc.mentions_in(tokens[first].start, tokens[i].start)
+                if any(not (m.entity.kind or "").startswith("agent") for m in inside):
+                    return None  # "kedua negara ASEAN": named parties of their own
+                return end
+    return None
 
 
 def _demonym_partner(doc: Doc, actor: Mention) -> Mention | None:
