@@ -84,3 +84,11 @@ def test_an_organisation_noun_linked_by_of_inside_a_name_makes_it_a_body_with_th
     given = mentions(text, ("United States Department of Agriculture", "PER"))
     usda = by_name(find_entities(text, "en", mentions=given))["United States Department of Agriculture"]
     assert (usda.type, usda.country, usda.role) == ("ORG", "USA", "GOV")
+
+
+def test_two_capitalised_words_joined_by_dan_are_two_names():
+    text = "KPK menahan dua pengusaha berinisial RS dan AH. Koalisi PDIP dan PKB menolak usulan itu."
+    given = mentions(text, ("KPK", "ORG"), ("RS dan AH", "ORG"), ("PDIP dan PKB", "ORG"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["RS"].type == "PER" and found["AH"].type == "PER"
+    assert found["Partai Kebangkitan Bangsa"].role == "PTY" and "Partai Demokrasi Indonesia Perjuangan" in found

@@ -37,3 +37,26 @@ def test_a_body_after_the_comma_gives_no_country_to_the_place_before_it():
     given = mentions(text, ("Bulan", "LOC"), ("NASA", "ORG"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Bulan"].country is None and found["NASA"].country == "USA"
+
+
+def test_a_settlement_noun_before_a_name_types_it_as_a_place():
+    text = "Drones hit the port city of Odesa overnight. Warga kota Sumenep juga merasakan gempa."
+    given = mentions(text, ("Odesa", "PER"), ("Sumenep", "PER"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert (found["Odesa"].type, found["Odesa"].country) == ("LOC", "UKR")
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Sumenep"].type == "LOC"
+
+
+def test_a_capitalised_office_before_a_name_is_no_settlement_noun():
+    text = "Wali Kota Surabaya Eri Cahyadi hadir. The City of London Corporation met."
+    given = mentions(text, ("Eri Cahyadi", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Eri Cahyadi"].type == "PER"
+
+
+def test_a_village_officer_title_before_a_name_is_no_place_noun():
+    text = "Sekretaris desa Anton Yunianto membuka rapat di desa Kuku."
+    given = mentions(text, ("Anton Yunianto", "PER"), ("Kuku", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Anton Yunianto"].type == "PER" and found["Kuku"].type == "LOC"

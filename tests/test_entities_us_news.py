@@ -43,3 +43,12 @@ def test_a_unit_named_after_a_listed_body_takes_its_role():
     found = by_name(find_entities(text, "en", mentions=given))
     assert found["United Nations Security Council"].role == "IGO"
     assert found["Harvard Business School"].role == "EDU"
+
+
+def test_guard_bodies_are_military_but_a_point_guard_is_no_soldier():
+    text = "Iran's Revolutionary Guards seized a tanker. The Coast Guard rescued 12 people. Point guard Jalen Brunson scored."
+    given = mentions(text, ("Iran", "LOC"), ("Revolutionary Guards", "ORG"), ("Coast Guard", "MISC"), ("Jalen Brunson", "PER"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert (found["Revolutionary Guards"].type, found["Revolutionary Guards"].role) == ("ORG", "MIL")
+    assert (found["Coast Guard"].type, found["Coast Guard"].role) == ("ORG", "MIL")
+    assert found["Jalen Brunson"].role is None

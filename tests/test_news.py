@@ -24,6 +24,10 @@ from warta.extract.news import byline, caption_marker, credit_line, image_file, 
     ("KYIV, Ukraine (AP) — Russia launched drones", "AP", "Kyiv", None, "Russia launched drones"),
     ("SPRINGFIELD, Ill. (AP) — The Senate voted", "AP", "Springfield", None, "The Senate voted"),
     ("BOGOR, Jawa Barat - Warga mengungsi", None, "Bogor", None, "Warga mengungsi"),
+    # the weekday of the report is no outlet, and makes a mixed-case place a dateline
+    ("Makassar, Kamis (6/11/2025) — Polisi menangkap", None, "Makassar", "2025-11-06", "Polisi menangkap"),
+    ("Makassar, Senin (5/5) - Polisi menangkap", None, "Makassar", None, "Polisi menangkap"),
+    ("Makassar, Senin - Polisi menangkap", None, "Makassar", None, "Polisi menangkap"),
 ])
 def test_header_forms(line, site, dateline, published, rest):
     header = parse_header(line)

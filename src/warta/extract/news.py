@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warta.extract.dates import find_date, is_day_month, strip_weekday
+from warta.extract.dates import BASE_LANGUAGES, find_date, is_day_month, strip_weekday, weekday_names
 from warta.resources import read_lines
 
 DASH = r"(?:\s+(?:-{1,3}|–|—|―)\s*|\s*(?:--|–|—|―)\s+)"
@@ -104,6 +104,9 @@ def _plausible(header: Header, prefix: str) -> bool:
     """A lone place before a dash is a header only when shouted (``JAKARTA -``): else it may be a sentence."""
     if header.site or header.published:
         return True
+    segments = [seg.strip(" .").lower() for seg in re.split(r"[,()]", prefix)]
+    if header.dateline and any(seg in weekday_names() for seg in segments[1:]):
+        return True  # "Jakarta, Senin (5/5) -": a place and the weekday of the report
     place = prefix.split(",")[0].strip()  # "BOGOR, Jawa Barat -": a shouted place and its province
     return bool(header.dateline) and place.isupper() and len(place) > 2
 
@@ -124,6 +127,10 @@ def _segments_header(prefix: str, languages: tuple[str, ...]) -> Header | None:
         seg = seg.strip(" .:")
         if not seg or (not in_parens and is_day_month(seg, languages)):  # "MANILA, June 17 (Reuters) -"
             continue
+        if seg.lower() in weekday_names(languages or BASE_LANGUAGES):
+            continue  # "Jakarta, Kamis (6/11/2025) —": the weekday of the date, no outlet
+        if in_parens and re.fullmatch(r"[0-3]?\d/[01]?\d", seg):
+            continue  # "Jakarta, Senin (5/5) -": a day and month with no year, no outlet
         kind = _site_or_place(seg, in_parens)
         if kind == "place" and place is not None and (abbreviated or _known_region(seg)):
             continue  # "KYIV, Ukraine (AP) —", "SPRINGFIELD, Ill. (AP) —": the dateline's country or state

@@ -214,12 +214,20 @@ def _split_known_pair(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
     for k in range(cand.first + 1, cand.last - 1):
         if doc.lower[k] in joiners:
             left, right = " ".join(doc.lower[cand.first : k]), " ".join(doc.lower[k + 1 : cand.last])
-            if _listed_name(data, left) and _listed_name(data, right):
+            capitals = _capitals_word(doc, cand.first, k) and _capitals_word(doc, k + 1, cand.last)
+            if capitals or _listed_name(data, left) and _listed_name(data, right):
+                # also two words in capitals ("berinisial [RS dan AH]", "[PDIP dan PKB]"): initials or short forms
                 return [
                     Cand(cand.first, k, cand.type, cand.confidence),
                     Cand(k + 1, cand.last, cand.type, cand.confidence),
                 ]
     return [cand]
+
+
+def _capitals_word(doc: Doc, first: int, last: int) -> bool:
+    """One word in capitals (letters only, at most six): initials or a short form."""
+    word = doc.words[first]
+    return last - first == 1 and word.isalpha() and word.isupper() and len(word) <= 6
 
 
 def _listed_name(data: ActorData, phrase: str) -> bool:
@@ -1423,7 +1431,20 @@ def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) 
         cues["PER"] += 2  # "Presiden X", "Ketua Partai Golkar X": as strong as a class noun
     if not type_hint and after.role_kind in ("title", "person", "org"):
         cues["ORG" if after.role_kind == "org" else "PER"] += 2
+    if not cues and _after_place_noun(doc, data, cand):
+        cues["LOC"] += 2  # "the port city of [Odesa]", "kota [Odesa]": as strong as a class noun
     return cues
+
+
+def _after_place_noun(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """A lower-case settlement noun right before the name ("kota", "desa"), or one and "of" ("the city of")."""
+    i = cand.first
+    if i >= 1 and doc.words[i - 1] == doc.lower[i - 1] and doc.lower[i - 1] in data.words("place_before"):
+        titled = i >= 2 and doc.lower[i - 2] in data.role_words  # "Sekretaris desa [X]": the village's officer
+        return not titled and doc.sentence[i - 1] == doc.sentence[i]
+    if i >= 2 and doc.lower[i - 1] == "of" and doc.lower[i - 2] in data.words("place_of"):
+        return doc.words[i - 2] == doc.lower[i - 2] and doc.sentence[i - 2] == doc.sentence[i]
+    return False
 
 
 def _known_body(doc: Doc, data: ActorData, cand: Cand) -> bool:
