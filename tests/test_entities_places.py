@@ -60,3 +60,24 @@ def test_a_village_officer_title_before_a_name_is_no_place_noun():
     given = mentions(text, ("Anton Yunianto", "PER"), ("Kuku", "PER"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Anton Yunianto"].type == "PER" and found["Kuku"].type == "LOC"
+
+
+def test_a_sea_named_after_a_country_is_in_no_country_and_keeps_its_sea_word():
+    text = "Kapal peronda berlayar di Laut China Selatan dan Laut Sulawesi, dekat Selat Melaka."
+    given = mentions(text, ("China Selatan", "LOC"), ("Sulawesi", "LOC"), ("Melaka", "LOC"))
+    found = by_name(find_entities(text, "ms", mentions=given))
+    assert found["Laut China Selatan"].country is None and found["Laut Sulawesi"].country is None
+    assert found["Selat Melaka"].country is None and "China" not in found
+
+
+def test_a_bay_named_after_a_town_stays_in_its_country():
+    text = "Nelayan menangkap ikan di Teluk Jakarta."
+    found = by_name(find_entities(text, "id", mentions=mentions(text, ("Teluk Jakarta", "LOC"))))
+    assert found["Teluk Jakarta"].country == "IDN"
+
+
+def test_a_sea_word_inside_a_longer_name_is_not_pulled_into_the_place_after_it():
+    text = "Kapal itu milik Angkatan Laut Kerajaan Australia dan berlayar di sebelah Timur Laut Gugusan Krakatau."
+    given = mentions(text, ("Kerajaan Australia", "LOC"), ("Gugusan Krakatau", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert "Laut Kerajaan Australia" not in found and "Laut Gugusan Krakatau" not in found

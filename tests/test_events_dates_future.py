@@ -21,3 +21,8 @@ def test_a_past_date_in_the_sentence_still_dates_the_event():
     record = coded(["Police arrested two suspects in Jakarta last week, officials said."], "en")
     (arrest,) = [e for e in record.events if e.type == "COERCE"]
     assert arrest.date == "2024-W19"
+
+
+def test_a_duty_stated_with_mesti_is_no_act():
+    record = coded(['"Malaysia dan Indonesia mesti saling membantu," kata Perdana Menteri Anwar Ibrahim.'], "ms")
+    assert not [e for e in record.events if e.type == "AID"]

@@ -110,6 +110,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = ner_cands(doc, data, mentions, lowercase)
     cands = extend_to_full_forms(doc, data, cands)
     cands = join_particle_names(doc, data, cands)
+    extend_to_feature_heads(doc, data, cands)
     retype_coordinated_people(doc, data, cands)
     cut_trailing_ranks(doc, data, cands)
     cands = add_gazetteer_places(doc, data, cands, lowercase)
@@ -265,6 +266,22 @@ def extend_to_full_forms(doc: Doc, data: ActorData, cands: list[Cand]) -> list[C
         id(c) for c in cands for o in extended if o is not c and o.first <= c.first and c.last <= o.last
     }
     return [c for c in cands if id(c) not in inside]
+
+
+def extend_to_feature_heads(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
+    """ "[Laut] China Selatan", "[Selat] Malaka": a capitalised sea or strait word the tagger left before a place
+    is the first word of the feature's name (a sea named after a country is in none)."""
+    heads = data.words("feature_head")
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    for cand in cands:
+        i = cand.first - 1
+        if cand.type != "LOC" or i < 0 or i in covered or doc.sentence[i] != doc.sentence[cand.first]:
+            continue
+        if doc.lower[i] not in heads or not doc.words[i][:1].isupper():
+            continue
+        if i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.words[i - 1][:1].isupper():
+            continue  # "Angkatan Laut Kerajaan Australia", "Timur Laut": the word belongs to the name before
+        cand.first, cand.place = i, None  # no longer the listed place it was found as
 
 
 def join_particle_names(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
@@ -1528,8 +1545,10 @@ def make_entity(
 
 
 def _natural_feature(doc: Doc, data: ActorData, cand: Cand) -> bool:
-    """A sea, shoal or mountain named after a word that is also a town ("Scarborough Shoal", "Victoria Falls")."""
-    return cand.last - cand.first > 1 and doc.lower[cand.last - 1] in data.words("feature_head")
+    """A sea, shoal or strait named after a word that is also a town or country ("Scarborough Shoal", "Sea of
+    Japan", "Laut China Selatan", "Selat Malaka"): the feature word ends or opens the name."""
+    heads = data.words("feature_head")
+    return cand.last - cand.first > 1 and (doc.lower[cand.last - 1] in heads or doc.lower[cand.first] in heads)
 
 
 def _country_after_comma(doc: Doc, data: ActorData, cand: Cand) -> str | None:
