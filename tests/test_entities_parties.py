@@ -92,3 +92,34 @@ def test_two_capitalised_words_joined_by_dan_are_two_names():
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["RS"].type == "PER" and found["AH"].type == "PER"
     assert found["Partai Kebangkitan Bangsa"].role == "PTY" and "Partai Demokrasi Indonesia Perjuangan" in found
+
+
+def test_a_title_case_short_form_in_brackets_and_the_head_of_a_state_agency():
+    text = "Badan Pangan Nasional (Bapanas) menggelar operasi pasar. Kepala Bapanas Arief Prasetyo Adi hadir."
+    given = mentions(text, ("Badan Pangan Nasional", "ORG"), ("Arief Prasetyo Adi", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert len(found["Badan Pangan Nasional"].mentions) == 3
+    assert found["Arief Prasetyo Adi"].role == "GOV"  # a title with no role of its own takes the body's
+
+
+def test_ri_after_a_listed_body_is_part_of_it():
+    text = "DPR RI mengesahkan RUU itu. Ketua DPR Puan Maharani memimpin rapat. Juru bicara Kemlu RI Roy Soemirat hadir."
+    given = mentions(text, ("DPR RI", "ORG"), ("DPR", "ORG"), ("Puan Maharani", "PER"), ("Kemlu RI", "ORG"), ("Roy Soemirat", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert len(found["Dewan Perwakilan Rakyat"].mentions) == 2 and "DPR RI" not in found
+    assert found["Kementerian Luar Negeri"].country == "IDN" and "Kemlu RI" not in found
+
+
+def test_a_unit_of_a_body_named_with_ri_and_a_body_cut_before_ri_keep_role_and_country():
+    text = "Komisi III DPR RI menggelar rapat dengan Kementerian Hukum dan HAM RI di Jakarta."
+    given = mentions(text, ("Komisi III DPR RI", "ORG"), ("Kementerian Hukum dan HAM RI", "ORG"), ("Jakarta", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Komisi III DPR RI"].role == "LEG"
+    assert (found["Kementerian Hukum dan HAM"].country, found["Kementerian Hukum dan HAM"].role) == ("IDN", "GOV")
+
+
+def test_a_title_before_a_body_and_its_short_form_makes_neither_a_person():
+    text = "Kepala Yayasan Cahaya Umat (Yacum) Indonesia di Gaza, Abdillah Onim, mengatakan bantuan tiba."
+    given = mentions(text, ("Yayasan Cahaya Umat", "ORG"), ("Indonesia", "LOC"), ("Gaza", "LOC"), ("Abdillah Onim", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Yayasan Cahaya Umat"].type == "ORG" and len(found["Yayasan Cahaya Umat"].mentions) == 2

@@ -118,7 +118,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = add_leader_surnames(doc, data, cands)
     cands = add_institutions(doc, data, cands)
     cands = add_unknown_names(doc, data, cands, lowercase)
-    cands = add_defined_acronyms(doc, cands)
+    cands = add_defined_acronyms(doc, data, cands)
     cands = add_headed_bodies(doc, data, cands)
     cands = join_branch_areas(doc, data, cands)
     cands = drop_state_suffix(doc, data, cands)
@@ -376,6 +376,14 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         cand.type = "PER"  # "tersangka berinisial AS dan RH": a person's initials, not the United States
         return True
     _cut_possessor(doc, data, cand)
+    if (
+        cand.last - cand.first >= 2
+        and doc.lower[cand.last - 1] in data.words("state_suffix")
+        and _listed_name(data, " ".join(doc.lower[cand.first : cand.last - 1]))
+    ):
+        cand.last -= 1  # "[Kemlu] RI", "[DPR] RI": a listed body and "of the Republic", one body
+        state = data.place(doc.lower[cand.last])
+        cand.title_country = cand.title_country or (state.country if state else None)
     if not _cut_title_tail(doc, data, cand):
         return False  # "Menteri [Luar Negeri] RI": the rest of a title begun before the mention
     if cand.last - cand.first > 1 and doc.lower[cand.first] in data.words("event_noun"):
@@ -1031,10 +1039,10 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
     return sorted(cands + added, key=lambda c: c.first)
 
 
-def add_defined_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """An organisation's short form defined in brackets ("Badan Penanggulangan Bencana Daerah (BPBD)") is a
-    mention wherever else the text writes it as such ("Kepala Pelaksana BPBD DKI Jakarta"), even where the
-    model missed it; ``link_acronyms`` then joins it to the full name."""
+def add_defined_acronyms(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """An organisation's short form defined in brackets ("Badan Penanggulangan Bencana Daerah (BPBD)", "Badan
+    Pangan Nasional (Bapanas)") is a mention wherever else the text writes it as such ("Kepala Pelaksana BPBD DKI
+    Jakarta"), even where the model missed it; ``link_acronyms`` then joins it to the full name."""
     defined = {
         doc.words[c.last + 1]
         for c in cands
@@ -1042,10 +1050,12 @@ def add_defined_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
         and c.last + 2 < len(doc.words)
         and doc.words[c.last] == "("
         and doc.words[c.last + 2] == ")"
-        and _is_acronym(doc.words[c.last + 1])
+        and (_is_acronym(doc.words[c.last + 1]) or _short_name_of(doc, data, c, doc.words[c.last + 1]))
     }
     if not defined:
         return cands
+    # a guess at a capitalised word no list knows ("Bapanas") gives way to the defined short form
+    cands = [c for c in cands if not (c.guess and c.last - c.first == 1 and doc.words[c.first] in defined)]
     covered = {k for c in cands for k in range(c.first, c.last)}
     added = [
         Cand(k, k + 1, "ORG", GAZETTEER_CONFIDENCE)
@@ -1133,6 +1143,20 @@ def join_branch_areas(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand
             continue
         out.append(cand)
     return out
+
+
+def _short_name_of(doc: Doc, data: ActorData, cand: Cand, word: str) -> bool:
+    """A title-case short form in brackets after a body's name that opens with the name's first letter
+    ("Bapanas", "Bulog", "Kemlu"), not a legal form ("(Persero)")."""
+    lower = word.lower()
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and 3 <= len(word) <= 10
+        and lower[0] == doc.lower[cand.first][0]
+        and lower not in data.words("company_suffix")
+        and cand.last - cand.first >= 2
+    )
 
 
 def _is_acronym(word: str) -> bool:
@@ -1444,6 +1468,8 @@ def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) 
         return Counter({"LOC": 2})
     cues = Counter()
     titled = before.role_kind == "title" or before.employer or cand.title_role
+    if before.employer is not None and before.employer == cand.key:
+        titled = False  # "Kepala Darul Quran (Daqu)": the short form's own full name, not its employer
     if titled and not _known_body(doc, data, cand):  # "Sekjen [ASEAN]" is the body whose officer is meant
         cues["PER"] += 2  # "Presiden X", "Ketua Partai Golkar X": as strong as a class noun
     if not type_hint and after.role_kind in ("title", "person", "org"):
@@ -1614,13 +1640,14 @@ def _org_role_from_words(doc: Doc, data: ActorData, cand: Cand, entity: Entity) 
         if doc.lower[k + 1] in links and role is not None and role.kind == "org" and role.code:
             entity.role = role.code
             break
+    end = cand.last  # "Komisi III DPR RI": the unit of the body named before "RI"
+    if end - cand.first > 2 and doc.lower[end - 1] in data.words("state_suffix"):
+        end -= 1
     parent = next(
         (
             place
-            for k in range(cand.first + 1, cand.last)
-            if (place := data.place(" ".join(doc.lower[k : cand.last])))
-            and place.kind == "org"
-            and place.role
+            for k in range(cand.first + 1, end)
+            if (place := data.place(" ".join(doc.lower[k:end]))) and place.kind == "org" and place.role
         ),
         None,
     )
@@ -1753,12 +1780,13 @@ def _from_links(entity: Entity, ev: Evidence, entities: dict) -> None:
 
 def _employer_role(entity: Entity, ev: Evidence, entities: dict) -> None:
     """A person whose title names a non-state body takes its role over the title's ("World Bank President X",
-    "Boeing President X", "WHO Director-General X" are no heads of state or generals)."""
+    "Boeing President X", "WHO Director-General X" are no heads of state or generals); one whose title gives no
+    role takes any body's ("Kepala Bapanas X": the head of a state agency is GOV)."""
     if entity.type != "PER":
         return
     for employer in ev.title_employers:
         theirs = entities.get(employer)
-        if theirs is not None and theirs.role in EMPLOYER_ROLES:
+        if theirs is not None and (theirs.role in EMPLOYER_ROLES or entity.role is None and theirs.role):
             entity.role = theirs.role
             return
 
