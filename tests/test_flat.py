@@ -219,3 +219,13 @@ def test_boilerplate_prefixes_longest_listed_phrase_at_a_word_boundary():
             assert boilerplate_kind(line) == expected, line
             checked += 1
     assert checked >= 2 * len(phrases.prefix)
+
+
+def test_headline_above_menu_share_buttons_and_a_writer_editor_byline():
+    article = extract_flat(read(FIXTURES / "flat" / "id_news_menu_share.txt"))
+    assert article.title == "Turki Kecam Serangan Israel ke Konvoi Bantuan di Gaza"
+    assert article.authors == ["Rina Kusuma"]
+    assert (article.dateline, article.published[:10]) == ("Ankara", "2024-06-19")
+    assert article.paragraphs[0].startswith("Pemerintah Turki mengecam")
+    assert len(article.paragraphs) == 5
+    assert not any(p.startswith(("Baca juga", "ADVERTISEMENT", "Tag:")) for p in article.paragraphs)

@@ -86,6 +86,9 @@ def test_bylines():
     assert byline("Penulis: Budi Santoso") == ["Budi Santoso"]
     assert byline("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
     assert byline("Oleh Siti Aminah dan Rudi Hartono") == ["Siti Aminah", "Rudi Hartono"]
+    assert byline("Penulis: Rina Kusuma | Editor: Dedi Mulyadi") == ["Rina Kusuma"]  # writers, not editors
+    assert byline("Editor: Dedi Mulyadi") == ["Dedi Mulyadi"]
+    assert byline("Home | News | Sport") is None
     assert byline("By the time the rescue team arrived, the river had already burst its banks and flooded the town")\
         is None
 

@@ -414,12 +414,17 @@ def _find_title(parse: FlatParse) -> None:
         anchor = next((i for i, label in enumerate(labels) if label == "content"), None)
     if anchor is None:
         return
-    for i in range(anchor - 1, max(-1, anchor - 7), -1):
+    considered = 0  # lines of three words or more: share buttons ("Facebook", "Bagikan:") do not use up the reach
+    for i in range(anchor - 1, max(-1, anchor - 16), -1):
         if labels[i] in ("image", "caption", "date", "byline", "credit", "header"):
             continue
         if boilerplate_kind(lines[i]) is None and _headline_like(lines[i]):
             _set_title(parse, i)
             return
+        if len(lines[i].split()) >= 3:
+            considered += 1
+            if considered >= 6:
+                break
     if (
         labels[anchor] == "content"
         and parse.header_index is None

@@ -232,11 +232,27 @@ def _byline_re() -> re.Pattern:
     return re.compile(rf"^(?:{alternatives})\s*:?\s+(?P<names>[^\W\d_][^|•]{{1,80}})$", re.IGNORECASE)
 
 
+@cache
+def _editor_words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in read_lines("media/byline_editor.txt"))
+
+
+def _editor_credit(segment: str) -> bool:
+    return segment.lower().startswith(_editor_words())
+
+
 def byline(line: str) -> list[str] | None:
     """``By Jane Doe and John Roe`` / ``Penulis: Budi Santoso`` → names; None when not a byline."""
     line = line.strip()
     if len(line) > 100:
         return None
+    segments = re.split(r"\s*[|•]\s*", line)
+    if len(segments) > 1:  # "Penulis: Rina Kusuma | Editor: Dedi Mulyadi": every part a credit, writers first
+        found = [(seg, byline(seg)) for seg in segments]
+        if not all(names for _seg, names in found):
+            return None
+        writers = [n for seg, names in found if not _editor_credit(seg) for n in names or ()]
+        return writers or [n for _seg, names in found for n in names or ()]
     match = _byline_re().match(line)
     if not match:
         return None
