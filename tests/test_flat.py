@@ -229,3 +229,11 @@ def test_headline_above_menu_share_buttons_and_a_writer_editor_byline():
     assert article.paragraphs[0].startswith("Pemerintah Turki mengecam")
     assert len(article.paragraphs) == 5
     assert not any(p.startswith(("Baca juga", "ADVERTISEMENT", "Tag:")) for p in article.paragraphs)
+
+
+def test_an_updated_line_with_clock_and_time_zone_is_the_date_not_the_headline():
+    article = extract_flat(read(FIXTURES / "flat" / "en_wire_menu_updated.txt"))
+    assert article.title == "Philippines accuses China of ramming supply boat near disputed shoal"
+    assert (article.published, article.authors) == ("2024-08-31", ["Jim Gomez"])
+    assert (article.site, article.dateline) == ("AP", "Manila")
+    assert article.paragraphs[-1].startswith("The confrontation was the latest")

@@ -348,6 +348,23 @@ def _prose_like(line: str) -> bool:
     return len(text.split()) >= 8 and bool(_TERMINAL.search(text))
 
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?|\b(?:GMT|UTC)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?")
+
+
+@cache
+def _date_label_pattern() -> re.Pattern:
+    zones = [row.split("\t")[0] for row in read_lines("dates/timezones.tsv")]
+    labels = sorted(read_lines("dates/labels.txt"), key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in [*labels, *zones])
+    return re.compile(rf"\b(?:{words})\b:?", re.IGNORECASE)
+
+
+def _without_time_words(line: str) -> str:
+    """The line less its clock time, time zone and date label ("Updated 7:42 AM GMT+8, August 31, 2024" ->
+    ", August 31, 2024"): what is left beside the date decides whether the line is a date line."""
+    return _date_label_pattern().sub("", _CLOCK.sub("", line)).strip(" ,|-–—")
+
+
 def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
     labels, lines = parse.labels, parse.lines
     start = _body_start(labels)
@@ -362,7 +379,7 @@ def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
             continue
         if parse.published is None and len(line.split()) <= 12:
             found = find_date(line, langs)
-            if found and (found.end - found.start) >= 0.5 * len(line.strip()):
+            if found and (found.end - found.start) >= 0.5 * len(_without_time_words(line)):
                 parse.published = found.iso
                 labels[i] = "date"
 
