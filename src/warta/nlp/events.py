@@ -1827,6 +1827,17 @@ def _unnamed_attacker(doc: Doc, position: int) -> Mention | None:
     return Mention(position, position, entity)
 
 
+def _prefixed_verb(doc: Doc, word: str) -> bool:
+    """An Indonesian or Malay active verb by its prefix ("mengecam", "membantah"), not a noun that looks like one
+    ("menteri", "mereka")."""
+    from warta.nlp.actors import actor_data
+
+    if len(word) <= 5 or not word.startswith("me"):
+        return False
+    nouns = doc.lex.words.get("actor_noun", frozenset()) | doc.lex.words.get("pronoun", frozenset())
+    return word not in nouns and word not in actor_data(doc.lang).role_words
+
+
 def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]) -> Mention | None:
     """A verb pattern with no entity before it: the noun phrase right before the verb is its actor ("The
     ministry expelled ...", "Kelompok tani menolak ..."). Auxiliaries and adverbs between them are skipped
@@ -1852,6 +1863,8 @@ def _subject_phrase(doc: Doc, tokens: list[Tok], i: int, clause: tuple[int, int]
     if first > head:
         return None
     phrase = [t.lower for t in tokens[first : head + 1]]
+    if doc.lang in ("id", "ms") and any(_prefixed_verb(doc, w) for w in phrase):
+        return None  # "Pemerintah Turki mengecam keras [serangan ...]": a clause with its verb, no noun phrase
     if phrase[-1] not in words.get("actor_noun", frozenset()) and not any(
         doc.text[t.start].isupper() and not _sentence_initial(doc.text, t.start)
         for t in tokens[first : head + 1]
@@ -2939,7 +2952,10 @@ def _relative_head(doc: Doc, left: list[Mention], relative_start: int) -> Mentio
     before = [m for m in left if m.end <= relative_start]
     # a short form in brackets may stand between, or be the name ("kelompok separatis bersenjata ( KSB ) yang ...")
     if before and _BRACKETED.sub("", doc.text[before[-1].end : relative_start]).strip(" )") in ("", ","):
-        return before[-1]
+        head = before[-1]
+        if head.entity.type == "LOC" and _after_preposition(doc.text, head.start, _locative(doc)):
+            return None  # "serangan ... di Jalur Gaza yang menewaskan ...": the place of what the clause is about
+        return head
     return None
 
 
