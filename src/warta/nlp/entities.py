@@ -17,6 +17,7 @@ Reading the context windows lives in ``warta.nlp.actor_context``; all word lists
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -372,6 +373,8 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     """Whether a tagged span is a name, after fixing its edges and type in place."""
     if _currency_prefix(doc, cand.last):
         return False  # "US$1,1 miliar", "S$5": a currency, not the country
+    if cand.last - cand.first == 1 and _amount_with_code(data, doc.words[cand.first]):
+        return False  # "RM50 million", "Rp10 triliun": money
     if _after_initials_cue(doc, data, cand.first):
         cand.type = "PER"  # "tersangka berinisial AS dan RH": a person's initials, not the United States
         return True
@@ -584,6 +587,14 @@ def _edge_word(doc: Doc, cand: Cand, words: frozenset[str]) -> bool:
     return cand.last - cand.first >= 2 and (
         doc.lower[cand.first] in words or doc.lower[cand.last - 1] in words
     )
+
+
+_AMOUNT = re.compile(r"([A-Za-z]{2,3})\$?\d[\d.,]*")
+
+
+def _amount_with_code(data: ActorData, word: str) -> bool:
+    match = _AMOUNT.fullmatch(word)
+    return bool(match) and match.group(1).lower() in data.words("currency_code")
 
 
 def _currency_prefix(doc: Doc, end: int) -> bool:
