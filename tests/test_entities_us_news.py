@@ -52,3 +52,11 @@ def test_guard_bodies_are_military_but_a_point_guard_is_no_soldier():
     assert (found["Revolutionary Guards"].type, found["Revolutionary Guards"].role) == ("ORG", "MIL")
     assert (found["Coast Guard"].type, found["Coast Guard"].role) == ("ORG", "MIL")
     assert found["Jalen Brunson"].role is None
+
+
+def test_a_body_cut_at_for_by_the_tagger_is_one_body():
+    text = "He was convicted, according to Thai Lawyers for Human Rights. A report by Physicians for Human Rights agreed."
+    given = mentions(text, ("Thai Lawyers", "ORG"), ("Human Rights", "MISC"), ("Physicians", "ORG"), ("Human Rights", "MISC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert "Thai Lawyers for Human Rights" in found and "Physicians for Human Rights" in found
+    assert "Human Rights" not in found

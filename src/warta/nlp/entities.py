@@ -111,6 +111,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = ner_cands(doc, data, mentions, lowercase)
     cands = extend_to_full_forms(doc, data, cands)
     cands = join_particle_names(doc, data, cands)
+    cands = join_org_links(doc, data, cands)
     extend_to_feature_heads(doc, data, cands)
     retype_coordinated_people(doc, data, cands)
     cut_trailing_ranks(doc, data, cands)
@@ -267,6 +268,31 @@ def extend_to_full_forms(doc: Doc, data: ActorData, cands: list[Cand]) -> list[C
         id(c) for c in cands for o in extended if o is not c and o.first <= c.first and c.last <= o.last
     }
     return [c for c in cands if id(c) not in inside]
+
+
+def join_org_links(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
+    """A body's name the tagger cut at "for"/"of" ("[Thai Lawyers] for [Human Rights]", "[Physicians] for [Human
+    Rights]"): one body when the part after the link is a capitalised name tagged as a body or MISC."""
+    links = data.words("org_link")
+    if not links:
+        return cands
+    out: list[Cand] = []
+    for cand in cands:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type == "ORG"
+            and cand.type in ("ORG", "MISC")
+            and cand.kind != "equipment"
+            and cand.first == last.last + 1
+            and doc.lower[last.last] in links
+            and doc.sentence[cand.first] == doc.sentence[last.first]
+            and all(w[:1].isupper() or w in links or w in data.words("and") for w in doc.words[cand.first : cand.last])
+        ):
+            last.last = cand.last
+            continue
+        out.append(cand)
+    return out
 
 
 def extend_to_feature_heads(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
