@@ -225,3 +225,13 @@ def test_an_act_under_any_efforts_to_is_no_event_but_an_owned_effort_is():
     assert not events("Kovacs said he had no knowledge of any efforts to urge Serbia to drop the case.")
     found = events("Egypt made efforts to urge Israel to halt the offensive.")
     assert [(t, a, r) for t, a, r in found] == [("REQUEST", "Egypt", "Israel")]
+
+
+def test_an_event_noun_after_a_light_verb_in_the_ing_form_is_the_subjects_act():
+    # "by staging a protest against X", "after issuing a warning to X": the subject acts, as with "staged", "issued"
+    found = events("The opposition answered by staging a protest against the Ruto government.")
+    assert ("PROTEST", "opposition") in [(t, a) for t, a, _ in found]
+    found = events("The ministry reacted by issuing a warning to Iran.")
+    assert ("THREATEN", "Iran") in [(t, r) for t, _, r in found]
+    found = events("Ghana responded by imposing a ban on imports from Togo.")
+    assert ("SANCTION", "Ghana") in [(t, a) for t, a, _ in found]
