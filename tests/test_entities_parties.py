@@ -123,3 +123,11 @@ def test_a_title_before_a_body_and_its_short_form_makes_neither_a_person():
     given = mentions(text, ("Yayasan Cahaya Umat", "ORG"), ("Indonesia", "LOC"), ("Gaza", "LOC"), ("Abdillah Onim", "PER"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Yayasan Cahaya Umat"].type == "ORG" and len(found["Yayasan Cahaya Umat"].mentions) == 2
+
+
+def test_an_area_after_a_body_and_a_given_name_after_a_rank_are_read_right():
+    text = "Ketua Bawaslu Sumut Rahmat Kartolo hadir. Kapolda Jatim Irjen Imam Sugianto juga hadir."
+    given = mentions(text, ("Bawaslu", "ORG"), ("Sumut Rahmat Kartolo", "PER"), ("Jatim Irjen Imam Sugianto", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Rahmat Kartolo"].country, found["Rahmat Kartolo"].role) == ("IDN", "GOV")
+    assert found["Imam Sugianto"].role == "COP"

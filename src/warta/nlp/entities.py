@@ -461,6 +461,7 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         cand.type = "LOC"  # "Zabul province", "Kabupaten Garut" tagged PER or MISC
     if cand.type == "PER":
         split_title_phrase(doc, data, cand, person=True)  # "[WeWork CEO Adam Neumann]": employer, title: context
+        _cut_leading_area(doc, data, cand)
         strip_title(doc, data, cand)
         if all(w in data.roles for w in doc.lower[cand.first : cand.last]):
             return False  # "[Kabid] Humas": nothing but title words
@@ -723,6 +724,23 @@ def split_title_phrase(doc: Doc, data: ActorData, cand: Cand, person: bool = Fal
     cand.title_country = countries[-1] if countries else None
 
 
+def _cut_leading_area(doc: Doc, data: ActorData, cand: Cand) -> None:
+    """ "Ketua Bawaslu [Sumut Rahmat Kartolo]": an area's name glued to a person right after a listed body's name is
+    the office's area (context), not the person's first name; the person keeps at least two words."""
+    i = cand.first
+    if cand.last - i < 3 or i == 0 or doc.sentence[i - 1] != doc.sentence[i]:
+        return
+    place = data.place(doc.lower[i])
+    if place is None or place.kind in ("org", "adj", "country"):
+        return
+    before = doc.lower[i - 1]
+    body = data.place(before)
+    if not doc.words[i - 1][:1].isupper():
+        return  # "orangtua bernama [Lawrence Odell Holley]": a lower-case word, no body's name
+    if (body is not None and body.kind == "org") or before in short_forms(data.lang):
+        cand.first = i + 1
+
+
 def _form_of_address(data: ActorData, lower: str) -> bool:
     """ "Mr.", "Mrs.", "Bapak": a title with no office (no role code)."""
     role = data.roles.get(lower)
@@ -748,9 +766,13 @@ def strip_title(doc: Doc, data: ActorData, cand: Cand) -> None:
     country also goes when a title stands right before the mention ("Presiden [Venezuela Nicolas Maduro]")."""
     stripped = _title_ends_before(doc, data, cand.first)
     town_cut = False
+    ranked = False  # a title was cut inside the mention
     while cand.last - cand.first > 1:
         length, role = longest_role(doc, data, cand.first, cand.last - 1)
         if length and role.kind in ("title", "mod", "person"):
+            if ranked and role.code == "REL":
+                break  # "Irjen [Imam] Sugianto": a religious title word after a rank is a given name
+            ranked = True
             cand.title_role = role.code or cand.title_role
             cand.title_country = cand.title_country or role.country  # "Bupati X": an Indonesian office
             cand.first += length
