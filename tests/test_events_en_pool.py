@@ -235,3 +235,14 @@ def test_an_event_noun_after_a_light_verb_in_the_ing_form_is_the_subjects_act():
     assert ("THREATEN", "Iran") in [(t, r) for t, _, r in found]
     found = events("Ghana responded by imposing a ban on imports from Togo.")
     assert ("SANCTION", "Ghana") in [(t, a) for t, a, _ in found]
+
+
+def test_it_as_subject_is_the_last_body_or_country_named_never_a_person():
+    found = events("Ethiopia rejected the proposal. It accused Egypt of sabotaging the talks.")
+    assert ("ACCUSE", "Ethiopia", "Egypt") in found
+    found = events(
+        "The Kenyan government met the strikers. It later threatened the doctors' union with sanctions."
+    )
+    assert ("THREATEN", "Kenyan government") in [(t, a) for t, a, _ in found]
+    # "it" after a person is not that person
+    assert not events("Prime Minister Abiy Ahmed spoke on Monday. It accused Egypt of sabotaging the talks.")

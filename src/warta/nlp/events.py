@@ -1559,6 +1559,8 @@ def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool
             return actor.entity.type not in ("PER", "LOC")  # a group, not one person or a place
         if tok.lower in words.get("singular_pronoun", ()):
             return actor.entity.type == "PER"
+        if tok.lower in words.get("body_pronoun", ()):
+            return actor.entity.type != "PER"  # "it": a body or a country, not a person
     return True
 
 
@@ -1639,17 +1641,20 @@ def _pronoun_antecedent(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
         (
             t
             for t in reversed(tokens[_pronoun_reach(tokens, i, doc.lex) : i])
-            if t.lower in words.get("plural_pronoun", ()) or t.lower in words.get("singular_pronoun", ())
+            if t.lower in words.get("plural_pronoun", ())
+            or t.lower in words.get("singular_pronoun", ())
+            or t.lower in words.get("body_pronoun", ())
         ),
         None,
     )
     if pronoun is None:
         return None
     person = pronoun.lower in words.get("singular_pronoun", ())
+    body = pronoun.lower in words.get("body_pronoun", ())  # "it": a body or a country, places included
     k = bisect_left(doc.starts, pronoun.start) - 1
     while k >= 0 and doc.mentions[k].start >= pronoun.start - 400:
         entity = doc.mentions[k].entity
-        if (entity.type == "PER") == person and entity.type != "LOC":
+        if entity.type != "PER" if body else (entity.type == "PER") == person and entity.type != "LOC":
             return doc.mentions[k]
         k -= 1
     return None
