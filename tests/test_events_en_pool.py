@@ -246,3 +246,11 @@ def test_it_as_subject_is_the_last_body_or_country_named_never_a_person():
     assert ("THREATEN", "Kenyan government") in [(t, a) for t, a, _ in found]
     # "it" after a person is not that person
     assert not events("Prime Minister Abiy Ahmed spoke on Monday. It accused Egypt of sabotaging the talks.")
+
+
+def test_the_country_as_subject_is_the_last_country_or_body_named():
+    found = events(
+        "Ethiopia rejected the proposal on Monday. The country also accused Egypt of sabotaging the talks."
+    )
+    assert ("ACCUSE", "Ethiopia", "Egypt") in found
+    assert not events("Abiy Ahmed spoke on Monday. The country accused Egypt of sabotaging the talks.")
