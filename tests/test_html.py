@@ -222,3 +222,15 @@ def test_golden_record_through_pipeline():
         assert leftover not in record["text"]
     assert record["images"][0]["src"].endswith("/community/media/gempa-sukabumi.jpeg")
     assert gzip.decompress(path.read_bytes()).startswith(b"<!DOCTYPE html>")
+
+
+def test_a_saved_page_keeps_its_relative_figure_and_caption():
+    html = (FIXTURES / "html" / "id_figure_relative_src.html").read_text(encoding="utf-8")
+    article = extract_html(html)
+    assert [(i.src, i.caption) for i in article.images] == [
+        ("/img/sugiono-iwaya.jpg", "Menlu Sugiono (kiri) dan Menlu Takeshi Iwaya. (Foto: Kemlu)")
+    ]
+    assert (article.title, article.authors, article.dateline) == (
+        "Menlu Sugiono Bertemu Menlu Jepang di Tokyo", ["Siti Rahma"], "Tokyo"
+    )
+    assert article.language == "id" and len(article.paragraphs) == 4

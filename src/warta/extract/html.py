@@ -1155,13 +1155,7 @@ def _absolute(href: str | None, base: str | None) -> str | None:
             return urljoin(base, href)
         except ValueError:
             return href
-    return (
-        href
-        if href.startswith(("http://", "https://"))
-        else None
-        if base is None and "//" not in href
-        else href
-    )
+    return href  # no page address (a saved file): the path as written still names the image
 
 
 def _fix_text(paragraphs: list[str]) -> list[str]:
