@@ -13,3 +13,11 @@ def test_no_subject_phrase_swallows_the_verb_of_its_clause():
 def test_a_place_before_yang_is_not_the_doer_of_the_relative_clause():
     record = coded(["Ledakan bom di Kota Quetta yang menewaskan 12 orang terjadi pada Senin."], "id")
     assert not [e for e in record.events if e.actor.name in ("Kota Quetta", "Quetta")]
+
+
+def test_a_participle_after_a_comma_shares_the_subject_of_its_clause():
+    record = coded(
+        ["White House spokeswoman Karen Doyle criticized the ruling, accusing the judge of overreach."], "en"
+    )
+    assert not [e for e in record.events if e.actor.name == "White House" and e.recipient and e.recipient.name == "Karen Doyle"]
+    assert {e.actor.name for e in record.events} <= {"Karen Doyle"}

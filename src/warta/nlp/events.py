@@ -2429,6 +2429,8 @@ def _parties(
         actor = _clause_subject(doc, left)
     elif _after_infinitive(tokens, i, doc.lex) and previous_actor is not None:
         actor = previous_actor  # "visited China to meet Xi": the one who visited meets, not China
+    elif _participle_after_comma(doc, tokens, i) and previous_actor is not None:
+        actor = previous_actor  # "X criticized the judge, accusing her of ...": X accuses, not X's employer
     else:
         actor = previous_actor if coordinated else _subject(doc, left, verb_start, clause)
     partner = None if coordinated else _compound_partner(doc, left, actor)
@@ -2965,6 +2967,17 @@ def _relative_head(doc: Doc, left: list[Mention], relative_start: int) -> Mentio
 
 
 _BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
+
+
+def _participle_after_comma(doc: Doc, tokens: list[Tok], i: int) -> bool:
+    """English: an -ing verb right after the comma that closes a clause ("..., accusing her of ...") shares that
+    clause's subject."""
+    if doc.lang != "en" or not tokens[i].lower.endswith("ing"):
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].lower.endswith("ly"):
+        k -= 1  # ", publicly accusing ..."
+    return k >= 0 and tokens[k].lower == "," or k < 0 and doc.text[: tokens[i].start].rstrip().endswith(",")
 
 
 def _after_infinitive(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
