@@ -21,3 +21,9 @@ def test_a_participle_after_a_comma_shares_the_subject_of_its_clause():
     )
     assert not [e for e in record.events if e.actor.name == "White House" and e.recipient and e.recipient.name == "Karen Doyle"]
     assert {e.actor.name for e in record.events} <= {"Karen Doyle"}
+
+
+def test_people_named_by_initials_after_a_count_are_the_ones_arrested():
+    record = coded(["Polisi menangkap tiga pria berinisial AB, CD, dan EF di Bekasi pada Senin."], "id")
+    arrested = {e.recipient.name for e in record.events if e.type == "COERCE" and e.recipient}
+    assert {"AB", "CD", "EF"} <= arrested
