@@ -27,3 +27,20 @@ def test_people_named_by_initials_after_a_count_are_the_ones_arrested():
     record = coded(["Polisi menangkap tiga pria berinisial AB, CD, dan EF di Bekasi pada Senin."], "id")
     arrested = {e.recipient.name for e in record.events if e.type == "COERCE" and e.recipient}
     assert {"AB", "CD", "EF"} <= arrested
+
+
+def test_the_agent_after_oleh_or_by_is_the_titled_person_not_the_title_s_country():
+    record = coded(["Usulan itu ditolak oleh Menteri Luar Negeri Australia Penny Wong pada Jumat."], "id")
+    assert ("REJECT", "Penny Wong") in {(e.type, e.actor.name) for e in record.events}
+    record = coded(["The proposal was rejected by Australian Foreign Minister Penny Wong on Friday."], "en")
+    assert ("REJECT", "Penny Wong") in {(e.type, e.actor.name) for e in record.events}
+
+
+def test_malay_support_received_from_someone_is_theirs():
+    record = coded(
+        ["KUALA LUMPUR: Perdana Menteri Anwar Ibrahim mendapat sokongan daripada Presiden Indonesia Prabowo Subianto."],
+        "ms",
+    )
+    assert ("SUPPORT", "Prabowo Subianto", "Anwar Ibrahim") in {
+        (e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in record.events
+    }

@@ -3145,6 +3145,9 @@ def _in_relative_subject(text: str, lex: Lexicon) -> bool:
     return bool(words) and words[-1] in lex.words.get("relative", frozenset())
 
 
+_TITLE_GAP = re.compile(r"(?:\s+[A-Z][\w.'’-]*){0,4}\s*")
+
+
 def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end: int) -> Mention | None:
     """The first mention after one of ``words`` ("by", "oleh") later in the clause. "by changing its name": a
     gerund after the word says how, and a name after it is no agent."""
@@ -3164,7 +3167,17 @@ def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end:
                 continue
             if any(w in _locative(doc) or w in doc.lex.words.get("destination", ()) for w in gap):
                 continue  # "dibunuh oleh kekasihnya di Bekasi": a place after "di" is where, not who
-            return following[0]
+            first = following[0]
+            if (
+                first.entity.type == "LOC"
+                and len(following) > 1
+                and following[1].entity.type == "PER"
+                and _TITLE_GAP.fullmatch(doc.text[first.end : following[1].start])
+            ):
+                # "oleh Presiden Prancis Emmanuel Macron", "by Australian Foreign Minister Penny Wong": the country
+                # is the title's
+                return following[1]
+            return first
     return None
 
 
