@@ -276,20 +276,27 @@ def join_org_links(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
     links = data.words("org_link")
     if not links:
         return cands
-    out: list[Cand] = []
-    for cand in cands:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.type == "ORG"
+
+    def continues(last: Cand, cand: Cand) -> bool:
+        return (
+            last.type == "ORG"
             and cand.type in ("ORG", "MISC")
             and cand.kind != "equipment"
             and cand.first == last.last + 1
             and doc.lower[last.last] in links
             and doc.sentence[cand.first] == doc.sentence[last.first]
             and all(w[:1].isupper() or w in links or w in data.words("and") for w in doc.words[cand.first : cand.last])
-        ):
-            last.last = cand.last
+        )
+
+    return _absorb_following(cands, continues)
+
+
+def _absorb_following(cands: list[Cand], continues) -> list[Cand]:
+    """Each candidate for which ``continues(previous, candidate)`` holds becomes the end of the previous one."""
+    out: list[Cand] = []
+    for cand in cands:
+        if out and continues(out[-1], cand):
+            out[-1].last = cand.last
             continue
         out.append(cand)
     return out
@@ -1186,22 +1193,18 @@ def join_branch_areas(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand
     area_words = data.words("branch_area")
     if not area_words:
         return cands
-    out: list[Cand] = []
-    for cand in cands:
-        body = out[-1] if out else None
-        if (
-            body is not None
-            and cand.type == "LOC"
+
+    def continues(body: Cand, cand: Cand) -> bool:
+        return (
+            cand.type == "LOC"
             and cand.first == body.last
             and cand.last - cand.first > 1
             and doc.lower[cand.first] in area_words
             and doc.sentence[cand.first] == doc.sentence[body.first]
             and (body.type == "ORG" or body.place is not None and body.place.kind == "org")
-        ):
-            body.last = cand.last
-            continue
-        out.append(cand)
-    return out
+        )
+
+    return _absorb_following(cands, continues)
 
 
 def _short_name_of(doc: Doc, data: ActorData, cand: Cand, word: str) -> bool:
