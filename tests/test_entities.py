@@ -995,6 +995,18 @@ def test_a_sentence_initial_ordinary_word_is_no_name():
     assert names["Meta"] == "ORG"  # a firm the lists know, though "meta" is an ordinary word
 
 
+def test_a_sentence_initial_word_the_article_writes_in_lower_case_is_no_name():
+    text = (
+        "Harga beras naik karena stok menipis di pasar. Stok beras di gudang Bulog masih aman, kata Warsito. "
+        "Adil menilai harga itu tidak adil bagi petani. Menurut Adil, petani rugi."
+    )
+    given = mentions(text, ("Stok", "PER"), ("Bulog", "ORG"), ("Warsito", "PER"), ("Adil", "PER"), ("Adil", "PER"))
+    names = {e.name: e.type for e in find_entities(text, "id", mentions=given)}
+    assert "Stok" not in names  # the article writes "stok" in lower case and never capitalised inside a sentence
+    assert names["Adil"] == "PER"  # also written capitalised mid-sentence ("Menurut Adil"): may be a name
+    assert names["Warsito"] == "PER"
+
+
 def test_a_leading_part_of_a_full_name_and_a_nickname_are_the_same_person():
     text = (
         "Menteri Keuangan Sri Mulyani Indrawati hadir. Menurut Sri Mulyani, anggaran cukup. "

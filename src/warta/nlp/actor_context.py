@@ -30,6 +30,7 @@ class Doc:
     sentence: list[int]
     starts: list[int] = field(default_factory=list)
     sentence_starts: dict[int, int] | None = None  # sentence number -> first token, filled when first needed
+    lower_only: frozenset[str] | None = None  # filled by written_lower_only()
 
     def __post_init__(self) -> None:
         if not self.starts:
@@ -54,6 +55,24 @@ class Doc:
             if word in _SENTENCE_END:
                 number += 1
         return cls(text, spans, words, lower, sentence, starts)
+
+    def sentence_initial(self, i: int) -> bool:
+        """Token ``i`` opens its sentence or follows a non-word token (a quote mark, a bullet)."""
+        return i == 0 or self.sentence[i - 1] != self.sentence[i] or not self.words[i - 1][:1].isalnum()
+
+    def written_lower_only(self) -> frozenset[str]:
+        """Words this text writes in lower case and never capitalised inside a sentence: "Stok" opening a sentence
+        of an article that elsewhere writes "stok" is that word, not a name; "Adil" written capitalised mid-sentence
+        too may be a name."""
+        if self.lower_only is None:
+            lower, capitalised = set(), set()
+            for i, word in enumerate(self.words):
+                if word[:1].islower():
+                    lower.add(self.lower[i])
+                elif word[:1].isupper() and not self.sentence_initial(i):
+                    capitalised.add(self.lower[i])
+            self.lower_only = frozenset(lower - capitalised)
+        return self.lower_only
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         starts = self.starts

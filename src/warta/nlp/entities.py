@@ -680,9 +680,11 @@ def _not_a_name(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str]
     if cand.last - cand.first != 1:
         return False
     i = cand.first
-    initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
+    initial = doc.sentence_initial(i)
     if initial and doc.lower[i] in lowercase and doc.lower[i] not in data.places:
         return cand.type != "PER" or doc.lower[i] not in name_words(data.lang)  # "Bush said": also a surname
+    if initial and doc.lower[i] in doc.written_lower_only() and doc.lower[i] not in data.places:
+        return True  # "Stok beras ...", where the article writes "stok" elsewhere
     if initial and _dictionary_word(data, doc.lower[i]):
         return True  # "Moreover, ...", a heading "Salads": a word the language writes only in lower case
     if doc.lower[i] in weekday_numbers("en"):  # CLDR weekday names of en, id and ms: "Friday", "Jumat"
@@ -953,7 +955,7 @@ def _place_at(doc: Doc, data: ActorData, i: int, lowercase: frozenset[str]) -> t
         ):
             continue  # a town only after its office's title ("Gubernur Bali") or "di"/"in", else the tagger's
         surface = doc.text[doc.spans[i][0] : doc.spans[i + length - 1][1]]
-        initial = i == 0 or doc.sentence[i - 1] != doc.sentence[i] or not doc.words[i - 1][:1].isalnum()
+        initial = doc.sentence_initial(i)
         if _allowed_surface(
             data, phrase, surface, lowercase if initial and place.kind != "country" else frozenset()
         ):
