@@ -1007,6 +1007,20 @@ def test_a_sentence_initial_word_the_article_writes_in_lower_case_is_no_name():
     assert names["Warsito"] == "PER"
 
 
+def test_a_body_named_after_a_title_keeps_the_words_after_its_organisation_noun():
+    text = "Rektor Universitas Gadjah Mada Ova Emilia membuka acara itu di Yogyakarta."
+    given = mentions(text, ("Universitas Gadjah Mada", "ORG"), ("Ova Emilia", "PER"), ("Yogyakarta", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Universitas Gadjah Mada"].type == "ORG" and "Gadjah Mada" not in found
+    assert found["Ova Emilia"].type == "PER" and found["Ova Emilia"].role == "EDU"
+
+
+def test_a_comma_ending_a_clause_does_not_join_a_count_of_people_to_the_next_title():
+    text = "The strike killed three people, regional governor Ivan Petrov said on Sunday."
+    found = by_name(find_entities(text, "en", mentions=mentions(text, ("Ivan Petrov", "PER"))))
+    assert found["Ivan Petrov"].role == "GOV"  # "people" is no part of his title
+
+
 def test_a_leading_part_of_a_full_name_and_a_nickname_are_the_same_person():
     text = (
         "Menteri Keuangan Sri Mulyani Indrawati hadir. Menurut Sri Mulyani, anggaran cukup. "

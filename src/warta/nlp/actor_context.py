@@ -310,12 +310,13 @@ def country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:
 
 def _comma_in_office(doc: Doc, data: ActorData, i: int, by_token: dict[int, Cand]) -> bool:
     """The comma at i lists the words of one office ("Ministry of Trade, Industry and Energy"): role words on both
-    sides, none of them in a place's or a person's name."""
+    sides, capitalised as an office's name is, none of them in a place's or a person's name ("killed three
+    people, regional governor X said": the comma ends a clause)."""
     for k in (i - 1, i + 1):
         cand = by_token.get(k)
         if k < 0 or k >= len(doc.words) or cand is not None and cand.type != "ORG":
             return False
-        if not in_role_phrase(data, doc.lower[k]):
+        if not in_role_phrase(data, doc.lower[k]) or not doc.words[k][:1].isupper():
             return False
     return True
 

@@ -706,6 +706,8 @@ def split_title_phrase(doc: Doc, data: ActorData, cand: Cand, person: bool = Fal
     )
     if t is None or person and _form_of_address(data, doc.lower[t]):
         return  # inside a person's name an address word is an initial: "Yasonna H Laoly"
+    if (role := data.roles.get(doc.lower[t])) and role.kind == "org":
+        return  # "Rektor [Universitas Gadjah Mada]": the words after an organisation noun name the body
     if t == cand.last - 2 and not _form_of_address(data, doc.lower[t]):
         return  # one word after a title: "General Motors" is a company; only "Mr. Rudolph" is a person
     rest = range(t + 1, cand.last)
