@@ -1021,6 +1021,14 @@ def test_a_comma_ending_a_clause_does_not_join_a_count_of_people_to_the_next_tit
     assert found["Ivan Petrov"].role == "GOV"  # "people" is no part of his title
 
 
+def test_a_unit_between_a_title_and_its_officer_is_no_person():
+    text = "Kapolda Metro Jaya Irjen Karyoto mengatakan polisi menangkap dua tersangka di Bekasi."
+    given = mentions(text, ("Metro Jaya", "ORG"), ("Irjen Karyoto", "PER"), ("Bekasi", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Metro Jaya"].type == "ORG"  # the police area of "Kapolda", whose officer is named next
+    assert found["Karyoto"].type == "PER" and found["Karyoto"].role == "COP"
+
+
 def test_a_leading_part_of_a_full_name_and_a_nickname_are_the_same_person():
     text = (
         "Menteri Keuangan Sri Mulyani Indrawati hadir. Menurut Sri Mulyani, anggaran cukup. "

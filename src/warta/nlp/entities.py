@@ -1484,7 +1484,7 @@ def gather(doc: Doc, data: ActorData, key, members: list[Cand], cands: list[Cand
                 ev.countries[window.country] += 1
         if type_hint:
             ev.types[type_hint] += 2
-        ev.types.update(_type_cues(doc, data, cand, before, after, type_hint))
+        ev.types.update(_type_cues(doc, data, cand, before, after, type_hint, by_token))
         if before.employer:
             ev.employers.append(before.employer)
         if before.titled:
@@ -1525,7 +1525,7 @@ def _sentence_starts(doc: Doc) -> dict[int, int]:
     return doc.sentence_starts
 
 
-def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) -> Counter:
+def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint, by_token) -> Counter:
     """Votes for the type from the name's own head noun ("Partai X", "PT X"), a title before it ("Presiden X")
     and an apposition after it ("X, pemimpin oposisi,"; "X, perusahaan Jerman,")."""
     if _org_head(doc, data, cand):
@@ -1536,13 +1536,23 @@ def _type_cues(doc: Doc, data: ActorData, cand: Cand, before, after, type_hint) 
     titled = before.role_kind == "title" or before.employer or cand.title_role
     if before.employer is not None and before.employer == cand.key:
         titled = False  # "Kepala Darul Quran (Daqu)": the short form's own full name, not its employer
-    if titled and not _known_body(doc, data, cand):  # "Sekjen [ASEAN]" is the body whose officer is meant
+    if titled and not _known_body(doc, data, cand) and not _officer_follows(doc, data, cand, by_token):
         cues["PER"] += 2  # "Presiden X", "Ketua Partai Golkar X": as strong as a class noun
     if not type_hint and after.role_kind in ("title", "person", "org"):
         cues["ORG" if after.role_kind == "org" else "PER"] += 2
     if not cues and _after_place_noun(doc, data, cand):
         cues["LOC"] += 2  # "the port city of [Odesa]", "kota [Odesa]": as strong as a class noun
     return cues
+
+
+def _officer_follows(doc: Doc, data: ActorData, cand: Cand, by_token: dict) -> bool:
+    """A person named right after the name, past rank words only ("Kapolda [Metro Jaya] Irjen Karyoto"): the
+    title before is that person's, and the name between is the office's unit or area ("Sekjen [ASEAN]" too)."""
+    k = cand.last
+    while k < len(doc.words) and doc.sentence[k] == doc.sentence[cand.first] and _is_title_word(data, doc.lower[k]):
+        k += 1
+    after = by_token.get(k)
+    return after is not None and after.first == k and after.type == "PER" and after is not cand
 
 
 def _after_place_noun(doc: Doc, data: ActorData, cand: Cand) -> bool:
