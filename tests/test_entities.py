@@ -1029,6 +1029,13 @@ def test_a_unit_between_a_title_and_its_officer_is_no_person():
     assert found["Karyoto"].type == "PER" and found["Karyoto"].role == "COP"
 
 
+def test_a_lone_compass_adjective_is_no_place():
+    text = "Zelenskyy urged Western allies to send air defences. He later flew to Western Australia."
+    given = mentions(text, ("Zelenskyy", "PER"), ("Western", "MISC"), ("Western Australia", "LOC"))
+    names = {e.name for e in find_entities(text, "en", mentions=given)}
+    assert "Western" not in names and "Western Australia" in names
+
+
 def test_a_leading_part_of_a_full_name_and_a_nickname_are_the_same_person():
     text = (
         "Menteri Keuangan Sri Mulyani Indrawati hadir. Menurut Sri Mulyani, anggaran cukup. "
