@@ -237,3 +237,21 @@ def test_an_updated_line_with_clock_and_time_zone_is_the_date_not_the_headline()
     assert (article.published, article.authors) == ("2024-08-31", ["Jim Gomez"])
     assert (article.site, article.dateline) == ("AP", "Manila")
     assert article.paragraphs[-1].startswith("The confrontation was the latest")
+
+
+def test_a_known_town_and_a_hyphen_opening_the_first_paragraph_is_the_dateline():
+    article = extract_flat(read(FIXTURES / "flat" / "id_lead_place_hyphen.txt"))
+    assert article.title == "Menlu Sugiono Bertemu Wang Yi, Bahas Laut China Selatan"
+    assert (article.site, article.dateline, article.authors) == ("detikNews", "Jakarta", ["Andi Pratama"])
+    assert article.published.startswith("2024-11-21")
+    assert article.paragraphs[0].startswith("Menteri Luar Negeri Sugiono bertemu")
+    assert article.credit == "azh/dnu" and len(article.paragraphs) == 4
+
+
+def test_a_route_between_two_towns_opening_the_lead_is_no_dateline():
+    text = (
+        "Tol Baru Dibuka\n\nJakarta - Bandung kini ditempuh dua jam lewat jalan tol baru yang dibuka pada Senin "
+        "pagi.\n\nPengguna jalan menyambut baik pembukaan tol tersebut.\n"
+    )
+    article = extract_flat(text)
+    assert article.dateline is None and article.paragraphs[0].startswith("Jakarta - Bandung")

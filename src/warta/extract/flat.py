@@ -317,6 +317,8 @@ def _find_header(parse: FlatParse, langs: tuple[str, ...]) -> None:
         if labels[i] in ("image", "caption"):
             continue
         header = news.parse_header(line, langs)
+        if header is None and not body_seen and labels[i] == "content":
+            header = news.lead_dateline(line, langs, known_place=True)  # "Jakarta - Presiden ..."
         if header is None:
             body_seen += labels[i] == "content"
             continue
@@ -376,6 +378,8 @@ def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
         if names and not parse.authors:
             parse.authors = names
             labels[i] = "byline"
+            signed = news.outlet_byline(line)  # "Andi Pratama - detikNews": the outlet is the site
+            parse.site = parse.site or (signed[1] if signed else None)
             continue
         if parse.published is None and len(line.split()) <= 12:
             found = find_date(line, langs)

@@ -767,7 +767,7 @@ def _news_parts(article: Article, paragraphs: list[str], langs: tuple[str, ...])
             article.boilerplate.append(para)
             paragraphs[i] = ""
             continue
-        header = news.parse_header(para, langs) or _lead_dateline(para, langs, first=not any(paragraphs[:i]))
+        header = news.parse_header(para, langs) or news.lead_dateline(para, langs) if not any(paragraphs[:i]) else None
         if header is None:
             continue
         article.site, article.dateline, article.published = header.site, header.dateline, header.published
@@ -786,17 +786,6 @@ def _news_parts(article: Article, paragraphs: list[str], langs: tuple[str, ...])
     article.paragraphs = [p for p in paragraphs if p]
 
 
-_LEAD_PLACE = re.compile(r"^([^\W\d_][\w'’.]*(?: [^\W\d_][\w'’.]*){0,2})(\s+-{1,2}\s+)(?=\S)")
-
-
-def _lead_dateline(para: str, langs: tuple[str, ...], first: bool) -> news.Header | None:
-    """``Jakarta - Gempa bumi ...``: a capitalised place and a spaced hyphen (not a dash, which English prose
-    uses for asides) opening the *first* body paragraph of an HTML page is a dateline even when not shouted;
-    flat text cannot tell it from a sentence, the page structure can."""
-    match = _LEAD_PLACE.match(para) if first else None
-    if not match or not all(w[:1].isupper() for w in match.group(1).split()):
-        return None
-    return news.parse_header(match.group(1).upper() + para[match.end(1) :], langs)
 
 
 def _languages(meta: Meta) -> tuple[str, ...]:

@@ -62,6 +62,31 @@ def parse_header(line: str, languages: tuple[str, ...] = ()) -> Header | None:
     return _colon_dateline(line)
 
 
+_LEAD_PLACE = re.compile(r"^([^\W\d_][\w'’.]*(?: [^\W\d_][\w'’.]*){0,2})(\s+-{1,2}\s+)(?=\S)")
+
+
+def lead_dateline(para: str, languages: tuple[str, ...], known_place: bool = False) -> Header | None:
+    """``Jakarta - Gempa bumi ...``: a capitalised place and a spaced hyphen (not a dash, which English prose uses
+    for asides) opening the *first* body paragraph is a dateline even when not shouted. An HTML page's structure
+    says which paragraph is the first; in flat text ``known_place`` also asks the gazetteer to know the place
+    as a town or country, and the word after the hyphen not to be one ("Jakarta - Bandung ditempuh ...")."""
+    match = _LEAD_PLACE.match(para)
+    if not match or not all(w[:1].isupper() for w in match.group(1).split()):
+        return None
+    if known_place:
+        rest = para[match.end() :].split()
+        if not _town_or_country(match.group(1)) or rest and _town_or_country(rest[0].strip(",.")):
+            return None
+    return parse_header(match.group(1).upper() + para[match.end(1) :], languages)
+
+
+def _town_or_country(name: str) -> bool:
+    from warta.nlp.actors import actor_data
+
+    place = actor_data(None).place(name)
+    return place is not None and place.kind in ("country", "capital", "city")
+
+
 _COLON_PLACE = re.compile(r"^([A-Z][A-Z'’.\- ]{2,40}):\s+(?=\S)")
 
 
@@ -253,12 +278,34 @@ def byline(line: str) -> list[str] | None:
             return None
         writers = [n for seg, names in found if not _editor_credit(seg) for n in names or ()]
         return writers or [n for _seg, names in found for n in names or ()]
+    signed = outlet_byline(line)
+    if signed:
+        return signed[0]
     match = _byline_re().match(line)
     if not match:
         return None
     names = re.split(r"\s*(?:,|&|\band\b|\bdan\b)\s*", match.group("names").strip(" ."))
     names = [n for n in names if n and len(n.split()) <= 5 and n[:1].isupper()]
     return names or None
+
+
+_OUTLET_BYLINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){1,4})\s+(?:-|–|—)\s+(?P<outlet>[\w.]+(?: [A-Z][\w.]*)?)$"
+)
+
+
+def outlet_byline(line: str) -> tuple[list[str], str] | None:
+    """``Andi Pratama - detikNews``, ``Rina Kusuma – Kompas.com``: a writer's name and the outlet (a known one, or
+    a name beginning with one: "detikNews", "detikFinance") on a line of their own."""
+    match = _OUTLET_BYLINE.match(line.strip())
+    if not match:
+        return None
+    outlet = match.group("outlet")
+    known = outlets()
+    lower = outlet.lower()
+    if not (_DOMAIN.match(outlet) or lower in known or any(lower.startswith(o) and len(o) >= 5 for o in known)):
+        return None
+    return [match.group("name")], outlet
 
 
 # --- images and captions --------------------------------------------------------------------------------
