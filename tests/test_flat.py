@@ -255,3 +255,33 @@ def test_a_route_between_two_towns_opening_the_lead_is_no_dateline():
     )
     article = extract_flat(text)
     assert article.dateline is None and article.paragraphs[0].startswith("Jakarta - Bandung")
+
+
+_LEAD = (
+    "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri China Wang Yi di Beijing. Dalam pertemuan "
+    "itu, kedua menteri membahas kerja sama ekonomi dan situasi di Laut China Selatan.\n"
+    '"Indonesia mendorong penyelesaian damai atas sengketa di kawasan," kata Sugiono kepada wartawan.\n'
+    "Sugiono menambahkan, Indonesia dan China sepakat memperkuat perdagangan kedua negara.\n"
+)
+_HEADLINE = "Menlu Sugiono Bertemu Wang Yi, Bahas Laut China Selatan"
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "authors"),
+    [
+        # a writer's and an editor's credit line: neither is the headline, the writer is the author
+        ("Reporter: Andi Pratama\nEditor: Dedi Mulyadi\nKamis, 21 November 2024 14:30 WIB\nTEMPO.CO, Jakarta - ", "", ["Andi Pratama"]),
+        # the outlet named with the writer is no author
+        ("Kamis, 21 November 2024 14:30 WIB\nLaporan Wartawan Tribunnews.com, Andi Pratama\nTRIBUNNEWS.COM, JAKARTA - ", "", ["Andi Pratama"]),
+        # writer and editor by name alone, split by a bar
+        ("Andi Pratama | Dedi Mulyadi\nKamis, 21 November 2024 | 14:30 WIB\nSuara.com - ", "", []),
+        # the writer credited after the last paragraph
+        ("Kamis, 21 November 2024 14:30 WIB\nJakarta (ANTARA) - ", "Pewarta: Andi Pratama\nEditor: Dedi Mulyadi\n", ["Andi Pratama"]),
+    ],
+)
+def test_credit_lines_around_an_indonesian_article_are_no_headline(head, tail, authors):
+    article = extract_flat(f"{_HEADLINE}\n{head}{_LEAD}{tail}")
+    assert article.title == _HEADLINE
+    assert article.authors == authors
+    assert article.published.startswith("2024-11-21") and len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("Menteri Luar Negeri Sugiono")

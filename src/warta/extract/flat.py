@@ -127,6 +127,7 @@ def parse_lines(lines: list[str], lang: str | None = None) -> FlatParse:
     languages_ = (lang,) if lang else ()
     _find_header(parse, languages_)
     _find_date_and_byline(parse, languages_)
+    _find_closing_byline(parse)
     _find_credit(parse)
     _find_title(parse)
     parse.lines.extend(extra)
@@ -370,14 +371,16 @@ def _without_time_words(line: str) -> str:
 def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
     labels, lines = parse.labels, parse.lines
     start = _body_start(labels)
+    first_byline = 0
     for i in range(min(len(lines), start + 3)):
         line = lines[i]
         if labels[i] == "content" and len(line.split()) > 12:
             continue
         names = news.byline(line)
-        if names and not parse.authors:
-            parse.authors = names
+        if names:  # a second credit line ("Editor: ...") is no headline either
             labels[i] = "byline"
+            if not parse.authors or news.is_editor_credit(lines[first_byline]):
+                parse.authors, first_byline = names, i  # the writer's line wins over an editor's
             signed = news.outlet_byline(line)  # "Andi Pratama - detikNews": the outlet is the site
             parse.site = parse.site or (signed[1] if signed else None)
             continue
@@ -386,6 +389,20 @@ def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
             if found and (found.end - found.start) >= 0.5 * len(_without_time_words(line)):
                 parse.published = found.iso
                 labels[i] = "date"
+
+
+def _find_closing_byline(parse: FlatParse) -> None:
+    """ "Pewarta: Andi Pratama" after the last paragraph (ANTARA and others credit the writer at the end)."""
+    labels, lines = parse.labels, parse.lines
+    content = [i for i, label in enumerate(labels) if label == "content"]
+    if parse.authors or not content:
+        return
+    for j in range(content[-1] + 1, min(len(lines), content[-1] + 5)):
+        names = news.byline(lines[j])
+        if names and not news.is_editor_credit(lines[j]):
+            parse.authors = names
+            labels[j] = "byline"
+            return
 
 
 def _find_credit(parse: FlatParse) -> None:
@@ -468,4 +485,10 @@ def _headline_like(line: str) -> bool:
         return False
     if not _LETTER.search(line) or line.lower() == line:
         return False
-    return not news.image_file(line)
+    return not news.image_file(line) and not _names_only(line)
+
+
+def _names_only(line: str) -> bool:
+    """ "Andi Pratama | Dedi Mulyadi": writer and editor credited by name alone, no headline."""
+    parts = [p.split() for p in line.split("|")]
+    return len(parts) > 1 and all(1 <= len(p) <= 4 and all(w[:1].isupper() for w in p) for p in parts)

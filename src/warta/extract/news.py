@@ -262,7 +262,7 @@ def _editor_words() -> tuple[str, ...]:
     return tuple(w.lower() for w in read_lines("media/byline_editor.txt"))
 
 
-def _editor_credit(segment: str) -> bool:
+def is_editor_credit(segment: str) -> bool:
     return segment.lower().startswith(_editor_words())
 
 
@@ -276,7 +276,7 @@ def byline(line: str) -> list[str] | None:
         found = [(seg, byline(seg)) for seg in segments]
         if not all(names for _seg, names in found):
             return None
-        writers = [n for seg, names in found if not _editor_credit(seg) for n in names or ()]
+        writers = [n for seg, names in found if not is_editor_credit(seg) for n in names or ()]
         return writers or [n for _seg, names in found for n in names or ()]
     signed = outlet_byline(line)
     if signed:
@@ -285,7 +285,8 @@ def byline(line: str) -> list[str] | None:
     if not match:
         return None
     names = re.split(r"\s*(?:,|&|\band\b|\bdan\b)\s*", match.group("names").strip(" ."))
-    names = [n for n in names if n and len(n.split()) <= 5 and n[:1].isupper()]
+    # "Laporan Wartawan Tribunnews.com, Andi Pratama": the outlet named with the writer is no name
+    names = [n for n in names if n and len(n.split()) <= 5 and n[:1].isupper() and not _DOMAIN.match(n)]
     return names or None
 
 
