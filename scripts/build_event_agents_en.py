@@ -9,6 +9,9 @@ Each agent noun (``FARMER [~AGR]``, ``CHIEF_OF_STAFF [~GOV]``) becomes a row ``p
 - ``recipient`` is ``yes`` for state and armed bodies (government, military, police, courts, legislators, rebels,
   opposition, parties, intelligence, international bodies), which may be coded as the one acted on, and ``no`` for
   civilian groups (farmers, students, business), which are coded as actors only;
+- military equipment and vehicles (``warships``, ``fighter jets``, ``drones``: the last word in ``EQUIPMENT``) may act
+  ("Russian warplanes bombed ...") but are never coded as the one acted on ("the navy deployed two warships"):
+  ``no``;
 - generic person words (``PPL``: man, people) and entries with non-ASCII or leftover macro text are skipped.
 ``agents.en.tsv`` (hand-written) is read first and wins over these rows.
 """
@@ -34,6 +37,24 @@ SKIP_WORDS = frozenset(
 business businesses boss bosses press force forces regime regimes
 intelligence captain captains carrier carriers raider raiders""".split()
 ) | frozenset({"chief executive", "chief executives"})
+
+
+# Last words of military equipment and vehicles (role MIL only: "suicide bomber" is a person): they may act, but a
+# weapon deployed, bought or fired is no party acted on ("the navy deployed two warships" gave navy -> warships).
+EQUIPMENT = frozenset(
+    """aircraft aircrafts craft crafts carrier carriers missile missiles helicopter helicopters gunship gunships
+tank tanks battleship battleships bomber bombers ship ships destroyer destroyers frigate frigates cruiser cruisers
+jet jets jetfighter jetfighters plane planes warplane warplanes warship warships drone drones vehicle vehicles
+boat boats vessel vessels""".split()
+) | frozenset({"jet fighter", "jet fighters"})
+
+
+def recipient(phrase: str, role: str) -> bool:
+    """A state or armed body may be coded as the one acted on; its equipment may not."""
+    if role not in STATE_ROLES:
+        return False
+    words = phrase.split()
+    return not (role == "MIL" and (words[-1] in EQUIPMENT or " ".join(words[-2:]) in EQUIPMENT))
 
 
 _PHRASE_WORDS = frozenset(
@@ -133,7 +154,7 @@ def main() -> int:
         print(f"{source} not found: nothing to build", file=sys.stderr)
         return 1
     agents = read(source)
-    rows = [f"{p}\t{r}\t{'yes' if r in STATE_ROLES else 'no'}" for p, r in sorted(agents.items())]
+    rows = [f"{p}\t{r}\t{'yes' if recipient(p, r) else 'no'}" for p, r in sorted(agents.items())]
     args.out.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} agent phrases → {args.out}")
     return 0

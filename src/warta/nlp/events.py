@@ -2515,11 +2515,18 @@ def _agent_not_of_target(doc: Doc, actor: Mention, recipient: Mention) -> Mentio
 
 def _pattern_object(doc: Doc, tokens: list[Tok], j: int, actor: Mention | None) -> Mention | None:
     """English: a pattern that ends on its own preposition ("hit out at", "took aim at"): the name right after it
-    (determiners between) is the one acted on, not a place where it happened."""
+    (determiners between, or a place class and "of": "at the port city of Odesa") is the one acted on, not a place
+    where it happened."""
     determiners = doc.lex.words.get("determiner", frozenset())
     k = j
     while k < len(tokens) and tokens[k].lower in determiners:
         k += 1
+    places = doc.lex.words.get("place_noun", frozenset())
+    n = k
+    while n < len(tokens) and n - k < 4 and tokens[n].lower in places:
+        n += 1
+    if k < n < len(tokens) - 1 and tokens[n].lower == "of":
+        k = n + 1  # "at the port city of Odesa": the place named after the place class
     if k >= len(tokens):
         return None
     mention = next(
