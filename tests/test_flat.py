@@ -285,3 +285,35 @@ def test_credit_lines_around_an_indonesian_article_are_no_headline(head, tail, a
     assert article.authors == authors
     assert article.published.startswith("2024-11-21") and len(article.paragraphs) == 3
     assert article.paragraphs[0].startswith("Menteri Luar Negeri Sugiono")
+
+
+_EN_HEADLINE = "US and China agree to resume military talks after summit"
+_EN_BODY = (
+    "The United States and China agreed on Wednesday to resume high-level military communications, officials "
+    "said after a four-hour summit between the two leaders.\n"
+    '"We are back to direct, open, clear communications," the president told reporters after the meeting.\n'
+    "The two sides also agreed to work together to curb the production of fentanyl precursors.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # AP writes the names in capitals
+        ("By ZEKE MILLER and DIDI TANG\nUpdated 10:41 PM UTC, November 15, 2023\nWOODSIDE, Calif. (AP) — ",
+         ("AP", "Woodside", ["Zeke Miller", "Didi Tang"])),
+        # the writer's job on the line under the byline is no headline
+        ("15 November 2023\nShare\nBy Anthony Zurcher\nNorth America correspondent\n", (None, None, ["Anthony Zurcher"])),
+        # the outlet after the writer's name is no author; the state before the outlet is no site
+        ("By Kevin Liptak, CNN\nUpdated 10:41 PM EST, Wed November 15, 2023\nWoodside, California CNN — ",
+         ("CNN", "Woodside", ["Kevin Liptak"])),
+        # a standfirst between the headline and the date
+        ("Biden and Xi meet for the first time in a year\nWed 15 Nov 2023 22.41 GMT\n", (None, None, [])),
+    ],
+)
+def test_english_bylines_and_datelines_of_common_layouts(head, expected):
+    article = extract_flat(f"{_EN_HEADLINE}\n{head}{_EN_BODY}")
+    assert article.title == _EN_HEADLINE
+    assert (article.site, article.dateline, article.authors) == expected
+    assert article.published.startswith("2023-11-15")
+    assert article.paragraphs[-1].startswith("The two sides also agreed")

@@ -3,7 +3,15 @@
 import pytest
 
 from warta.extract.dates import find_date
-from warta.extract.news import byline, caption_marker, credit_line, image_file, parse_header, split_credit
+from warta.extract.news import (
+    byline,
+    caption_marker,
+    credit_line,
+    image_file,
+    is_byline,
+    parse_header,
+    split_credit,
+)
 
 
 @pytest.mark.parametrize("line, site, dateline, published, rest", [
@@ -101,3 +109,20 @@ def test_image_file_names_and_captions():
     assert caption_marker("Foto: ANTARA/Budi")
     assert caption_marker("(Photo: Reuters)")
     assert not caption_marker("Fotografer itu berkata")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Sean Peek, Senior Analyst", ["Sean Peek"]),  # a job after the name is no second writer
+        ("By Ben Applebaum-Bauch ⋅ Review Editor", ["Ben Applebaum-Bauch"]),
+        ("By ZEKE MILLER and DIDI TANG", ["Zeke Miller", "Didi Tang"]),  # AP's capitals
+        ("By Kevin Liptak, CNN", ["Kevin Liptak"]),  # the outlet is no writer
+        ("Laporan Wartawan Tribunnews.com, Andi Pratama", ["Andi Pratama"]),
+        ("By Company Size", None),  # a filter menu of ordinary words
+        ("Written by Our Editors", None),
+    ],
+)
+def test_byline_names_are_people(line, names):
+    assert byline(line) == names
+    assert is_byline(line)  # a byline either way: never a headline

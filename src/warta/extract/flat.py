@@ -370,19 +370,24 @@ def _without_time_words(line: str) -> str:
 
 def _find_date_and_byline(parse: FlatParse, langs: tuple[str, ...]) -> None:
     labels, lines = parse.labels, parse.lines
-    start = _body_start(labels)
     first_byline = 0
-    for i in range(min(len(lines), start + 3)):
-        line = lines[i]
-        if labels[i] == "content" and len(line.split()) > 12:
-            continue
+    content_seen = 0  # up to the third body line: a headline and a standfirst may sit above the date
+    for i, line in enumerate(lines):
+        if content_seen >= 3:
+            break
+        if labels[i] == "content":
+            content_seen += 1
+            if len(line.split()) > 12:
+                continue
         names = news.byline(line)
-        if names:  # a second credit line ("Editor: ...") is no headline either
+        if names or news.is_byline(line):  # a second credit line ("Editor: ...") is no headline either
             labels[i] = "byline"
-            if not parse.authors or news.is_editor_credit(lines[first_byline]):
+            if names and (not parse.authors or news.is_editor_credit(lines[first_byline])):
                 parse.authors, first_byline = names, i  # the writer's line wins over an editor's
             signed = news.outlet_byline(line)  # "Andi Pratama - detikNews": the outlet is the site
             parse.site = parse.site or (signed[1] if signed else None)
+            if i + 1 < len(lines) and labels[i + 1] != "content" and news.byline_role(lines[i + 1]):
+                labels[i + 1] = "byline"  # "By Anthony Zurcher / North America correspondent"
             continue
         if parse.published is None and len(line.split()) <= 12:
             found = find_date(line, langs)

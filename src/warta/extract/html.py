@@ -762,8 +762,8 @@ def _news_parts(article: Article, paragraphs: list[str], langs: tuple[str, ...])
     """Dateline header at the start, byline among the first blocks, credit at the end."""
     for i, para in enumerate(paragraphs[:3]):
         names = news.byline(para)
-        if names:
-            article.authors = names
+        if names or news.is_byline(para):  # "Written by Our Editors": a byline naming no person
+            article.authors = names or article.authors
             article.boilerplate.append(para)
             paragraphs[i] = ""
             continue

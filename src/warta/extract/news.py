@@ -156,6 +156,9 @@ def _segments_header(prefix: str, languages: tuple[str, ...]) -> Header | None:
             continue  # "Jakarta, Kamis (6/11/2025) —": the weekday of the date, no outlet
         if in_parens and re.fullmatch(r"[0-3]?\d/[01]?\d", seg):
             continue  # "Jakarta, Senin (5/5) -": a day and month with no year, no outlet
+        words = seg.split()
+        if len(words) > 1 and words[-1].lower() in outlets() and _known_region(" ".join(words[:-1])):
+            seg = words[-1]  # "Woodside, California CNN —": the dateline's state, then the outlet
         kind = _site_or_place(seg, in_parens)
         if kind == "place" and place is not None and (abbreviated or _known_region(seg)):
             continue  # "KYIV, Ukraine (AP) —", "SPRINGFIELD, Ill. (AP) —": the dateline's country or state
@@ -285,9 +288,59 @@ def byline(line: str) -> list[str] | None:
     if not match:
         return None
     names = re.split(r"\s*(?:,|&|\band\b|\bdan\b)\s*", match.group("names").strip(" ."))
-    # "Laporan Wartawan Tribunnews.com, Andi Pratama": the outlet named with the writer is no name
-    names = [n for n in names if n and len(n.split()) <= 5 and n[:1].isupper() and not _DOMAIN.match(n)]
-    return names or None
+    # "Laporan Wartawan Tribunnews.com, Andi Pratama", "By Kevin Liptak, CNN": the outlet is no writer
+    names = [
+        _unshout(n)
+        for n in names
+        if n and len(n.split()) <= 5 and n[:1].isupper() and not _DOMAIN.match(n) and n.lower() not in outlets()
+    ]
+    # "By Sean Peek, Senior Analyst": a job listed after the name is no second writer
+    names = [n for k, n in enumerate(names) if not (k and byline_role(n))]
+    return [n for n in map(_without_job, names) if _person_like(n)] or None
+
+
+def is_byline(line: str) -> bool:
+    """A byline line, whether or not it names a person ("Written by Our Editors" is no headline either)."""
+    return byline(line) is not None or bool(_byline_re().match(line.strip()))
+
+
+def _without_job(name: str) -> str:
+    """ "Ben Applebaum-Bauch ⋅ Review Editor" → "Ben Applebaum-Bauch": a job after the name is dropped."""
+    from warta.nlp.actors import common_words
+
+    words = name.split()
+    if not words or words[-1].lower() not in _byline_roles():
+        return name
+    ordinary = common_words("en")
+    while words and (words[-1].lower() in _byline_roles() or words[-1].lower() in ordinary or not words[-1][:1].isalnum()):
+        words.pop()
+    return " ".join(words)
+
+
+def _person_like(name: str) -> bool:
+    """Not a menu of ordinary words ("By Company Size", "By Use Case"): some word is no English word written only
+    in lower case."""
+    from warta.nlp.actors import common_words
+
+    ordinary = common_words("en")
+    words = re.findall(r"[^\W\d_]+", name)
+    return bool(words) and not all(w.lower() in ordinary for w in words)
+
+
+def byline_role(line: str) -> bool:
+    """ "North America correspondent", "Senior Political Editor": a writer's job, on the line under the byline."""
+    words = line.strip().rstrip(".").split()
+    return 1 <= len(words) <= 5 and words[-1].lower() in _byline_roles()
+
+
+@cache
+def _byline_roles() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("media/byline_role.txt"))
+
+
+def _unshout(name: str) -> str:
+    """ "ZEKE MILLER" (AP's capitals) → "Zeke Miller"; a name written in mixed case is kept as written."""
+    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 _OUTLET_BYLINE = re.compile(
