@@ -779,13 +779,18 @@ def test_world_towns_give_their_country_and_a_town_after_in_is_a_place():
 
 
 def test_measures_are_no_bodies_and_a_body_named_after_its_town_has_its_country():
-    text = "Kepolisian Resor Sleman, Komisaris Besar Budi Santoso, mengatakan PSBB diperpanjang."
-    given = mentions(text, ("Kepolisian Resor Sleman", "ORG"), ("Budi Santoso", "PER"), ("PSBB", "ORG"))
+    text = (
+        "Kepolisian Resor Sleman, Komisaris Besar Budi Santoso, mengatakan PSBB diperpanjang. Pelanggar "
+        "dijerat Pasal 212 KUHP."
+    )
+    given = mentions(
+        text, ("Kepolisian Resor Sleman", "ORG"), ("Budi Santoso", "PER"), ("PSBB", "ORG"), ("KUHP", "ORG")
+    )
     found = by_name(find_entities(text, "id", mentions=given))
     police = found["Kepolisian Resor Sleman"]
     assert (police.type, police.country) == ("ORG", "IDN")
     assert found["Budi Santoso"].role == "COP"  # a police rank
-    assert found["PSBB"].type == "MISC"
+    assert found["PSBB"].type == "MISC" and found["KUHP"].type == "MISC"  # a measure and the criminal code
 
 
 def test_a_leader_surname_the_tagger_missed_is_found_unless_part_of_a_longer_name():
