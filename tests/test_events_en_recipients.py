@@ -28,3 +28,51 @@ def test_military_equipment_acts_but_is_never_the_one_acted_on():
     assert all(r != "fighter jets" for _, _, r in found)
     # equipment still acts
     assert ("ASSAULT", "warplanes", "Bakhmut") in events("Russian warplanes bombed the town of Bakhmut on Monday.")
+
+
+def test_a_mutual_act_of_a_compound_subject_is_coded_both_ways():
+    found = events("Indonesia and China signed a trade agreement in Jakarta on Monday.")
+    assert ("COOPERATE", "Indonesia", "China") in found and ("COOPERATE", "China", "Indonesia") in found
+    found = events("Russia and China held talks in Beijing on Tuesday.")
+    assert ("CONSULT", "Russia", "China") in found and ("CONSULT", "China", "Russia") in found
+    # talks with a third party named after "with": each side meets that party
+    found = events("Egypt and Qatar held talks with Israel in Cairo.")
+    assert ("CONSULT", "Egypt", "Israel") in found and ("CONSULT", "Qatar", "Israel") in found
+    assert not [e for e in found if e[2] in ("Egypt", "Qatar")]
+    # a name far in the clause, not after "with", is no party to talks between the two
+    found = events(
+        "Washington and the Taliban had been holding direct talks on a deal for US troops to begin leaving "
+        "Afghanistan."
+    )
+    assert ("CONSULT", "Washington", "Taliban") in found
+    assert not [e for e in found if e[2] == "Afghanistan"]
+    # aid by both to a third party
+    found = events("France and Germany sent aid to Ukraine.")
+    assert ("AID", "France", "Ukraine") in found and ("AID", "Germany", "Ukraine") in found
+
+
+def test_a_governments_protest_is_an_official_complaint_not_a_demonstration():
+    assert events("The Philippines summoned China's ambassador to protest the incident.") == [
+        ("ACCUSE", "Philippines", "China")
+    ]
+    found = events("The Japanese government protested the decision on Tuesday.")
+    assert [t for t, _, _ in found] == ["ACCUSE"]
+    # people who protest still demonstrate
+    assert [t for t, _, _ in events("Opposition supporters protested outside parliament in Dhaka.")] == ["PROTEST"]
+
+
+def test_a_pattern_gap_does_not_join_two_clauses_across_and():
+    # "condemned * attack * on" must not swallow "and called on": two acts
+    found = events("France condemned the attack and called on Russia to withdraw.")
+    assert ("REQUEST", "France", "Russia") in found
+    assert "ACCUSE" in [t for t, _, _ in found]
+
+
+def test_strikes_against_a_party_are_force_but_a_labour_strike_is_a_protest():
+    assert events("Israel launched strikes against Hezbollah in southern Lebanon.") == [
+        ("ASSAULT", "Israel", "Hezbollah")
+    ]
+    assert [t for t, _, _ in events("The army carried out a drone strike near the border town of Kobane.")] == [
+        "ASSAULT"
+    ]
+    assert [t for t, _, _ in events("Workers launched a strike against the new pension law.")] == ["PROTEST"]
