@@ -81,3 +81,25 @@ def test_a_sea_word_inside_a_longer_name_is_not_pulled_into_the_place_after_it()
     given = mentions(text, ("Kerajaan Australia", "LOC"), ("Gugusan Krakatau", "LOC"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert "Laut Kerajaan Australia" not in found and "Laut Gugusan Krakatau" not in found
+
+
+def test_a_named_refugee_camp_is_a_place_in_the_area_after_di():
+    text = "Serangan udara Israel menghantam kamp pengungsi Nuseirat di Jalur Gaza tengah pada Sabtu."
+    given = mentions(text, ("Israel", "LOC"), ("Nuseirat", "ORG"), ("Jalur Gaza tengah", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert (found["Nuseirat"].type, found["Nuseirat"].country) == ("LOC", "PSE")  # "kamp pengungsi X di Y"
+    assert found["Jalur Gaza"].country == "PSE" and "Jalur Gaza tengah" not in found  # "tengah" is no name word
+
+
+def test_an_unlisted_town_takes_the_country_named_after_in():
+    text = "Drones struck Velykyi Kut in Ukraine overnight, officials said."
+    given = mentions(text, ("Velykyi Kut", "LOC"), ("Ukraine", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Velykyi Kut"].country == "UKR"
+
+
+def test_an_english_name_may_end_in_a_lower_case_head():
+    text = "The Syrian government rejected the plan, officials in Zabul province said."
+    given = mentions(text, ("Syrian government", "ORG"), ("Zabul province", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert "Syrian government" in found and "Zabul province" in found

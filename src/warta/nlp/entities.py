@@ -439,6 +439,16 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         if data.place(" ".join(doc.lower[cand.first + 1 : cand.last])) is not None:
             cand.first += 1  # "Wali [Kota Surabaya]": "kota" is the title's last word, not the place's first
     _trim_capitals_headline(doc, data, cand, lowercase)
+    while (
+        data.lang in ("id", "ms")
+        and cand.last - cand.first > 1
+        and doc.words[cand.last - 1].isalpha()
+        and doc.words[cand.last - 1].islower()
+        and doc.words[cand.last - 2] != "-"  # "Choi Si - won" written with spaced hyphens
+    ):
+        # "[Jalur Gaza] tengah": an Indonesian or Malay name does not end in a lower-case word (the head comes
+        # first: "pemerintah Suriah"); English ones may ("the Syrian government", "Zabul province")
+        cand.last -= 1
     if " ".join(doc.lower[cand.first : cand.last]) in data.words("not_name"):
         return False  # "API", "SEO", "PDF": technical terms written in capitals, no names
     if _law_name(doc, data, cand):
@@ -1558,6 +1568,8 @@ def _officer_follows(doc: Doc, data: ActorData, cand: Cand, by_token: dict) -> b
 def _after_place_noun(doc: Doc, data: ActorData, cand: Cand) -> bool:
     """A lower-case settlement noun right before the name ("kota", "desa"), or one and "of" ("the city of")."""
     i = cand.first
+    if i >= 2 and f"{doc.words[i - 2]}_{doc.words[i - 1]}" in data.words("place_before_pair"):
+        return doc.sentence[i - 2] == doc.sentence[i]  # "kamp pengungsi [Nuseirat]"
     if i >= 1 and doc.words[i - 1] == doc.lower[i - 1] and doc.lower[i - 1] in data.words("place_before"):
         titled = i >= 2 and doc.lower[i - 2] in data.role_words  # "Sekretaris desa [X]": the village's officer
         return not titled and doc.sentence[i - 1] == doc.sentence[i]
@@ -1654,9 +1666,12 @@ def _natural_feature(doc: Doc, data: ActorData, cand: Cand) -> bool:
 
 
 def _country_after_comma(doc: Doc, data: ActorData, cand: Cand) -> str | None:
-    """Country of a known place written right after the mention and a comma ("Desa X, Kabupaten Garut")."""
+    """Country of a known place written right after the mention and a comma ("Desa X, Kabupaten Garut") or a
+    locative ("kamp pengungsi X di Jalur Gaza", "X in Ukraine")."""
     i = cand.last + 1
-    if i >= len(doc.words) or doc.words[i - 1] != "," or doc.sentence[i] != doc.sentence[cand.first]:
+    if i >= len(doc.words) or doc.sentence[i] != doc.sentence[cand.first]:
+        return None
+    if doc.words[i - 1] != "," and doc.lower[i - 1] not in data.words("locative"):
         return None
     for length in data.place_lengths.get(doc.lower[i], ()):
         place = data.places.get(" ".join(doc.lower[i : i + length]))
