@@ -237,7 +237,10 @@ PAST_STOP = frozenset(
     slapped bruised whipped lashed tarnished dishonored dishonoured wrestled conflicted desolated flattened
     eradicated overwhelmed overpowered decimated stamped wiped squared""".split()
 )
-BARE_STOP = frozenset({"claim", "claimed", "suggest", "suggested", "argue", "argued", "insist", "insisted"})
+# ("expects": a forecast, "Seoul expects producers to increase efficiency", no stated intent)
+BARE_STOP = frozenset(
+    """claim claimed suggest suggested argue argued insist insisted expect expected expecting expects""".split()
+)
 
 # Forms that are prepositions or fixed phrases in today's news English, not the verb ("according to").
 STOP_FORMS = frozenset({"according"})

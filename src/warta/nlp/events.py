@@ -1081,6 +1081,8 @@ def _event(
         t.lower in doc.lex.words.get("no_comment", ()) for t in tokens[j : j + 3]
     ):
         return None, None  # "declined to comment", "a request for comment": no stance taken
+    if plover_type == "REQUEST" and j < len(tokens) and tokens[j].lower in doc.lex.words.get("plea", ()):
+        return None, None  # "pleaded guilty to threatening X": a plea in court, no appeal to anyone
     if plover_type == "REQUEST" and _question(tokens, i + 1, j, doc.lex):
         return None, None  # "asked about the decision", "asked Turkey whether": a question, not a request
     witnesses = doc.lex.words.get("witness", frozenset())
@@ -2767,7 +2769,9 @@ def _between(doc: Doc, mentions: list[Mention], end: int) -> tuple[Mention | Non
     link = _WORD.findall(gap.lower())
     if gap.strip() == "," and doc.lang != "en":
         return first, second  # "kerja sama antara X , Y , dan Z": a list of the sides
-    if not link or link[0] not in coordinators or len(link) > 4:
+    # "perang antara X dengan Y": Indonesian and Malay also join the two sides with "dengan" (between_link)
+    links = coordinators | doc.lex.words.get("between_link", frozenset())
+    if not link or link[0] not in links or len(link) > 4:
         return None, None
     return first, second
 

@@ -1,0 +1,29 @@
+"""English events that are none (issue 6): causes of false events found on unlabelled English pages, on sentences
+written for these tests in the style of wire news."""
+
+from test_events import coded
+
+
+def events(text):
+    return [
+        (e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in coded([text], "en").events
+    ]
+
+
+def test_a_guilty_plea_is_no_request():
+    assert not events("A Texas man pleaded guilty on Monday to threatening to kill Senator Maria Lopez.")
+    # an appeal to someone still is one
+    found = events("Ukraine pleaded with Germany to send more air defence systems.")
+    assert ("REQUEST", "Ukraine", "Germany") in found
+
+
+def test_what_someone_is_afraid_or_expected_to_do_is_not_done():
+    assert not events("Many refugees are afraid to return to Syria because they fear arrest.")
+    assert not events("Presidents Biden and Xi have been expected to sign a partial trade deal for a month.")
+    # willing to return: an intent, still read
+    assert [t for t, _, _ in events("Many refugees are willing to return to Syria.")] == ["AGREE"]
+
+
+def test_a_forecast_is_no_promise():
+    assert not events("Tokyo expects carmakers to lift production next year.")
+    assert not events("The government expects exporters to increase shipments to China.")
