@@ -97,6 +97,21 @@ def test_indirect_with_pronoun_bahwa_and_menurut():
     assert (q.kind, q.cue, q.speaker) == ("indirect", "Menurut", "p2")
 
 
+def test_saying_so_reports_no_content():
+    record = make_record(
+        [
+            "Menteri Pekerjaan Umum Basuki Hadimuljono mengatakan hal itu saat meninjau jembatan di Palu, Senin.",
+            "Basuki berkata demikian selepas mesyuarat bersama pegawai daerah.",
+            "Ia menegaskan pemerintah akan membangun dua jembatan lagi tahun depan.",
+        ],
+        "id",
+        people=[BASUKI],
+    )
+    texts = [q.text for q in record.quotes]
+    assert not any(t.startswith(("hal itu", "demikian")) for t in texts)  # "said so": the content is elsewhere
+    assert find(record, "pemerintah akan membangun dua jembatan").speaker == "p2"
+
+
 def test_straight_quotes_and_nya_clitic():
     q = find(id_story(), "Kami bekerja siang dan malam")
     assert (q.kind, q.cue, q.speaker_name) == ("direct", "ujarnya", "Basuki Hadimuljono")
