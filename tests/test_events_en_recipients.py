@@ -76,3 +76,20 @@ def test_strikes_against_a_party_are_force_but_a_labour_strike_is_a_protest():
         "ASSAULT"
     ]
     assert [t for t, _, _ in events("Workers launched a strike against the new pension law.")] == ["PROTEST"]
+
+
+def test_the_party_after_the_preposition_of_a_verb_and_noun_is_the_recipient():
+    assert events("Germany voiced support for Ukraine's bid to join the bloc.") == [("SUPPORT", "Germany", "Ukraine")]
+    assert events("Indonesia expressed solidarity with Palestine.") == [("SUPPORT", "Indonesia", "Palestine")]
+    assert events("Russia declared war on Ukraine.") == [("ASSAULT", "Russia", "Ukraine")]
+    assert events("Brazil recalled its ambassador from Israel.") == [("SANCTION", "Brazil", "Israel")]
+    # forms that already worked stay as they were
+    assert events("The European Union imposed sanctions on Iran over its nuclear programme.") == [
+        ("SANCTION", "European Union", "Iran")
+    ]
+    assert ("CONSULT", "Wang Yi") in [
+        (t, r) for t, _, r in events("The minister held talks with his Chinese counterpart Wang Yi in Jakarta.")
+    ]
+    assert ("ACCUSE", "Australia", "China") in events(
+        "Australia expressed concern over China's military drills near Taiwan."
+    )
