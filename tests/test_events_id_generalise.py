@@ -12,3 +12,24 @@ def test_war_between_two_sides_joined_by_dengan():
     assert [(t, r) for t, _, r in found] == [("ASSAULT", "Hamas")]
     # "dengan" after one side only, with no second side named, gives no clash
     assert not events(["Konflik antara warga dengan cara damai diselesaikan di balai desa."], "ASSAULT")
+
+
+def test_two_named_subjects_meeting_meet_each_other():
+    found = events(["Presiden Joko Widodo dan Perdana Menteri Anwar Ibrahim bertemu di Bogor."], "CONSULT")
+    assert sorted((a, r) for _, a, r in found) == [("Anwar Ibrahim", "Joko Widodo"), ("Joko Widodo", "Anwar Ibrahim")]
+    found = events(["Menteri luar negeri Mesir dan Qatar telah bertemu di Kairo pada Minggu."], "CONSULT")
+    assert len(found) == 2 and {found[0][1], found[0][2]} == {found[1][1], found[1][2]}
+
+
+def test_two_named_subjects_acting_jointly_give_one_event_each():
+    found = events(["Indonesia dan Malaysia mengecam serangan Israel ke Jalur Gaza."], "ACCUSE")
+    assert sorted(a for _, a, _ in found) == ["Indonesia", "Malaysia"]
+    assert {r for _, _, r in found} == {"Israel"}
+
+
+def test_an_entourage_or_a_second_clause_is_no_joint_subject():
+    found = events(["Menteri Pertahanan Prancis Florence Parly beserta rombongan bertemu Presiden Joko Widodo."], "CONSULT")
+    assert [r for _, _, r in found] == ["Joko Widodo"]
+    # ", dan" between two names ends a clause: the language's country is no partner of the next subject
+    found = events(["Warga di sana berbicara dalam bahasa Turki , dan Tiongkok menyebut kelompok itu teroris ."])
+    assert not [e for e in found if "Turki" in (e[1], e[2])]

@@ -763,14 +763,14 @@ def _casualty(doc: Doc, start: int, end: int, actor: Mention) -> Mention | None:
 
 
 def _joint_event(doc: Doc, event: Event, joint: Mention | None = None) -> Event | None:
-    """English: "France and Germany condemned the attack": two names acting jointly in a conflictual or verbal act
+    """"France and Germany condemned the attack", "Indonesia dan Malaysia mengecam ...": two names acting jointly in a conflictual or verbal act
     give one event per actor (a cooperative act between them is coded with the other as its recipient; a mutual
     one, consulting or cooperating, also the other way round; a cooperative act on a third party, by each of them).
     Not AGREE: "X and Y agreed to ..." reversed gave 5 more GSR events, none in its one-direction gold (triple P
     0.44 -> 0.43)."""
     joint = joint or doc.co_actor
-    if joint is None or doc.lang != "en":
-        return None
+    if joint is None or (doc.lang != "en" and (joint.entity.kind or "").startswith("agent")):
+        return None  # "Parly beserta rombongan bertemu ...": an unnamed group beside a name is its entourage
     if not (joint.entity.kind == "country" or joint.entity.role is not None or joint.entity.type == "PER"):
         return None  # "near Seventh Street and Central Avenue arrested": a place or name of no party
     party = _party(joint.entity)
@@ -2871,11 +2871,18 @@ def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> M
     if k <= 0:
         return None
     first = left[k - 1]
-    between = doc.text[first.end : actor.start].strip().lower().lstrip(", ").split()
+    between = doc.text[first.end : actor.start].strip().lstrip(", ").split()
+    if doc.lang != "en" and 1 < len(between) <= 4 and all(w[:1].isupper() for w in between[1:]):
+        between = between[:1]  # "Presiden X dan Perdana Menteri Y": a title before the second name
+    between = [w.lower() for w in between]
     determiners = doc.lex.words.get("determiner", frozenset())
     between = [w for w in between if w not in determiners]  # "Japan and the United States"
     if len(between) != 1 or between[0] not in doc.lex.words.get("coordinator", frozenset()):
         return None
+    if doc.lang != "en" and doc.text[first.end : actor.start].lstrip().startswith(",") and not (
+        k > 1 and doc.text[left[k - 2].end : left[k - 1].start].strip() == ","
+    ):
+        return None  # "... dalam bahasa Turki , dan Tiongkok menyebut": two clauses (a list of two has no comma)
     prepositions = doc.lex.words.get("preposition", frozenset()) | _locative(doc)
     while (
         k > 1
