@@ -237,9 +237,11 @@ PAST_STOP = frozenset(
     slapped bruised whipped lashed tarnished dishonored dishonoured wrestled conflicted desolated flattened
     eradicated overwhelmed overpowered decimated stamped wiped squared""".split()
 )
-# ("expects": a forecast, "Seoul expects producers to increase efficiency", no stated intent)
+# ("expects": a forecast, "Seoul expects producers to increase efficiency", no stated intent; "campaign", "vote":
+# an election, "allow the candidates to campaign", "allowing the people to vote on their president")
 BARE_STOP = frozenset(
-    """claim claimed suggest suggested argue argued insist insisted expect expected expecting expects""".split()
+    """claim claimed suggest suggested argue argued insist insisted expect expected expecting expects campaign
+    campaigned campaigning campaigns vote voted voting votes""".split()
 )
 
 # Forms that are prepositions or fixed phrases in today's news English, not the verb ("according to").

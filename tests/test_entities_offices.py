@@ -39,3 +39,21 @@ def test_the_rest_of_a_title_is_no_name_and_a_commissioner_of_the_eu_is_igo():
     found = by_name(find_entities(text, "id", mentions=given))
     assert "Luar Negeri RI" not in found and found["Sugiono"].country == "IDN"
     assert found["Maros Sefcovic"].role == "IGO"
+
+
+def test_a_body_located_by_di_is_still_the_employer_and_gives_its_country():
+    text = "Direktur Rumah Sakit Al-Shifa di Gaza, Mohammed Abu Salmiya, ditahan pasukan Israel."
+    given = mentions(
+        text, ("Rumah Sakit Al-Shifa", "ORG"), ("Gaza", "LOC"), ("Mohammed Abu Salmiya", "PER"), ("Israel", "LOC")
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Rumah Sakit Al-Shifa"].country == "PSE"  # where it stands
+    doctor = found["Mohammed Abu Salmiya"]
+    assert (doctor.country, doctor.role) == ("PSE", "HLH")  # the hospital's director, not a businessman
+
+
+def test_a_town_closing_an_office_name_gives_the_officer_its_country():
+    text = "Juru bicara Pertahanan Sipil Gaza, Mahmud Bassal, mengatakan banyak korban tertimbun."
+    given = mentions(text, ("Gaza", "LOC"), ("Mahmud Bassal", "PER"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Mahmud Bassal"].country == "PSE"

@@ -27,3 +27,15 @@ def test_what_someone_is_afraid_or_expected_to_do_is_not_done():
 def test_a_forecast_is_no_promise():
     assert not events("Tokyo expects carmakers to lift production next year.")
     assert not events("The government expects exporters to increase shipments to China.")
+
+
+def test_campaigning_and_voting_are_elections_not_requests_or_promises():
+    assert not events("The ruling would allow the senators to campaign in Iowa instead of returning to Washington.")
+    assert not events("The reform allows the American people to vote on their next president.")
+
+
+def test_a_statement_warning_that_something_is_so_is_no_threat():
+    assert not events("The Electoral Commission issued a statement warning that voters are entitled to transparency.")
+    # a warning to a party, or of what the actor will do, still is one
+    assert events("Turkey issued a warning to Greece over the islands.") == [("THREATEN", "Türkiye", "Greece")]
+    assert [t for t, _, _ in events("The army issued a warning that it will respond to any attack.")] == ["THREATEN"]

@@ -210,7 +210,7 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
             titled = bool(tokens) and tokens[-1] == cand.last and in_role_phrase(data, doc.lower[cand.last])
             next_to_name = not tokens and all(
                 doc.words[k] in _BRACKETS or k in by_token for k in range(cand.last, first)
-            )
+            ) or _located_between(doc, data, cand.last, first, by_token)
             employer, skipped, i = cand.key, skipped + i - cand.first + 1, cand.first - 1
             employer_first = cand.first
             continue
@@ -259,6 +259,15 @@ def read_before(doc: Doc, data: ActorData, first: int, by_token: dict[int, Cand]
     return window
 
 
+def _located_between(doc: Doc, data: ActorData, start: int, first: int, by_token: dict[int, Cand]) -> bool:
+    """ "Direktur [Rumah Sakit Al-Shifa] di Gaza, X": only a locative, a place and a comma between the body and
+    the name; the body is still the one X works for."""
+    if start >= first or doc.lower[start] not in data.words("locative") or doc.words[first - 1] != ",":
+        return False
+    place = by_token.get(start + 1)
+    return place is not None and place.type == "LOC" and place.first == start + 1 and place.last == first - 1
+
+
 def _joins_office_words(doc: Doc, data: ActorData, i: int) -> bool:
     """An "and" between two capitalised words that are not names, inside an office title that a role word opens
     within the next few words to the left ("Menteri Pekerjaan Umum dan Perumahan Rakyat", "Secretary of Health
@@ -287,7 +296,7 @@ def _governed_town(doc: Doc, data: ActorData, cand: Cand | None) -> str | None:
         return None
     previous = doc.lower[cand.first - 1] if cand.first > 0 else ""
     # "ambassador to [Manila]": a preposition makes the town the office's target ("to" is in Phoenix titles)
-    before = previous in data.role_words and previous not in data.words("prep")
+    before = previous in data.role_words and previous not in data.words("prep") or _ends_office_name(doc, data, cand)
     after = (
         cand.last < len(doc.words) and doc.lower[cand.last] in data.role_words and doc.words[cand.last] != ","
     )
@@ -295,6 +304,17 @@ def _governed_town(doc: Doc, data: ActorData, cand: Cand | None) -> str | None:
         return None
     place = cand.place or data.place(" ".join(doc.lower[cand.first : cand.last]))
     return place.country if place is not None and place.kind in ("city", "capital") else None
+
+
+def _ends_office_name(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """ "Juru bicara [Pertahanan Sipil Gaza]": the town closes an office's capitalised name that a role word opens
+    (Indonesian and Malay put the town last)."""
+    if data.lang not in ("id", "ms"):
+        return False
+    k = cand.first - 1
+    while k >= 0 and cand.first - k <= 3 and doc.words[k][:1].isupper() and doc.sentence[k] == doc.sentence[cand.first]:
+        k -= 1
+    return k < cand.first - 1 and k >= 0 and doc.lower[k] in data.role_words and doc.words[k][:1].islower()
 
 
 def country_at(data: ActorData, lower: str, cand: Cand | None) -> str | None:

@@ -1655,7 +1655,15 @@ def make_entity(
         if entity.type == "ORG" and (place is None or not place.role):
             longest = max(members, key=lambda c: c.last - c.first)  # "BYD Co Ltd", not the "BYD" named first
             _org_from_name(doc, data, longest, entity)
+        if entity.type == "ORG" and entity.country is None:  # "Rumah Sakit Al-Shifa di Gaza": where it stands
+            entity.country = next(filter(None, (_country_after_locative(doc, data, c) for c in members)), None)
     return entity
+
+
+def _country_after_locative(doc: Doc, data: ActorData, cand: Cand) -> str | None:
+    if cand.last < len(doc.words) and doc.lower[cand.last] in data.words("locative"):
+        return _country_after_comma(doc, data, cand)
+    return None
 
 
 def _natural_feature(doc: Doc, data: ActorData, cand: Cand) -> bool:

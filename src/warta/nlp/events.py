@@ -1108,8 +1108,16 @@ def _event(
         )  # "memeriksa berkas permohonan X", "meneliti dokumen": papers examined, no one accused
     if _conditional(doc, clause, verb_start):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
-    if cameo == "130" and tokens[i].lower in doc.lex.words.get("warn_verb", ()):
-        # a bare "warned"/"memperingatkan": a threat only when it warns of what the actor will do
+    if cameo == "130" and (
+        tokens[i].lower in doc.lex.words.get("warn_verb", ())
+        or (
+            tokens[j - 1].lower in doc.lex.words.get("warn_noun", ())
+            and j < len(tokens)
+            and tokens[j].lower in doc.lex.words.get("complementizer", ())
+        )
+    ):
+        # a bare "warned"/"memperingatkan", "issued a statement warning that ...": a threat only when it warns of
+        # what the actor will do
         cameo = _warning_code(doc, tokens, j)
         if cameo is None:
             return None, None
