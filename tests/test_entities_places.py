@@ -103,3 +103,21 @@ def test_an_english_name_may_end_in_a_lower_case_head():
     given = mentions(text, ("Syrian government", "ORG"), ("Zabul province", "LOC"))
     found = by_name(find_entities(text, "en", mentions=given))
     assert "Syrian government" in found and "Zabul province" in found
+
+
+def test_a_town_named_like_one_abroad_takes_the_state_after_the_comma():
+    text = "Police in Mansfield, Ohio, arrested a man on Sunday."
+    given = mentions(text, ("Mansfield", "LOC"), ("Ohio", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Mansfield"].country == "USA"  # the gazetteer's Mansfield is English
+
+
+def test_georgia_is_the_us_state_only_when_the_text_says_so():
+    text = "Georgia Gov. Brian Kemp signed the bill. Voters in Georgia and Arizona will decide."
+    given = mentions(text, ("Georgia", "LOC"), ("Brian Kemp", "PER"), ("Georgia", "LOC"), ("Arizona", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Georgia"].country == "USA" and found["Brian Kemp"].country == "USA"
+    text = "Russia has troops in Georgia, officials in Washington and New York said."
+    given = mentions(text, ("Russia", "LOC"), ("Georgia", "LOC"), ("Washington", "LOC"), ("New York", "LOC"))
+    found = by_name(find_entities(text, "en", mentions=given))
+    assert found["Georgia"].country == "GEO"

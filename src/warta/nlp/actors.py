@@ -257,6 +257,18 @@ def short_forms(lang: str) -> dict[str, str]:
 
 
 @cache
+def states() -> dict[str, str]:
+    """First-level divisions whose names are also towns or countries elsewhere: lower-case name -> ISO3."""
+    return {row[0].lower(): _code(row[1]) for row in _rows("actors/states.tsv")}
+
+
+@cache
+def city_states() -> frozenset[str]:
+    """Divisions named like a bigger city ("New York", "Washington"): no sign the text is about divisions."""
+    return frozenset(row[0].lower() for row in _rows("actors/states.tsv") if row[2:] == ["city"])
+
+
+@cache
 def capital_short_forms(lang: str) -> frozenset[str]:
     """The short forms written in capitals ("pan", "ma"): they stand for the body only when the text writes them
     in capitals too ("Pan Gongsheng", "Jack Ma" are people)."""

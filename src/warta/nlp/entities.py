@@ -41,6 +41,7 @@ from warta.nlp.actors import (
     Place,
     actor_data,
     capital_short_forms,
+    city_states,
     common_words,
     country_name,
     known_orgs,
@@ -51,6 +52,7 @@ from warta.nlp.actors import (
     nicknames,
     regional_full_name,
     short_forms,
+    states,
 )
 from warta.nlp.timex import weekday_numbers
 
@@ -124,6 +126,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = add_headed_bodies(doc, data, cands)
     cands = join_branch_areas(doc, data, cands)
     cands = drop_state_suffix(doc, data, cands)
+    resolve_homonym_places(doc, data, cands)
     assign_keys(doc, data, cands)
     join_office_places(doc, data, cands)
     return build_entities(doc, data, cands, lang, dateline)
@@ -1260,6 +1263,49 @@ def drop_state_suffix(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand
                 continue
         out.append(cand)
     return out
+
+
+def resolve_homonym_places(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
+    """A place name shared by a division of one country and a town or country elsewhere, read from the text:
+    "Mansfield, Ohio," is the Ohio town (the state named after the comma); "Georgia" in a record that names other
+    places of the United States is the state, not the Caucasus country."""
+    divisions = states()
+    places = [c for c in cands if c.type == "LOC" and c.place is not None and c.place.country]
+    by_first = {c.first: c for c in places}
+    # another division of the same country named in the text ("Georgia and Arizona"), not its name or capital
+    # ("Russia has troops in Georgia; the United States ...")
+    moved = {}  # first word of a place read as a division -> (the country it was read as, the division's)
+    for cand in places:
+        phrase = " ".join(doc.lower[cand.first : cand.last])
+        home = divisions.get(phrase)
+        if home and home != cand.place.country and (_division_words_near(doc, data, cand) or any(
+            c is not cand and divisions.get(phrase_of := " ".join(doc.lower[c.first : c.last])) == home
+            and phrase_of not in city_states()
+            for c in places
+        )):
+            moved[doc.lower[cand.first]] = (cand.place.country, home)
+            cand.place = Place(home, "city")  # "Georgia Gov. Brian Kemp ... in Atlanta"
+            continue
+        state = by_first.get(cand.last + 1)
+        if cand.place.kind != "city" or state is None or cand.last >= len(doc.words) or doc.words[cand.last] != ",":
+            continue
+        home = divisions.get(" ".join(doc.lower[state.first : state.last]))
+        closed = state.last >= len(doc.words) or doc.words[state.last] in (",", ".", ")", ";")
+        if home and home != cand.place.country and closed:
+            cand.place = Place(home, "city")
+    for cand in cands:  # "[Georgia Gov.] Brian Kemp": the title's country was read before
+        for k in range(max(cand.first - 3, 0), cand.first):
+            old, home = moved.get(doc.lower[k], (None, None))
+            if old and cand.title_country == old:
+                cand.title_country = home
+
+
+def _division_words_near(doc: Doc, data: ActorData, cand: Cand) -> bool:
+    """ "Georgia Gov.", "the state of Georgia", "Georgia state": words of a division, not a country, next to it."""
+    words = data.words("division_word")
+    after = doc.lower[cand.last] if cand.last < len(doc.words) else ""
+    before = doc.lower[cand.first - 2] if cand.first >= 2 and doc.lower[cand.first - 1] == "of" else ""
+    return after in words or before in words
 
 
 def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
