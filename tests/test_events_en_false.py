@@ -39,3 +39,9 @@ def test_a_statement_warning_that_something_is_so_is_no_threat():
     # a warning to a party, or of what the actor will do, still is one
     assert events("Turkey issued a warning to Greece over the islands.") == [("THREATEN", "Türkiye", "Greece")]
     assert [t for t, _, _ in events("The army issued a warning that it will respond to any attack.")] == ["THREATEN"]
+
+
+def test_an_act_after_into_is_what_someone_was_pushed_to_not_what_was_done():
+    assert not events("The scandal began with an attempt to coerce Ukraine into investigating a political rival.")
+    # the pushing itself is still an act
+    assert events("Washington pressured Kyiv into investigating the company.") == [("REQUEST", "Washington", "Kyiv")]
