@@ -33,3 +33,15 @@ def test_an_entourage_or_a_second_clause_is_no_joint_subject():
     # ", dan" between two names ends a clause: the language's country is no partner of the next subject
     found = events(["Warga di sana berbicara dalam bahasa Turki , dan Tiongkok menyebut kelompok itu teroris ."])
     assert not [e for e in found if "Turki" in (e[1], e[2])]
+
+
+def test_subject_across_a_comma_apposition():
+    # a job between commas describes the name before it: the name acts
+    found = events(["Todung Mulya Lubis , pengacara senior , menyatakan keberatan dengan putusan Mahkamah Agung."])
+    assert [(t, a) for t, a, _ in found] == [("REJECT", "Todung Mulya Lubis")]
+    # a title and its name, then a comma before the verb: the person acts, not the title's generic noun
+    found = events(["Menteri Luar Negeri Retno Marsudi , menyatakan keberatan terhadap kebijakan Australia."])
+    assert [(t, a, r) for t, a, r in found] == [("REJECT", "Retno Marsudi", "Australia")]
+    # a place between commas still says where the body is
+    found = events(["Pemerintah Kota Kediri , Jawa Timur , mewajibkan warga memakai masker."])
+    assert [a for _, a, _ in found] == ["Pemerintah Kota Kediri"]

@@ -940,6 +940,8 @@ def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[t
                     continue  # "the protests began peacefully": a verb pattern after "the" would only be dropped,
                     # and must not shadow a noun pattern at the same place
             end = _match_at(tokens, i, pattern.slots, breaks)
+            if end is not None and text is not None and _ends_on_time_preposition(tokens, end, lex):
+                continue  # "launched the campaign on Monday": "on" says when, not at whom
             if end is not None and (
                 best is None or end > best[0] or (end == best[0] and pattern.size > best[1].size)
             ):
@@ -977,6 +979,15 @@ def _match_at(tokens: list[Tok], i: int, slots: tuple, breaks: frozenset[int] = 
     if i < len(tokens) and tokens[i].lower in slot:
         return _match_at(tokens, i + 1, slots[1:], breaks)
     return None
+
+
+def _ends_on_time_preposition(tokens: list[Tok], end: int, lex: Lexicon) -> bool:
+    """A match that ends on a preposition ("fired * at|on") right before a weekday or month."""
+    return (
+        end < len(tokens)
+        and tokens[end - 1].lower in lex.words.get("preposition", frozenset())
+        and tokens[end].lower in _WEEKDAYS_MONTHS
+    )
 
 
 def _clause_breaks(tokens: list[Tok], lex: Lexicon) -> frozenset[int]:
@@ -3134,8 +3145,20 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
             return (
                 previous  # "Pemerintah Kota Kediri , Jawa Timur , mewajibkan": the place says where
             )
+    if (
+        doc.lang != "en"
+        and before.endswith(",")
+        and (nearest.entity.kind or "").startswith("agent")
+        and len(candidates) > 1
+        and candidates[-2].entity.type in ("PER", "ORG")
+        and not (candidates[-2].entity.kind or "").startswith("agent")
+        and doc.text[candidates[-2].end : nearest.start].strip() == ","
+    ):
+        return candidates[-2]  # "Adnan Buyung Nasution , pengacara senior , menyatakan": the job describes the name
     if before.endswith(",") or (after_comma and after_comma[0] in relative):
         return nearest  # apposition (", Elliott Abrams, telah ...") or relative clause (", yang berjanji")
+    if doc.lang != "en" and not after_comma and "," not in doc.text[candidates[0].start : nearest.start]:
+        return nearest  # "Menteri Luar Negeri Retno Marsudi , menyatakan": a title and its name, then a comma
     return candidates[0]
 
 
