@@ -45,3 +45,9 @@ def test_an_act_after_into_is_what_someone_was_pushed_to_not_what_was_done():
     assert not events("The scandal began with an attempt to coerce Ukraine into investigating a political rival.")
     # the pushing itself is still an act
     assert events("Washington pressured Kyiv into investigating the company.") == [("REQUEST", "Washington", "Kyiv")]
+
+
+def test_a_preposition_before_a_weekday_says_when_not_at_whom():
+    found = events("Governor Maria Lopez launched the campaign on Monday to fight drug abuse in the state.")
+    assert "ASSAULT" not in [t for t, _, _ in found]
+    assert events("Hamas fired rockets at Israel on Saturday.") == [("ASSAULT", "Hamas", "Israel")]
