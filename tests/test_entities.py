@@ -1475,3 +1475,10 @@ def test_an_ambassadors_posting_a_shoal_named_like_a_town_and_a_camel_case_short
     found = by_name(find_entities(text, "ms", mentions=given))
     assert len(found["Jabatan Meteorologi Malaysia"].mentions) == 2
     assert found["Hamzah Zainudin"].role == "OPP"
+
+
+def test_an_english_span_across_an_ordinary_word_is_two_names():
+    text = "The European Commission fined Apple 1.8 billion euros, Doctors without Borders said."
+    given = mentions(text, ("The European Commission fined Apple", "ORG"), ("Doctors without Borders", "ORG"))
+    names = {e.name for e in find_entities(text, "en", mentions=given)}
+    assert {"European Commission", "Apple", "Doctors without Borders"} <= names  # "without" may stand in a name

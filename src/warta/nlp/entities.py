@@ -201,9 +201,19 @@ def _person_word(doc: Doc, data: ActorData, k: int, ordinary: frozenset[str]) ->
 
 
 def _split_at_verbs(doc: Doc, data: ActorData, cand: Cand) -> list[Cand]:
-    """A tagged span across a speech verb is two names ("[China Passenger Car Association said Tesla]")."""
+    """A tagged span across a speech verb is two names ("[China Passenger Car Association said Tesla]"), and in
+    English across any word a dictionary writes only in lower case ("[European Commission fined Apple]")."""
     verbs = data.words("speaker_before")
-    cut = next((k for k in range(cand.first + 1, cand.last - 1) if doc.words[k] in verbs), None)
+    inner = data.words("name_inner") | data.words("name_particle")
+    ordinary = common_words(data.lang) if data.words("name_inner") else frozenset()
+    cut = next(
+        (
+            k
+            for k in range(cand.first + 1, cand.last - 1)
+            if doc.words[k] in verbs or doc.words[k].islower() and doc.words[k] in ordinary and doc.words[k] not in inner
+        ),
+        None,
+    )
     if cut is None:
         return [cand]
     return [
