@@ -93,3 +93,12 @@ def test_the_party_after_the_preposition_of_a_verb_and_noun_is_the_recipient():
     assert ("ACCUSE", "Australia", "China") in events(
         "Australia expressed concern over China's military drills near Taiwan."
     )
+
+
+def test_a_pattern_with_its_own_object_ends_at_and_before_the_next_verb():
+    # "welcomed the decision": the decision is what was welcomed; Washington is urged, not welcomed
+    found = events("Germany welcomed the decision and urged Washington to lift the tariffs.")
+    assert ("SUPPORT", "Germany", None) in found and ("REQUEST", "Germany", "Washington") in found
+    assert ("SUPPORT", "Germany", "Washington") not in found
+    # "welcomed and supported X": no object between, X is welcomed too
+    assert ("SUPPORT", "Germany", "Syria") in events("Germany welcomed and supported the new government of Syria.")

@@ -2852,7 +2852,15 @@ def _reachable(
             any(c in gap for c in ",;:")
             or any(w in stops or w in relative for w in gap_words)
             or len(gap_words) > 10
+            or (
+                doc.lang == "en"
+                and len(gap_words) > 1
+                and gap_words[0] in words.get("coordinator", frozenset())
+                and gap_words[1].endswith("ed")
+            )
         ):
+            # "welcomed the decision and urged Washington": a pattern with its own object ends at "and" + a past
+            # verb, whose object follows
             break
         heads = [k for k, w in enumerate(gap_words) if w in prepositions]
         if not heads:
