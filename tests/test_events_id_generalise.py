@@ -45,3 +45,14 @@ def test_subject_across_a_comma_apposition():
     # a place between commas still says where the body is
     found = events(["Pemerintah Kota Kediri , Jawa Timur , mewajibkan warga memakai masker."])
     assert [a for _, a, _ in found] == ["Pemerintah Kota Kediri"]
+
+
+def test_a_hope_or_wish_that_a_named_party_acts_is_a_request():
+    found = events(["Presiden Joko Widodo berharap Malaysia segera menyelesaikan kasus itu."])
+    assert found == [("REQUEST", "Joko Widodo", "Malaysia")]
+    found = events(["Amerika Serikat ingin Tiongkok membuka pasarnya bagi produk pertanian."])
+    assert [(t, r) for t, _, r in found] == [("REQUEST", "Tiongkok")]
+    # a hope about a thing, a wish about one's own country, or a partner named after "dengan": no request
+    assert not events(["Presiden Joko Widodo berharap hujan segera reda."], "REQUEST")
+    assert not events(["Presiden Joko Widodo ingin Indonesia menjadi negara maju."], "REQUEST")
+    assert not events(["Presiden Joko Widodo berharap kerja sama dengan Malaysia terus meningkat."], "REQUEST")
