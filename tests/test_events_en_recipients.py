@@ -102,3 +102,9 @@ def test_a_pattern_with_its_own_object_ends_at_and_before_the_next_verb():
     assert ("SUPPORT", "Germany", "Washington") not in found
     # "welcomed and supported X": no object between, X is welcomed too
     assert ("SUPPORT", "Germany", "Syria") in events("Germany welcomed and supported the new government of Syria.")
+
+
+def test_a_plural_noun_after_a_country_adjective_is_no_petrarch_verb():
+    # "Russian forces launched missiles": "forces ... missiles" is no verb phrase; the launch is the event
+    found = events("Russian forces launched missiles at the city of Kharkiv overnight.")
+    assert found == [("ASSAULT", "Russia", "Kharkiv")]

@@ -521,7 +521,7 @@ def extract_events(doc: Doc) -> list[Event]:
             )
             content_start = _demand_content_start(tokens, doc.lex)
             for match_start, match_end, pattern in _matches(
-                tokens, doc.lex, doc.text if doc.lang == "en" else None
+                tokens, doc.lex, doc.text if doc.lang == "en" else None, _after_demonym(doc, tokens)
             ):
                 if (
                     match_start <= embedding_end
@@ -901,7 +901,9 @@ def _doc_tokens(text: str) -> list[Tok]:
     ]
 
 
-def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[tuple[int, int, Pattern]]:
+def _matches(
+    tokens: list[Tok], lex: Lexicon, text: str | None = None, nouns: frozenset[int] = frozenset()
+) -> list[tuple[int, int, Pattern]]:
     """Longest pattern at each position; matches do not overlap. With ``text`` (English), no pattern starts on a
     capitalised word inside a sentence: "the United States held talks" is no "united ... talks" (a verb of
     PETRARCH's), and the pattern must not swallow the real verb after the name."""
@@ -934,6 +936,8 @@ def _matches(tokens: list[Tok], lex: Lexicon, text: str | None = None) -> list[t
             if "possessive" in pattern.flags and (i == 0 or tokens[i - 1].lower not in possessive):
                 continue  # "made an appeal to": an owner's noun pattern must not shadow the light-verb reading
             if pattern.origin == "petrarch" and "finite" in pattern.flags:
+                if i in nouns:
+                    continue  # "Russian forces launched missiles": "forces" heads a noun phrase, is no verb
                 if nominal is None:
                     nominal = _after_noun_marker(tokens, i, lex) and not _after_light_verb(tokens, i, lex)
                 if nominal:
@@ -979,6 +983,19 @@ def _match_at(tokens: list[Tok], i: int, slots: tuple, breaks: frozenset[int] = 
     if i < len(tokens) and tokens[i].lower in slot:
         return _match_at(tokens, i + 1, slots[1:], breaks)
     return None
+
+
+def _after_demonym(doc: Doc, tokens: list[Tok]) -> frozenset[int]:
+    """English: the token positions right after a country's adjective ("Russian forces", "Israeli strikes"): the word
+    there heads a noun phrase and is no verb of PETRARCH's."""
+    if doc.lang != "en" or not tokens:
+        return frozenset()
+    ends = {
+        m.end
+        for m in doc.mentions_in(tokens[0].start, tokens[-1].end)
+        if m.entity.kind == "country" and _demonym(doc.text[m.start : m.end], m.entity)
+    }
+    return frozenset(k for k in range(1, len(tokens)) if tokens[k - 1].end in ends)
 
 
 def _ends_on_time_preposition(tokens: list[Tok], end: int, lex: Lexicon) -> bool:
