@@ -1030,7 +1030,7 @@ def test_a_unit_between_a_title_and_its_officer_is_no_person():
     text = "Kapolda Metro Jaya Irjen Karyoto mengatakan polisi menangkap dua tersangka di Bekasi."
     given = mentions(text, ("Metro Jaya", "ORG"), ("Irjen Karyoto", "PER"), ("Bekasi", "LOC"))
     found = by_name(find_entities(text, "id", mentions=given))
-    assert found["Metro Jaya"].type == "ORG"  # the police area of "Kapolda", whose officer is named next
+    assert found["Kepolisian Daerah Metro Jaya"].type == "ORG"  # the Polda of "Kapolda", whose chief is named next
     assert found["Karyoto"].type == "PER" and found["Karyoto"].role == "COP"
 
 

@@ -57,3 +57,14 @@ def test_a_town_closing_an_office_name_gives_the_officer_its_country():
     given = mentions(text, ("Gaza", "LOC"), ("Mahmud Bassal", "PER"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Mahmud Bassal"].country == "PSE"
+
+
+def test_a_police_unit_named_by_its_chiefs_title_is_the_unit_named_in_full():
+    text = (
+        "Kepolisian Resor Metro Bekasi menangkap 12 tersangka judi online. Kapolres Metro Bekasi Kombes "
+        "Mustofa mengatakan penangkapan dilakukan pekan lalu. Kapolda Metro Jaya Irjen Karyoto memuji langkah itu."
+    )
+    found = by_name(find_entities(text, "id"))  # the real tagger: it leaves "Kepolisian" out when it opens the text
+    unit = found["Kepolisian Resor Metro Bekasi"]  # the head word the tagger left out joins; the chief's unit merges
+    assert len(unit.mentions) == 2 and (unit.country, unit.role) == ("IDN", "COP")
+    assert "Kepolisian Daerah Metro Jaya" in found and "Metro Jaya" not in found

@@ -282,8 +282,15 @@ def regional_forms(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     bodies: dict[str, str] = {}
     areas: dict[str, str] = {}
     for kind, short, full in _rows(f"actors/regional_forms.{lang}.tsv"):
-        (bodies if kind == "body" else areas)[short.lower()] = full
+        if kind in ("body", "area"):
+            (bodies if kind == "body" else areas)[short.lower()] = full
     return bodies, areas
+
+
+@cache
+def unit_heads(lang: str) -> dict[str, str]:
+    """Titles of a regional body's chief (lower) -> the body's short form: {"kapolres": "Polres"}."""
+    return {short.lower(): full for kind, short, full in _rows(f"actors/regional_forms.{lang}.tsv") if kind == "head"}
 
 
 def regional_full_name(lang: str, words: Sequence[str]) -> str | None:

@@ -53,6 +53,7 @@ from warta.nlp.actors import (
     regional_full_name,
     short_forms,
     states,
+    unit_heads,
 )
 from warta.nlp.timex import weekday_numbers
 
@@ -115,6 +116,7 @@ def find_entities(text: str, lang: str | None, dateline: str | None = None, ment
     cands = join_particle_names(doc, data, cands)
     cands = join_org_links(doc, data, cands)
     extend_to_feature_heads(doc, data, cands)
+    extend_to_org_heads(doc, data, cands)
     retype_coordinated_people(doc, data, cands)
     cut_trailing_ranks(doc, data, cands)
     cands = add_gazetteer_places(doc, data, cands, lowercase)
@@ -329,6 +331,19 @@ def extend_to_feature_heads(doc: Doc, data: ActorData, cands: list[Cand]) -> Non
         if i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.words[i - 1][:1].isupper():
             continue  # "Angkatan Laut Kerajaan Australia", "Timur Laut": the word belongs to the name before
         cand.first, cand.place = i, None  # no longer the listed place it was found as
+
+
+def extend_to_org_heads(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
+    """ "[Kepolisian] Resor Metro Bekasi": a capitalised head noun of a body right before a tagged body is the
+    first word of its name (Indonesian and Malay put the head first)."""
+    heads = data.words("org_head")
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    for cand in cands:
+        i = cand.first - 1
+        if cand.type != "ORG" or i < 0 or i in covered or doc.sentence[i] != doc.sentence[cand.first]:
+            continue
+        if doc.lower[i] in heads and doc.words[i][:1].isupper() and doc.lower[cand.first] not in heads:
+            cand.first = i
 
 
 def join_particle_names(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
@@ -1358,9 +1373,15 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
         elif cand.key[0] == "name" and cand.key[1].endswith(" ri") and cand.key[1][:-3] in full_forms:
             cand.key = ("name", cand.key[1][:-3])  # "Kementerian Luar Negeri RI" is the Kemlu of the text
         elif cand.key[0] == "name" and cand.type == "ORG":
-            full = regional_full_name(data.lang, cand.key[1].split(" "))
+            full = regional_full_name(data.lang, cand.key[1].split(" ")) or _headed_unit(doc, data, cand)
             if full is not None:  # "Polda Jatim" is the "Kepolisian Daerah Jawa Timur" of the text
                 cand.key = ("name", full.lower())
+
+
+def _headed_unit(doc: Doc, data: ActorData, cand: Cand) -> str | None:
+    """ "Kapolres [Metro Bekasi]": the body the chief's title names, in full ("Kepolisian Resor Metro Bekasi")."""
+    body = unit_heads(data.lang).get(doc.lower[cand.first - 1]) if cand.first else None
+    return regional_full_name(data.lang, [body, *doc.words[cand.first : cand.last]]) if body else None
 
 
 def link_acronyms(doc: Doc, cands: list[Cand]) -> None:
@@ -1687,7 +1708,9 @@ def make_entity(
         full = short_forms(data.lang).get(entity.name.lower())
         if full is not None and full.lower() == value:
             entity.name = full  # only the short form in the text: "KPK" is Komisi Pemberantasan Korupsi
-        regional = regional_full_name(data.lang, entity.name.split(" "))
+        regional = regional_full_name(data.lang, entity.name.split(" ")) or next(
+            filter(None, (_headed_unit(doc, data, c) for c in members)), None
+        )
         if regional is not None and regional.lower() == value:
             entity.name = regional  # "Polda Jatim" named in full: Kepolisian Daerah Jawa Timur
         if entity.type == "LOC":
