@@ -56,3 +56,14 @@ def test_a_hope_or_wish_that_a_named_party_acts_is_a_request():
     assert not events(["Presiden Joko Widodo berharap hujan segera reda."], "REQUEST")
     assert not events(["Presiden Joko Widodo ingin Indonesia menjadi negara maju."], "REQUEST")
     assert not events(["Presiden Joko Widodo berharap kerja sama dengan Malaysia terus meningkat."], "REQUEST")
+
+
+def test_an_attack_on_a_place_people_live_in_is_an_event_with_no_named_recipient():
+    found = events(["Pasukan Israel menyerang kamp pengungsi di Tepi Barat pada Senin."], "ASSAULT")
+    assert [(a, r) for _, a, r in found] == [("Pasukan Israel", None)]
+    found = events(["Pesawat tempur Rusia menggempur rumah sakit di Kharkiv."], "ASSAULT")
+    assert [r for _, _, r in found] == [None]
+    # a body named after the place is the one attacked; a thing that is no such place gives no attack
+    found = events(["Massa menyerang kantor Komisi Pemilihan Umum di Jakarta."], "ASSAULT")
+    assert [r for _, _, r in found] == ["Komisi Pemilihan Umum"]
+    assert not events(["Tim itu menyerang pertahanan lawan sejak menit pertama."], "ASSAULT")

@@ -985,6 +985,12 @@ def _match_at(tokens: list[Tok], i: int, slots: tuple, breaks: frozenset[int] = 
     return None
 
 
+def _water(doc: Doc, mention: Mention) -> bool:
+    """A place named as a sea, strait or other body of water (``water`` words: "Baltic Sea", "Strait of Hormuz")."""
+    water = doc.lex.words.get("water", frozenset())
+    return mention.entity.type == "LOC" and any(w in water for w in _WORD.findall(mention.entity.name.lower()))
+
+
 def _after_demonym(doc: Doc, tokens: list[Tok]) -> frozenset[int]:
     """English: the token positions right after a country's adjective ("Russian forces", "Israeli strikes"): the word
     there heads a noun phrase and is no verb of PETRARCH's."""
@@ -1172,6 +1178,8 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
+    if recipient is not None and _water(doc, recipient):
+        recipient = None  # "sent three frigates to the Baltic Sea": a sea is where, never the one acted on
     public_at_large = recipient is not None and _public_at_large(doc, actor, recipient)
     if public_at_large:
         recipient = None  # "urged the American public", "told Americans to stay home": the public, no party
@@ -1396,6 +1404,7 @@ def _event(
         and not victim
         and not _generic_object(doc, tokens, j, _plover_type(cameo) == "REQUEST")
         and not _person_object(doc, tokens, j, cameo)
+        and not _attacked_place(doc, tokens, j, cameo)
         and not _sanctioned_group(doc, tokens, j, cameo, actor)
         and not planned_aid
         and (
@@ -2366,6 +2375,16 @@ def _person_object(doc: Doc, tokens: list[Tok], j: int, cameo: str) -> bool:
         return False
     persons = doc.lex.words.get("person_noun", frozenset())
     return any(word in persons for word in following[1:4])
+
+
+def _attacked_place(doc: Doc, tokens: list[Tok], j: int, cameo: str) -> bool:
+    """``menyerang kamp pengungsi di Jenin``, ``menggempur rumah sakit``: an attack (CAMEO 18, 19, 20) whose object
+    is a place where people live, shelter or serve (``target_place`` words) is an event with no named recipient
+    (labelling guide: unnamed parties are no recipient)."""
+    if cameo[:2] not in ("18", "19", "20") or j >= len(tokens):
+        return False
+    places = doc.lex.words.get("target_place", frozenset())
+    return tokens[j].lower in places or " ".join(t.lower for t in tokens[j : j + 2]) in places
 
 
 def _sanctioned_group(doc: Doc, tokens: list[Tok], j: int, cameo: str, actor: Mention) -> bool:
