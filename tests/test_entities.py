@@ -538,7 +538,7 @@ def test_district_of_a_known_city_gets_its_country():
         text, "id", mentions=mentions(text, ("Jakarta Timur", "LOC"), ("Kelurahan Cawang", "LOC"))
     )
     assert by_name(found)["Jakarta Timur"].country == "IDN"
-    assert by_name(found)["Kelurahan Cawang"].country is None
+    assert by_name(found)["Kelurahan Cawang"].country == "IDN"  # no known town in it, but a kelurahan is Indonesian
 
 
 def test_short_name_in_brackets_and_employer_in_the_title():

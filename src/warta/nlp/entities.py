@@ -1700,6 +1700,8 @@ def make_entity(
             entity.country = place_inside(doc, data, members[0], {"capital", "city"})
         if entity.country is None:  # "Kelurahan Cawang, Jakarta Timur": a place within the one after it
             entity.country = next(filter(None, (_country_after_comma(doc, data, c) for c in members)), None)
+        if entity.country is None:
+            entity.country = _home_area(doc, data, members)
     elif kind == "misc":
         entity.name, entity.type, entity.kind = spans[0].text, "MISC", "equipment"
     else:
@@ -1721,6 +1723,8 @@ def make_entity(
                     filter(None, (_country_after_comma(doc, data, c) for c in members if not _listed_after_comma(doc, c))),
                     None,
                 )
+            if entity.country is None:
+                entity.country = _home_area(doc, data, members)
             return entity  # a place: no role, and no country from person-style context
         entity.role = _top(ev.roles) if ev.roles else None
         entity.country = _top(ev.countries) if ev.countries else None
@@ -1737,6 +1741,14 @@ def make_entity(
         if entity.type == "ORG" and entity.country is None:  # "Rumah Sakit Al-Shifa di Gaza": where it stands
             entity.country = next(filter(None, (_country_after_locative(doc, data, c) for c in members)), None)
     return entity
+
+
+def _home_area(doc: Doc, data: ActorData, members: list[Cand]) -> str | None:
+    """ "Kecamatan Cikajang": an area named with a word only the home country's administration uses is there."""
+    home = sorted(data.words("home_country"))
+    if len(home) != 1 or not any(doc.lower[c.first] in data.words("home_place_head") for c in members):
+        return None
+    return home[0].upper()
 
 
 def _country_after_locative(doc: Doc, data: ActorData, cand: Cand) -> str | None:
