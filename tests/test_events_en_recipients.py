@@ -108,3 +108,12 @@ def test_a_plural_noun_after_a_country_adjective_is_no_petrarch_verb():
     # "Russian forces launched missiles": "forces ... missiles" is no verb phrase; the launch is the event
     found = events("Russian forces launched missiles at the city of Kharkiv overnight.")
     assert found == [("ASSAULT", "Russia", "Kharkiv")]
+
+
+def test_a_sea_or_strait_is_where_never_the_one_acted_on():
+    found = events("The navy sent three frigates to the Baltic Sea.")
+    assert all(r != "Baltic Sea" for _, _, r in found)
+    found = events("Iran seized two tankers in the Strait of Hormuz on Friday.")
+    assert all(r != "Strait of Hormuz" for _, _, r in found)
+    # a place on land still can be
+    assert ("ASSAULT", "Russia", "Odesa") in events("Russia launched drones at the port city of Odesa on Tuesday.")
