@@ -1,6 +1,7 @@
 """Indonesian and Malay events from general constructions of news text (issue 6; sentences written for these tests,
 no news text copied)."""
 
+from test_events import coded
 from test_events_id_rules import events
 
 
@@ -67,3 +68,17 @@ def test_an_attack_on_a_place_people_live_in_is_an_event_with_no_named_recipient
     found = events(["Massa menyerang kantor Komisi Pemilihan Umum di Jakarta."], "ASSAULT")
     assert [r for _, _, r in found] == ["Komisi Pemilihan Umum"]
     assert not events(["Tim itu menyerang pertahanan lawan sejak menit pertama."], "ASSAULT")
+
+
+def test_malay_hope_or_wish_that_a_named_party_acts_is_a_request():
+    def ms(sentence):
+        return [(e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in coded([sentence], lang="ms").events]
+
+    assert ms("Perdana Menteri Anwar Ibrahim berharap Indonesia segera menyelesaikan isu sempadan itu.") == [
+        ("REQUEST", "Anwar Ibrahim", "Indonesia")
+    ]
+    assert [(t, r) for t, _, r in ms("Amerika Syarikat mahu China membuka pasarannya kepada produk pertanian.")] == [
+        ("REQUEST", "China")
+    ]
+    assert not ms("Perdana Menteri Anwar Ibrahim mahu Malaysia menjadi negara maju.")
+    assert not ms("Anwar Ibrahim berharap hujan segera berhenti.")
