@@ -124,7 +124,7 @@ def test_georgia_is_the_us_state_only_when_the_text_says_so():
 
 
 def test_an_area_named_with_an_indonesian_administrative_word_is_in_indonesia():
-    text = "Jalan rusak di Kecamatan Cikajang dikeluhkan warga Kelurahan Mekarsari sejak awal tahun."
-    given = mentions(text, ("Kecamatan Cikajang", "LOC"), ("Kelurahan Mekarsari", "LOC"))
+    text = "Jalan rusak di Kecamatan Cikajang dikeluhkan warga Desa Mekarsari sejak awal tahun."
+    given = mentions(text, ("Kecamatan Cikajang", "LOC"), ("Desa Mekarsari", "LOC"))
     found = by_name(find_entities(text, "id", mentions=given))
-    assert found["Kecamatan Cikajang"].country == "IDN" and found["Kelurahan Mekarsari"].country == "IDN"
+    assert found["Kecamatan Cikajang"].country == "IDN" and found["Desa Mekarsari"].country == "IDN"
