@@ -82,3 +82,11 @@ def test_malay_hope_or_wish_that_a_named_party_acts_is_a_request():
     ]
     assert not ms("Perdana Menteri Anwar Ibrahim mahu Malaysia menjadi negara maju.")
     assert not ms("Anwar Ibrahim berharap hujan segera berhenti.")
+
+
+def test_a_firm_laying_off_staff_is_no_political_event():
+    assert not events(["PT Sinar Jaya memecat 200 karyawan sebagai bagian dari restrukturisasi."])
+    found = events(["Presiden Joko Widodo mencopot Kapolri Budi Santoso."])
+    assert found == [("COERCE", "Joko Widodo", "Budi Santoso")]
+    found = events(["Partai Demokrat memecat Andi Nurpati dari keanggotaan partai."])
+    assert [(t, r) for t, _, r in found] == [("COERCE", "Andi Nurpati")]
