@@ -68,3 +68,10 @@ def test_a_police_unit_named_by_its_chiefs_title_is_the_unit_named_in_full():
     unit = found["Kepolisian Resor Metro Bekasi"]  # the head word the tagger left out joins; the chief's unit merges
     assert len(unit.mentions) == 2 and (unit.country, unit.role) == ("IDN", "COP")
     assert "Kepolisian Daerah Metro Jaya" in found and "Metro Jaya" not in found
+
+
+def test_a_mosques_one_word_name_is_no_part_of_its_imams_name():
+    text = "Imam Besar Masjid Istiqlal Nasaruddin Umar memimpin doa bersama di Jakarta."
+    given = mentions(text, ("Istiqlal Nasaruddin Umar", "PER"), ("Jakarta", "LOC"))
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert found["Nasaruddin Umar"].role == "REL" and "Istiqlal Nasaruddin Umar" not in found

@@ -507,6 +507,7 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
     if cand.type == "PER":
         split_title_phrase(doc, data, cand, person=True)  # "[WeWork CEO Adam Neumann]": employer, title: context
         _cut_leading_area(doc, data, cand)
+        _cut_facility_name(doc, data, cand)
         strip_title(doc, data, cand)
         if all(w in data.roles for w in doc.lower[cand.first : cand.last]):
             return False  # "[Kabid] Humas": nothing but title words
@@ -787,6 +788,14 @@ def _cut_leading_area(doc: Doc, data: ActorData, cand: Cand) -> None:
     if not doc.words[i - 1][:1].isupper():
         return  # "orangtua bernama [Lawrence Odell Holley]": a lower-case word, no body's name
     if (body is not None and body.kind == "org") or before in short_forms(data.lang):
+        cand.first = i + 1
+
+
+def _cut_facility_name(doc: Doc, data: ActorData, cand: Cand) -> None:
+    """ "Imam Besar Masjid [Istiqlal Nasaruddin Umar]": right after a place of worship's noun, the first word of a
+    three-word person is the place's name; the person keeps two words."""
+    i = cand.first
+    if cand.last - i >= 3 and i and doc.sentence[i - 1] == doc.sentence[i] and doc.lower[i - 1] in data.words("facility_head"):
         cand.first = i + 1
 
 
