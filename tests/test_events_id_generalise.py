@@ -90,3 +90,8 @@ def test_a_firm_laying_off_staff_is_no_political_event():
     assert found == [("COERCE", "Joko Widodo", "Budi Santoso")]
     found = events(["Partai Demokrat memecat Andi Nurpati dari keanggotaan partai."])
     assert [(t, r) for t, _, r in found] == [("COERCE", "Andi Nurpati")]
+
+
+def test_a_verb_after_the_comma_closing_a_clause_shares_its_subject():
+    found = events(["Serangan udara Israel menghantam kota Rafah pada Sabtu, menewaskan sedikitnya 30 orang."])
+    assert found and all(actor == "Israel" for _, actor, _ in found)  # the town hit kills no one

@@ -3106,9 +3106,14 @@ _BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
 def _participle_after_comma(doc: Doc, tokens: list[Tok], i: int) -> bool:
-    """English: an -ing verb right after the comma that closes a clause ("..., accusing her of ...") shares that
-    clause's subject."""
-    if doc.lang != "en" or not tokens[i].lower.endswith("ing"):
+    """An -ing verb (English) or an active me- verb (Indonesian, Malay) right after the comma that closes a clause
+    ("..., accusing her of ...", "menghantam kota Rafah pada Sabtu, menewaskan 30 orang") shares that clause's
+    subject, not the object named last."""
+    word = tokens[i].lower
+    if doc.lang == "en":
+        if not word.endswith("ing"):
+            return False
+    elif doc.lang not in ("id", "ms") or not (word.startswith("me") and len(word) > 5):
         return False
     k = i - 1
     while k >= 0 and tokens[k].lower.endswith("ly"):
