@@ -95,3 +95,9 @@ def test_a_firm_laying_off_staff_is_no_political_event():
 def test_a_verb_after_the_comma_closing_a_clause_shares_its_subject():
     found = events(["Serangan udara Israel menghantam kota Rafah pada Sabtu, menewaskan sedikitnya 30 orang."])
     assert found and all(actor == "Israel" for _, actor, _ in found)  # the town hit kills no one
+
+
+def test_the_object_of_a_verb_ends_at_dan_and_the_next_active_verb():
+    found = events(["Kementerian Luar Negeri mengecam keras serangan tersebut dan mendesak Dewan Keamanan PBB bertindak."])
+    assert ("REQUEST", "Kementerian Luar Negeri", "Dewan Keamanan PBB") in found
+    assert not [f for f in found if f[0] == "ACCUSE" and f[2] == "Dewan Keamanan PBB"]  # urged, not condemned

@@ -2894,9 +2894,15 @@ def _reachable(
                 and gap_words[0] in words.get("coordinator", frozenset())
                 and gap_words[1].endswith("ed")
             )
+            or doc.lang in ("id", "ms")
+            and any(
+                w in words.get("coordinator", frozenset()) and nxt.startswith("me") and len(nxt) > 5
+                for w, nxt in zip(gap_words, gap_words[1:], strict=False)
+            )
         ):
             # "welcomed the decision and urged Washington": a pattern with its own object ends at "and" + a past
-            # verb, whose object follows
+            # verb, whose object follows; in Indonesian and Malay any "dan" + active me- verb ends the object
+            # ("mengecam keras serangan tersebut dan mendesak Dewan Keamanan PBB")
             break
         heads = [k for k, w in enumerate(gap_words) if w in prepositions]
         if not heads:
