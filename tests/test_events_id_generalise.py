@@ -101,3 +101,10 @@ def test_the_object_of_a_verb_ends_at_dan_and_the_next_active_verb():
     found = events(["Kementerian Luar Negeri mengecam keras serangan tersebut dan mendesak Dewan Keamanan PBB bertindak."])
     assert ("REQUEST", "Kementerian Luar Negeri", "Dewan Keamanan PBB") in found
     assert not [f for f in found if f[0] == "ACCUSE" and f[2] == "Dewan Keamanan PBB"]  # urged, not condemned
+
+
+def test_two_mediators_do_not_mediate_between_themselves():
+    found = events(["Mesir dan Qatar memediasi perundingan Israel dengan Hamas di Kairo."], "CONSULT")
+    assert found and all(recipient not in ("Mesir", "Qatar") for _, _, recipient in found)
+    record = coded(["Egypt and Qatar mediated talks between Israel and Hamas in Cairo."], lang="en")
+    assert all(e.recipient is None or e.recipient.name not in ("Egypt", "Qatar") for e in record.events)

@@ -2549,11 +2549,14 @@ def _parties(
     )
     if recipient is None and partner is None and actor is not None and not coordinated:
         partner = _list_partner(doc, left, actor)
+    # "Egypt and Qatar mediated ...": two mediators mediate between others, not between themselves
+    mediation = pattern.cameo.startswith(_MEDIATE)
     if (
         recipient is None
         and partner is not None
         and plover_of(pattern.cameo)
         and plover_of(pattern.cameo)[0] in COOPERATIVE
+        and not mediation
     ):
         recipient = partner  # reciprocal: "the United States and Jordan agreed" → USA with JOR
     partner_words = doc.lex.words.get("partner_preposition", frozenset())
@@ -2562,6 +2565,7 @@ def _parties(
         and partner is not None
         and partner_words
         and _plover_type(pattern.cameo) in _MUTUAL
+        and not mediation
         and not partner_words & set(_WORD.findall(doc.text[verb_start : recipient.start].lower()))
     ):
         # "Washington and the Taliban held talks pursuing ... leaving Afghanistan": talks between the two named,
@@ -3109,6 +3113,9 @@ def _relative_head(doc: Doc, left: list[Mention], relative_start: int) -> Mentio
 
 
 _BRACKETED = re.compile(r"^\s*\([^()]{1,40}\)")
+
+
+_MEDIATE = "045"  # CAMEO "mediate"
 
 
 def _participle_after_comma(doc: Doc, tokens: list[Tok], i: int) -> bool:
