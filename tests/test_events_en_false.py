@@ -51,3 +51,9 @@ def test_a_preposition_before_a_weekday_says_when_not_at_whom():
     found = events("Governor Maria Lopez launched the campaign on Monday to fight drug abuse in the state.")
     assert "ASSAULT" not in [t for t, _, _ in found]
     assert events("Hamas fired rockets at Israel on Saturday.") == [("ASSAULT", "Hamas", "Israel")]
+
+
+def test_a_ceasefire_talked_about_is_none_declared():
+    found = events("Prime Minister Viktor Orban met President Xi Jinping in Beijing to discuss a possible ceasefire.")
+    assert not [f for f in found if f[0] == "RETREAT"]
+    assert any(f[:2] == ("RETREAT", "Hamas") for f in events("Hamas declared a ceasefire on Sunday."))
