@@ -108,3 +108,9 @@ def test_two_mediators_do_not_mediate_between_themselves():
     assert found and all(recipient not in ("Mesir", "Qatar") for _, _, recipient in found)
     record = coded(["Egypt and Qatar mediated talks between Israel and Hamas in Cairo."], lang="en")
     assert all(e.recipient is None or e.recipient.name not in ("Egypt", "Qatar") for e in record.events)
+
+
+def test_where_aid_is_sent_is_who_receives_it():
+    found = events(["Menurut Suharyanto, pemerintah telah mengirim bantuan logistik ke Nusa Tenggara Timur."], "AID")
+    assert [(a, r) for _, a, r in found] == [("pemerintah", "Nusa Tenggara Timur")]
+    assert not events(["Polisi menangkap dua pelaku pencurian ke Bekasi."], "AID")

@@ -2863,6 +2863,9 @@ def _reachable(
     words = doc.lex.words
     complement = words.get("complement", frozenset())
     places = _locative(doc) | words.get("destination", frozenset())  # "in", "ke": where, not whom
+    if plover == "AID":  # "mengirim bantuan kemanusiaan ke Gaza": where aid is sent is who receives it
+        complement = complement | words.get("destination", frozenset())
+        places = _locative(doc) - complement
     prepositions = words.get("preposition", frozenset()) | places | complement
     stops = words.get("reporting", frozenset()) | (
         frozenset() if accuse or embedding else words.get("complementizer", frozenset())
