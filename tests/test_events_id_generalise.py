@@ -114,3 +114,10 @@ def test_where_aid_is_sent_is_who_receives_it():
     found = events(["Menurut Suharyanto, pemerintah telah mengirim bantuan logistik ke Nusa Tenggara Timur."], "AID")
     assert [(a, r) for _, a, r in found] == [("pemerintah", "Nusa Tenggara Timur")]
     assert not events(["Polisi menangkap dua pelaku pencurian ke Bekasi."], "AID")
+
+
+def test_humanitarian_aid_is_aid():
+    found = events(["Pemerintah Indonesia mengirim bantuan kemanusiaan ke Palestina."], "AID")
+    assert [(a, r) for _, a, r in found] == [("Pemerintah Indonesia", "Palestina")]
+    # a state of things contributed to is still no aid
+    assert not events(["Minyak goreng impor menyumbang kelangkaan pasokan di pasar."], "AID")

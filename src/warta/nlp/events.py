@@ -1545,6 +1545,7 @@ def _event(
         and tokens[j].lower.startswith("ke")
         and tokens[j].lower.endswith("an")
         and len(tokens[j].lower) >= 7
+        and tokens[j - 1].lower.startswith("me")  # not "bantuan kemanusiaan": the aid's kind
     ):
         # "menyumbang kelangkaan minyak goreng": contributed to a state of things, gave no aid
         return None, actor
