@@ -121,3 +121,8 @@ def test_humanitarian_aid_is_aid():
     assert [(a, r) for _, a, r in found] == [("Pemerintah Indonesia", "Palestina")]
     # a state of things contributed to is still no aid
     assert not events(["Minyak goreng impor menyumbang kelangkaan pasokan di pasar."], "AID")
+
+
+def test_a_group_noun_after_a_thing_is_no_party():
+    found = events(["Perdana Menteri Israel Benjamin Netanyahu menolak tekanan untuk menghentikan operasi militer."])
+    assert not [f for f in found if f[2] == "militer"]  # "operasi militer": a military operation, not the military

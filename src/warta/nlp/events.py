@@ -425,6 +425,9 @@ def agent_mentions(
         if not table[tuple(words[i : i + size])].name and _inside_name(text, a_start):
             i += size
             continue
+        if _modifier_only(lang, words, i, size):
+            i += size  # "military aid", "operasi militer": the word describes a thing, no group acts
+            continue
         if not _overlaps(taken, a_start, a_end) and not _name_follows(mentions, text, a_end):
             phrase = tuple(words[i : i + size])
             agent = table[phrase]
@@ -440,6 +443,18 @@ def agent_mentions(
             out.append(Mention(a_start, a_end, entity))
         i += size
     return out
+
+
+def _modifier_only(lang: str, words: list[str], i: int, size: int) -> bool:
+    """A group noun used as a modifier of a thing (words ``agent_modified``, Indonesian and Malay only so far): after
+    the thing ("bantuan militer", "operasi militer"); an English list would read the word before it ("military
+    aid"), but one measured cost a GSR type and helped no pool."""
+    things = lexicon(lang).words.get("agent_modified", frozenset())
+    if not things:
+        return False
+    if lang == "en":
+        return i + size < len(words) and words[i + size].lower() in things
+    return i > 0 and words[i - 1].lower() in things
 
 
 def _inside_name(text: str, start: int) -> bool:
