@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
@@ -320,14 +321,7 @@ def _absorb_following(cands: list[Cand], continues) -> list[Cand]:
 def extend_to_feature_heads(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
     """ "[Laut] China Selatan", "[Selat] Malaka": a capitalised sea or strait word the tagger left before a place
     is the first word of the feature's name (a sea named after a country is in none)."""
-    heads = data.words("feature_head")
-    covered = {k for c in cands for k in range(c.first, c.last)}
-    for cand in cands:
-        i = cand.first - 1
-        if cand.type != "LOC" or i < 0 or i in covered or doc.sentence[i] != doc.sentence[cand.first]:
-            continue
-        if doc.lower[i] not in heads or not doc.words[i][:1].isupper():
-            continue
+    for cand, i in _heads_left_out(doc, cands, "LOC", data.words("feature_head")):
         if i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.words[i - 1][:1].isupper():
             continue  # "Angkatan Laut Kerajaan Australia", "Timur Laut": the word belongs to the name before
         cand.first, cand.place = i, None  # no longer the listed place it was found as
@@ -337,13 +331,21 @@ def extend_to_org_heads(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
     """ "[Kepolisian] Resor Metro Bekasi": a capitalised head noun of a body right before a tagged body is the
     first word of its name (Indonesian and Malay put the head first)."""
     heads = data.words("org_head")
+    for cand, i in _heads_left_out(doc, cands, "ORG", heads):
+        if doc.lower[cand.first] not in heads:
+            cand.first = i
+
+
+def _heads_left_out(doc: Doc, cands: list[Cand], kind: str, heads: frozenset[str]) -> Iterator[tuple[Cand, int]]:
+    """Mentions of ``kind`` right after a capitalised word of ``heads`` in their sentence that no mention covers,
+    with that word's index."""
     covered = {k for c in cands for k in range(c.first, c.last)}
     for cand in cands:
         i = cand.first - 1
-        if cand.type != "ORG" or i < 0 or i in covered or doc.sentence[i] != doc.sentence[cand.first]:
+        if cand.type != kind or i < 0 or i in covered or doc.sentence[i] != doc.sentence[cand.first]:
             continue
-        if doc.lower[i] in heads and doc.words[i][:1].isupper() and doc.lower[cand.first] not in heads:
-            cand.first = i
+        if doc.lower[i] in heads and doc.words[i][:1].isupper():
+            yield cand, i
 
 
 def join_particle_names(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:
@@ -1306,12 +1308,12 @@ def resolve_homonym_places(doc: Doc, data: ActorData, cands: list[Cand]) -> None
     divisions = states()
     places = [c for c in cands if c.type == "LOC" and c.place is not None and c.place.country]
     by_first = {c.first: c for c in places}
-    # another division of the same country named in the text ("Georgia and Arizona"), not its name or capital
-    # ("Russia has troops in Georgia; the United States ...")
     moved = {}  # first word of a place read as a division -> (the country it was read as, the division's)
     for cand in places:
         phrase = " ".join(doc.lower[cand.first : cand.last])
         home = divisions.get(phrase)
+        # the words of a division next to it, or another division of that country named in the text ("Georgia
+        # and Arizona"; not its name or capital: "Russia has troops in Georgia; the United States ...")
         if home and home != cand.place.country and (_division_words_near(doc, data, cand) or any(
             c is not cand and divisions.get(phrase_of := " ".join(doc.lower[c.first : c.last])) == home
             and phrase_of not in city_states()
