@@ -121,6 +121,9 @@ def test_georgia_is_the_us_state_only_when_the_text_says_so():
     given = mentions(text, ("Russia", "LOC"), ("Georgia", "LOC"), ("Washington", "LOC"), ("New York", "LOC"))
     found = by_name(find_entities(text, "en", mentions=given))
     assert found["Georgia"].country == "GEO"
+    text = "Russia has troops in Georgia. Georgia protested to Moscow."  # the same name twice is no second state
+    given = mentions(text, ("Russia", "LOC"), ("Georgia", "LOC"), ("Georgia", "LOC"), ("Moscow", "LOC"))
+    assert by_name(find_entities(text, "en", mentions=given))["Georgia"].country == "GEO"
 
 
 def test_an_area_named_with_an_indonesian_administrative_word_is_in_indonesia():

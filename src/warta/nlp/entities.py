@@ -1308,17 +1308,19 @@ def resolve_homonym_places(doc: Doc, data: ActorData, cands: list[Cand]) -> None
     divisions = states()
     places = [c for c in cands if c.type == "LOC" and c.place is not None and c.place.country]
     by_first = {c.first: c for c in places}
+    named: dict[str, set[str]] = defaultdict(set)  # country -> the names of its divisions in the text
+    for c in places:
+        phrase = " ".join(doc.lower[c.first : c.last])
+        if phrase in divisions and phrase not in city_states():
+            named[divisions[phrase]].add(phrase)
     moved = {}  # first word of a place read as a division -> (the country it was read as, the division's)
     for cand in places:
         phrase = " ".join(doc.lower[cand.first : cand.last])
         home = divisions.get(phrase)
         # the words of a division next to it, or another division of that country named in the text ("Georgia
-        # and Arizona"; not its name or capital: "Russia has troops in Georgia; the United States ...")
-        if home and home != cand.place.country and (_division_words_near(doc, data, cand) or any(
-            c is not cand and divisions.get(phrase_of := " ".join(doc.lower[c.first : c.last])) == home
-            and phrase_of not in city_states()
-            for c in places
-        )):
+        # and Arizona"; not its name or capital, nor the same name again: "Russia has troops in Georgia; the
+        # United States ...", "Georgia protested")
+        if home and home != cand.place.country and (_division_words_near(doc, data, cand) or named[home] - {phrase}):
             moved[doc.lower[cand.first]] = (cand.place.country, home)
             cand.place = Place(home, "city")  # "Georgia Gov. Brian Kemp ... in Atlanta"
             continue
