@@ -1104,6 +1104,7 @@ def _event(
         return None, None  # "Russia's invasion of": only the owner's noun says who acted
     noun = (
         "noun" in pattern.flags
+        or "owner" in pattern.flags
         or "between" in pattern.flags
         or "possessive" in pattern.flags
         or _after_light_verb(tokens, i, doc.lex)
@@ -1117,6 +1118,10 @@ def _event(
             None,
             None,
         )  # "terkait dengan penangkapan X", "dalam penyerangan itu": a reference to an event told before
+    if "owner" in pattern.flags and i > 0 and _owner_noun_in_passing(doc, tokens, i):
+        return None, None  # "menolak desakan DPR", "dalam kunjungan X": the act is told elsewhere, or is the setting
+    if "owner" in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
+        return None, None  # "rencana kunjungan X ke Y", "akan ada kunjungan X": a plan named by its noun, no act
     if not noun and _after_noun_marker(tokens, i, doc.lex):
         return None, None  # "the attack", "their support", "amid worsening protests": a noun, not the verb
     if (
@@ -1193,6 +1198,8 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
+    if "owner" in pattern.flags and actor is None:
+        return None, None  # "kecaman itu", "desakan agar ...": a noun with no one named after it says no one acted
     if recipient is not None and _water(doc, recipient):
         recipient = None  # "sent three frigates to the Baltic Sea": a sea is where, never the one acted on
     public_at_large = recipient is not None and _public_at_large(doc, actor, recipient)
@@ -2476,6 +2483,8 @@ def _parties(
     right = doc.mentions_in(tokens[i].end, clause[1])  # from the verb head: "meminta Rusia keluar" → Rusia
     if "event_noun" in pattern.flags:
         return _noun_parties(doc, tokens, j, clause, [m for m in right if m.start >= verb_end], verb_end)
+    if "owner" in pattern.flags:
+        return _owner_parties(doc, [m for m in right if m.start >= verb_end], verb_end)
     if "between" in pattern.flags:
         return _between(doc, [m for m in right if m.start >= verb_end], verb_end)
     if "received" in pattern.flags:
@@ -2824,6 +2833,54 @@ def _noun_parties(
     if agent is not None and agent is not owner:
         return agent, owner
     return None, owner
+
+
+def _owner_parties(doc: Doc, after: list[Mention], end: int) -> tuple[Mention | None, Mention | None]:
+    """A noun naming an act with its owner right after it (flag ``owner``: "kecaman Indonesia terhadap Israel",
+    "kunjungan Prabowo ke Moskow", "desakan DPR agar pemerintah ..."): the owner acts; the one acted on is the name
+    right after one ``owner_target`` word ("terhadap", "kepada", "ke", "agar") that follows the owner."""
+    from warta.nlp.actors import actor_data
+
+    words = doc.lex.words
+    owner = _right_after(doc, after, end, words.get("agent_head", frozenset()))
+    first = next((m for m in after if m.start >= end), None)
+    titles = actor_data(doc.lang).role_words
+    if owner is None and first is not None:
+        # "permintaan Ketua DPR": a capitalised title before the body it heads
+        gap = doc.text[end : first.start].split()
+        if 0 < len(gap) <= 3 and all(w[:1].isupper() and w.lower() in titles for w in gap):
+            owner = first
+    if owner is None or owner.entity.kind == "agent-actor":
+        return None, None  # "dukungan masyarakat", "kunjungan wisatawan": an unnamed group's act is no party's
+    for m in after:
+        # "seruan Sekretaris Jenderal PBB Antonio Guterres": the person the body's title goes with is the owner
+        if m.start >= owner.end and m.entity.type == "PER":
+            gap = doc.text[owner.end : m.start].split()
+            if len(gap) <= 3 and all(w[:1].isupper() and w.lower() in titles for w in gap):
+                owner = m
+            break
+    rest = [m for m in after if m.start >= owner.end and m.entity is not owner.entity]
+    nxt = rest[0] if rest else None
+    gap = doc.text[owner.end : nxt.start].lower().split() if nxt is not None else []
+    if len(gap) == 1 and gap[0] in words.get("owner_target", frozenset()):
+        return owner, nxt
+    if (owner.entity.kind or "").startswith("agent"):
+        return None, None  # "imbauan gubernur", "dukungan militer terhadapnya": a generic body acting on no one named
+    return owner, None
+
+
+def _owner_noun_in_passing(doc: Doc, tokens: list[Tok], i: int) -> bool:
+    """An act named by its noun after a preposition, a time word or a verb ("dalam kunjungan X ke Y", "setelah
+    kecaman X", "menolak desakan X"): the setting of what is told, or an act told elsewhere, not the news itself."""
+    before = tokens[i - 1].lower
+    words = doc.lex.words
+    return (
+        before in words.get("preposition", frozenset())
+        or before in words.get("owner_context", frozenset())
+        or before in _locative(doc)
+        or _prefixed_verb(doc, before)
+        or (before.startswith(("di", "ber", "ter")) and len(before) > 5 and before not in _function_words(doc))
+    )
 
 
 def _between(doc: Doc, mentions: list[Mention], end: int) -> tuple[Mention | None, Mention | None]:

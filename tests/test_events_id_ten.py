@@ -1,0 +1,49 @@
+"""Indonesian and Malay event rules of the tenth session (sentences written for these tests; no news text copied)."""
+
+from test_events import coded
+from test_events_id_rules import events
+
+
+def test_an_act_named_by_its_noun_is_the_owners_on_the_one_named_after_it():
+    assert events(["Kecaman Indonesia terhadap Israel disampaikan di Sidang Majelis Umum PBB."]) == [
+        ("ACCUSE", "Indonesia", "Israel")
+    ]
+    assert events(["Dukungan Jepang kepada Ukraina terus mengalir sejak awal tahun."]) == [
+        ("SUPPORT", "Jepang", "Ukraina")
+    ]
+    found = events(["Desakan DPR agar pemerintah menunda kenaikan harga BBM tidak digubris."], "REQUEST")
+    assert [(a, r) for _, a, r in found] == [("Dewan Perwakilan Rakyat", "pemerintah")]
+    # a visit goes to the place's country; a title before the body or the person is part of the owner
+    record = coded(["Kunjungan Presiden Joko Widodo ke Beijing menghasilkan lima kesepakatan dagang."])
+    assert [(e.type, e.actor.name, e.recipient.country) for e in record.events] == [
+        ("CONSULT", "Joko Widodo", "CHN")
+    ]
+    found = events(["Seruan Sekretaris Jenderal PBB Antonio Guterres kepada Israel tidak digubris."])
+    assert found == [("REQUEST", "Antonio Guterres", "Israel")]
+    found = events(["Adapun permintaan Ketua DPR itu muncul setelah rapat pimpinan."])
+    assert found == [("REQUEST", "Dewan Perwakilan Rakyat", None)]
+
+
+def test_an_act_noun_with_no_named_owner_or_told_in_passing_is_no_event():
+    # no one named after the noun
+    assert not events(["Kecaman itu disampaikan dalam sidang tertutup."])
+    assert not events(["Dukungan masyarakat sangat dibutuhkan untuk program ini."])
+    assert not events(["Rendahnya tingkat kunjungan turis Tiongkok ke Indonesia disebabkan kurangnya informasi."])
+    # a generic body with no one it acts on
+    assert not events(["Imbauan gubernur dipasang di setiap pintu masuk pasar."])
+    # the setting of another act, or an act the verb before it refers to
+    found = events(["Dalam kunjungan Prabowo Subianto ke Moskow, ia bertemu Vladimir Putin."])
+    assert [t for t, _, _ in found] == ["CONSULT"] and found[0][2] == "Vladimir Putin"
+    found = events(["Pemerintah menolak desakan DPR agar harga BBM diturunkan."])
+    assert [t for t, _, _ in found] == ["REJECT"]
+    # a plan named by its noun is no act
+    assert not events(["Rencana kunjungan Presiden Joko Widodo ke Beijing masih dibahas."])
+
+
+def test_malay_acts_named_by_their_noun():
+    record = coded(["Kecaman Malaysia terhadap Israel disuarakan di Perhimpunan Agung PBB."], "ms")
+    assert [(e.type, e.actor.country, e.recipient.country) for e in record.events] == [("ACCUSE", "MYS", "ISR")]
+    record = coded(["Lawatan Perdana Menteri Anwar Ibrahim ke Beijing berakhir semalam."], "ms")
+    assert [(e.type, e.actor.name, e.recipient.country) for e in record.events] == [
+        ("CONSULT", "Anwar Ibrahim", "CHN")
+    ]
