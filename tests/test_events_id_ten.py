@@ -47,3 +47,15 @@ def test_malay_acts_named_by_their_noun():
     assert [(e.type, e.actor.name, e.recipient.country) for e in record.events] == [
         ("CONSULT", "Anwar Ibrahim", "CHN")
     ]
+
+
+def test_an_attack_stated_as_a_plan_or_wish_is_a_threat_not_an_attack():
+    for text in ("Rusia ingin menyerang Ukraina.", "Rusia berencana menyerang Ukraina.", "Rusia akan menyerang Ukraina."):
+        record = coded([text])
+        assert [(e.type, e.cameo, e.actor.name, e.recipient.name) for e in record.events] == [
+            ("THREATEN", "138", "Rusia", "Ukraina")
+        ], text
+    # the attack itself stays an attack
+    assert events(["Rusia menyerang Ukraina."]) == [("ASSAULT", "Rusia", "Ukraina")]
+    record = coded(["Israel bercadang menyerang Rafah."], "ms")
+    assert [(e.type, e.cameo) for e in record.events] == [("THREATEN", "138")]
