@@ -59,3 +59,15 @@ def test_an_attack_stated_as_a_plan_or_wish_is_a_threat_not_an_attack():
     assert events(["Rusia menyerang Ukraina."]) == [("ASSAULT", "Rusia", "Ukraina")]
     record = coded(["Israel bercadang menyerang Rafah."], "ms")
     assert [(e.type, e.cameo) for e in record.events] == [("THREATEN", "138")]
+
+
+def test_a_country_before_a_conjunction_is_no_title_of_the_name_after_it():
+    # "Ukraina karena NATO" is not "Presiden Prancis Emmanuel Macron": the one attacked is Ukraina
+    assert events(["Rusia menyerang Ukraina karena NATO terus berekspansi ke timur."]) == [
+        ("ASSAULT", "Rusia", "Ukraina")
+    ]
+    assert events(["Israel menyerang Gaza setelah Hamas menembakkan roket."])[0] == ("ASSAULT", "Israel", "Gaza")
+    # a country word right before a name still heads to the name
+    assert events(["Presiden Joko Widodo bertemu Presiden Prancis Emmanuel Macron."]) == [
+        ("CONSULT", "Joko Widodo", "Emmanuel Macron")
+    ]

@@ -3231,6 +3231,7 @@ def _function_words(doc: Doc) -> frozenset[str]:
         "complement",
         "complementizer",
         "locative",
+        "conjunction",
     )
     return frozenset().union(*(doc.lex.words.get(k, frozenset()) for k in kinds))
 
