@@ -71,3 +71,18 @@ def test_a_country_before_a_conjunction_is_no_title_of_the_name_after_it():
     assert events(["Presiden Joko Widodo bertemu Presiden Prancis Emmanuel Macron."]) == [
         ("CONSULT", "Joko Widodo", "Emmanuel Macron")
     ]
+
+
+def test_a_mediator_between_two_named_sides_acts_on_each():
+    record = coded(["Mesir memediasi perundingan gencatan senjata antara Israel dan Hamas di Kairo."])
+    assert [(e.type, e.cameo, e.actor.name, e.recipient.name) for e in record.events] == [
+        ("CONSULT", "045", "Mesir", "Israel"),
+        ("CONSULT", "045", "Mesir", "Hamas"),
+    ]
+    found = events(["Qatar menjadi mediator antara Israel dengan Hamas."])
+    assert found == [("CONSULT", "Qatar", "Israel"), ("CONSULT", "Qatar", "Hamas")]
+    # no sides named, or one only: no mediation coded
+    assert not events(["Mesir memediasi perundingan itu."])
+    assert not events(["Seniman itu mengaku sebagai penengah antara dua sahabatnya."])
+    record = coded(["Malaysia menjadi orang tengah antara Thailand dan Kemboja."], "ms")
+    assert [(e.actor.country, e.recipient.country) for e in record.events] == [("MYS", "THA"), ("MYS", "KHM")]

@@ -1200,6 +1200,12 @@ def _event(
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
     if "owner" in pattern.flags and actor is None:
         return None, None  # "kecaman itu", "desakan agar ...": a noun with no one named after it says no one acted
+    other_side = None
+    if "mediate" in pattern.flags:
+        # "Mesir memediasi perundingan antara Israel dan Hamas": the mediator acts on each side named after "antara"
+        recipient, other_side = _between(doc, doc.mentions_in(verb_end, clause[1]), verb_end)
+        if recipient is None or other_side is None:
+            return None, None
     if recipient is not None and _water(doc, recipient):
         recipient = None  # "sent three frigates to the Baltic Sea": a sea is where, never the one acted on
     public_at_large = recipient is not None and _public_at_large(doc, actor, recipient)
@@ -1645,6 +1651,8 @@ def _event(
     )
     if recipient is not None and doc.lang != "en":
         doc.listed = _listed_after(doc, recipient, clause[1])
+    if other_side is not None and recipient is not None and other_side.entity is not actor.entity:
+        doc.listed = [other_side]  # the mediator's second event: the other side
     return event, actor
 
 
