@@ -86,3 +86,14 @@ def test_a_mediator_between_two_named_sides_acts_on_each():
     assert not events(["Seniman itu mengaku sebagai penengah antara dua sahabatnya."])
     record = coded(["Malaysia menjadi orang tengah antara Thailand dan Kemboja."], "ms")
     assert [(e.actor.country, e.recipient.country) for e in record.events] == [("MYS", "THA"), ("MYS", "KHM")]
+
+
+def test_the_name_whose_followers_a_group_is_is_not_acted_on():
+    record = coded(["Unjuk rasa massa Anies Baswedan - Muhaimin Iskandar di depan Gedung Bawaslu berlangsung tertib ."])
+    assert [(e.type, e.recipient) for e in record.events] == [("PROTEST", None)]
+    # an arrest of a party's supporters is an arrest of unnamed people, not of the party
+    assert events(["Polisi menangkap simpatisan Partai Demokrat di Medan."]) == [("COERCE", "polisi", None)]
+    # a named person described as a supporter is still the one arrested
+    assert events(["Polisi menangkap Budi Santoso , pendukung Anies , di Medan."]) == [
+        ("COERCE", "polisi", "Budi Santoso")
+    ]

@@ -2489,6 +2489,8 @@ def _parties(
     verb_start, verb_end = tokens[i].start, tokens[j - 1].end
     left = doc.mentions_in(clause[0], verb_start)
     right = doc.mentions_in(tokens[i].end, clause[1])  # from the verb head: "meminta Rusia keluar" → Rusia
+    if doc.lex.words.get("supporter"):
+        right = _not_followed(doc, right)
     if "event_noun" in pattern.flags:
         return _noun_parties(doc, tokens, j, clause, [m for m in right if m.start >= verb_end], verb_end)
     if "owner" in pattern.flags:
@@ -2875,6 +2877,25 @@ def _owner_parties(doc: Doc, after: list[Mention], end: int) -> tuple[Mention | 
     if (owner.entity.kind or "").startswith("agent"):
         return None, None  # "imbauan gubernur", "dukungan militer terhadapnya": a generic body acting on no one named
     return owner, None
+
+
+def _not_followed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions less those naming whose followers a group is ("Unjuk rasa massa Prabowo - Hatta ...", "menangkap
+    simpatisan Partai X"): the name after a ``supporter`` word, and a running mate joined to it by a dash, is not the
+    one acted on."""
+    supporters = doc.lex.words.get("supporter", frozenset())
+    out: list[Mention] = []
+    last_followed: Mention | None = None
+    for m in mentions:
+        before = doc.text[max(0, m.start - 30) : m.start]
+        words = before.lower().split()
+        if (words and words[-1] in supporters) or (
+            last_followed is not None and doc.text[last_followed.end : m.start].strip() in ("-", "–", "/")
+        ):
+            last_followed = m
+            continue
+        out.append(m)
+    return out
 
 
 def _owner_noun_in_passing(doc: Doc, tokens: list[Tok], i: int) -> bool:
