@@ -97,3 +97,20 @@ def test_the_name_whose_followers_a_group_is_is_not_acted_on():
     assert events(["Polisi menangkap Budi Santoso , pendukung Anies , di Medan."]) == [
         ("COERCE", "polisi", "Budi Santoso")
     ]
+
+
+def test_the_names_after_yakni_are_the_ones_the_group_stands_for():
+    found = events(
+        ["Amerika Serikat mendesak sekutu-sekutunya , yakni Jepang dan Korea Selatan , menambah anggaran pertahanan ."]
+    )
+    assert found == [("REQUEST", "Amerika Serikat", "Jepang"), ("REQUEST", "Amerika Serikat", "Korea Selatan")]
+    # a wish of another country's party: the named allies, not the lower-case group, are the ones asked
+    found = events(["Tokyo ingin negara-negara tetangganya , yaitu Korea Selatan dan Filipina memperkuat patroli ."])
+    assert [r for _, _, r in found] == ["Korea Selatan", "Filipina"]
+    found = events(["Presiden mengkritik para menteri , yaitu Menteri Keuangan Sri Mulyani dan Menteri BUMN Erick Thohir ."])
+    assert [r for _, _, r in found] == ["Sri Mulyani", "Erick Thohir"]
+    # witnesses are no accusation, and a counted group stays unnamed people (labelling guide)
+    assert not events(["KPK memeriksa tiga saksi , yakni Budi Santoso dan Andi Wijaya ."])
+    assert events(["Polisi menangkap dua tersangka , yakni Budi Santoso dan Andi Wijaya ."]) == [
+        ("COERCE", "polisi", None)
+    ]

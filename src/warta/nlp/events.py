@@ -1373,6 +1373,11 @@ def _event(
     generic = _right_after(doc, doc.mentions_in(verb_end, clause[1]), verb_end)  # "berdialog dengan warga"
     if generic is not None and generic.entity.kind == "agent-actor":
         unnamed = True  # a generic group is the one acted with: no partner is looked for further on
+    namely: list[Mention] = []
+    if doc.lang != "en" and (recipient is None or (recipient.entity.kind or "").startswith("agent")):
+        namely = _namely(doc, tokens, i, j, actor)
+        if namely:
+            recipient, unnamed = namely[0], False  # "mendesak sekutu-sekutunya , yakni Jepang dan Korea Selatan"
     # "Pemkot Tangerang memastikan akan menggelontorkan bantuan tunai": aid promised or planned by a public body (AGREE
     # by intent.tsv) is an event with no one named to receive it (labelling guide), and no partner is looked for
     planned_aid = (
@@ -1407,6 +1412,7 @@ def _event(
     if (
         "party" in pattern.flags
         and recipient is not None
+        and not namely
         and recipient.start > verb_end
         and any(not doc.text[t.start].isupper() for t in tokens[j:] if t.end <= recipient.start)
     ):
@@ -1653,6 +1659,8 @@ def _event(
         doc.listed = _listed_after(doc, recipient, clause[1])
     if other_side is not None and recipient is not None and other_side.entity is not actor.entity:
         doc.listed = [other_side]  # the mediator's second event: the other side
+    if namely and recipient is namely[0]:
+        doc.listed = namely[1:]  # "yakni Jepang dan Korea Selatan": one event each
     return event, actor
 
 
@@ -2877,6 +2885,51 @@ def _owner_parties(doc: Doc, after: list[Mention], end: int) -> tuple[Mention | 
     if (owner.entity.kind or "").startswith("agent"):
         return None, None  # "imbauan gubernur", "dukungan militer terhadapnya": a generic body acting on no one named
     return owner, None
+
+
+_NAMELY_GAP = re.compile(r"\s*(?:,\s*)?(?:dan|serta|,)(?:\s+[A-Z][\w.'’-]*){0,4}\s*", re.IGNORECASE)
+
+
+def _namely(doc: Doc, tokens: list[Tok], i: int, j: int, actor: Mention) -> list[Mention]:
+    """Indonesian and Malay: a group named after the verb, then the names it stands for after a comma and a ``namely``
+    word ("mendesak sekutu-sekutunya , yakni Jepang dan Korea Selatan", "menangkap dua tersangka , yaitu X dan Y"):
+    those names are the ones acted on, one event each. Not for witnesses ("memeriksa tiga saksi , yakni X"), and
+    not across another name or a verb before the comma."""
+    words = doc.lex.words
+    namely = words.get("namely", frozenset())
+    quantities = words.get("quantity", frozenset())
+    if any(t.lower in words.get("witness", frozenset()) or t.lower in quantities for t in tokens[i + 1 : j]):
+        return []
+    k = j
+    while k < len(tokens) and k < j + 6 and tokens[k].lower != ",":
+        word = tokens[k].lower
+        if (
+            word in words.get("witness", frozenset())
+            or word in quantities
+            or word[:1].isdigit()
+            or _prefixed_verb(doc, word)
+            or word in _function_words(doc)
+        ):
+            return []  # "dua tersangka , yakni ...": a counted group is unnamed people (labelling guide), as before
+        k += 1
+    if k >= len(tokens) or k == i + 1 or k + 1 >= len(tokens) or tokens[k + 1].lower not in namely:
+        return []  # the group is named after the verb or inside the pattern ("menangkap * tersangka")
+    if any(
+        not (m.entity.kind or "").startswith("agent") for m in doc.mentions_in(tokens[i].end, tokens[k].start)
+    ):
+        return []
+    start = tokens[k + 1].end
+    following = [m for m in doc.mentions_in(start, len(doc.text)) if not (m.entity.kind or "").startswith("agent")]
+    if not following or not _TITLE_GAP.fullmatch(doc.text[start : following[0].start]):
+        return []
+    out = [following[0]]
+    for m in following[1:]:
+        if m.start < out[-1].end:
+            continue
+        if not _NAMELY_GAP.fullmatch(doc.text[out[-1].end : m.start]) or m.entity.id in {o.entity.id for o in out}:
+            break
+        out.append(m)
+    return [m for m in out if m.entity.id != actor.entity.id][:6]
 
 
 def _not_followed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
