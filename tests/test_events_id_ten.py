@@ -114,3 +114,13 @@ def test_the_names_after_yakni_are_the_ones_the_group_stands_for():
     assert events(["Polisi menangkap dua tersangka , yakni Budi Santoso dan Andi Wijaya ."]) == [
         ("COERCE", "polisi", None)
     ]
+
+
+def test_first_person_speech_with_no_quotation_marks_is_the_speakers():
+    # quotation marks lost (a flattened or tokenised page): the speaker named after "kata" acts
+    found = events(["Saya akan tetap mendukung keputusan Presiden Joko Widodo itu , kata Budi Santoso ."])
+    assert found == [("SUPPORT", "Budi Santoso", "Joko Widodo")]
+    found = events(["Kami mengecam keras serangan itu terhadap Gaza , kata Menteri Luar Negeri Retno Marsudi ."], "ACCUSE")
+    assert [a for _, a, _ in found] == ["Retno Marsudi"]
+    # no speaker named: no one to credit
+    assert not events(["Saya akan tetap mendukung keputusan itu ."])

@@ -3596,11 +3596,14 @@ def _paragraph_recipient(
 
 
 def _quote_speaker(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
-    """Inside a direct quote, a first-person subject ("kami", "we") is the speaker's side."""
+    """Inside a direct quote, a first-person subject ("kami", "we") is the speaker's side; in Indonesian and Malay also
+    inside speech attributed with no quotation marks."""
     first_person = doc.lex.words.get("first_person", frozenset())
     if not any(t.lower in first_person for t in tokens[max(0, i - 3) : i]):
         return None
-    for start, end, speaker in doc.quotes:
+    # then speech with no quotation marks ("Saya mendukung keputusan itu , kata X .": marks lost in a flattened or
+    # tokenised text) or reported ("X mengatakan kami akan ..."): the first person is still the speaker's side
+    for start, end, speaker in (*doc.quotes, *(doc.speeches if doc.lang != "en" else ())):
         if start <= tokens[i].start < end and speaker in doc.entities:
             entity = doc.entities[speaker]
             return (
