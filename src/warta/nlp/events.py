@@ -582,14 +582,18 @@ def extract_events(doc: Doc) -> list[Event]:
                     protest = protest or event.type == "PROTEST"
                     events.append(event)
                     # "menduga PT A , PT B , dan PT C ...": one event per recipient named in a list (labelling guide)
-                    events.extend(replace(event, recipient=_party(m.entity)) for m in doc.listed)
-                    joint = _joint_event(doc, event)
-                    if joint is not None:
-                        events.append(joint)
-                        # "Egypt, Jordan and Qatar have been pressuring Israel": every item of the list acts
-                        events.extend(
-                            e for m in doc.co_middle if (e := _joint_event(doc, event, m)) is not None
-                        )
+                    listed = [replace(event, recipient=_party(m.entity)) for m in doc.listed]
+                    events.extend(listed)
+                    # "Egypt and Qatar mediated talks between Israel and Hamas": each of the joint actors acts on
+                    # each recipient
+                    for each in [event, *listed]:
+                        joint = _joint_event(doc, each)
+                        if joint is not None:
+                            events.append(joint)
+                            # "Egypt, Jordan and Qatar have been pressuring Israel": every item of the list acts
+                            events.extend(
+                                e for m in doc.co_middle if (e := _joint_event(doc, each, m)) is not None
+                            )
                 if (
                     _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING
                     and (event is not None or "party" not in pattern.flags)
