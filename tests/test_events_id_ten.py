@@ -124,3 +124,14 @@ def test_first_person_speech_with_no_quotation_marks_is_the_speakers():
     assert [a for _, a, _ in found] == ["Retno Marsudi"]
     # no speaker named: no one to credit
     assert not events(["Saya akan tetap mendukung keputusan itu ."])
+
+
+def test_a_time_inside_a_relative_clause_does_not_date_the_main_event():
+    record = coded(["Polisi menangkap Budi Santoso , yang tahun lalu menipu ratusan warga , di Bekasi ."])
+    assert [(e.type, e.date) for e in record.events] == [("COERCE", None)]
+    # the main clause's own time still counts (the article is published on Saturday 2024-05-18)
+    record = coded(["Israel menyerang Gaza , yang pekan lalu menembakkan roket , pada Jumat ."])
+    assert [(e.type, e.date) for e in record.events] == [("ASSAULT", "2024-05-17")]
+    # an event inside the relative clause takes the relative clause's time
+    record = coded(["Budi Santoso , yang tahun lalu ditangkap polisi , kemarin dibebaskan ."])
+    assert ("COERCE", "2023") in [(e.type, e.date) for e in record.events]

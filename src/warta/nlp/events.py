@@ -3662,11 +3662,31 @@ def _code_with_context(cameo: str, context: str) -> str | None:
 def _date(doc: Doc, clause: tuple[int, int], sentence: tuple[int, int], verb_start: int) -> str | None:
     """The time expression nearest the verb in its clause, else its sentence; a time after publication is what
     was agreed or planned for ("sepakat memperluas latihan pada tahun depan"), never when the event happened."""
+    relatives = _relative_spans(doc, sentence) if doc.lang != "en" else []
     for start, end in (clause, sentence):
-        inside = [t for t in doc.times if start <= t.start < end and not _after_publication(t, doc.published)]
+        inside = [
+            t
+            for t in doc.times
+            if start <= t.start < end
+            and not _after_publication(t, doc.published)
+            # "menangkap Budi , yang tahun lalu menipu warga , ...": the time of a relative clause is its own
+            and not any(a <= t.start < b and not a <= verb_start < b for a, b in relatives)
+        ]
         if inside:
             return min(inside, key=lambda t: abs(t.start - verb_start)).value
     return None
+
+
+def _relative_spans(doc: Doc, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """The relative clauses of a sentence: from a ``relative`` word ("yang") to the next comma or the sentence end."""
+    relative = doc.lex.words.get("relative", frozenset())
+    tokens = doc.clause_tokens(*sentence)
+    spans = []
+    for k, tok in enumerate(tokens):
+        if tok.lower in relative:
+            end = next((t.start for t in tokens[k + 1 :] if t.lower in (",", ";")), sentence[1])
+            spans.append((tok.start, end))
+    return spans
 
 
 def _after_publication(time: Timex, published: str | None) -> bool:
