@@ -135,3 +135,13 @@ def test_a_time_inside_a_relative_clause_does_not_date_the_main_event():
     # an event inside the relative clause takes the relative clause's time
     record = coded(["Budi Santoso , yang tahun lalu ditangkap polisi , kemarin dibebaskan ."])
     assert ("COERCE", "2023") in [(e.type, e.date) for e in record.events]
+
+
+def test_what_is_alleged_is_not_told_as_done():
+    assert events(["Ukraina menuduh Rusia menyerang rumah sakit di Kharkiv ."]) == [("ACCUSE", "Ukraina", "Rusia")]
+    assert events(["Rusia dituduh Ukraina menyerang rumah sakit ."]) == [("ACCUSE", "Ukraina", "Rusia")]
+    found = events(["Amerika Serikat menuding Iran memasok senjata kepada kelompok Houthi ."])
+    assert [t for t, _, _ in found] == ["ACCUSE"]
+    # an act told in the next sentence stays an act
+    found = events(["Ukraina menuduh Rusia menyerang rumah sakit . Rusia kemudian menyerang Kharkiv ."])
+    assert ("ASSAULT", "Rusia", "Kharkiv") in found

@@ -600,6 +600,9 @@ def extract_events(doc: Doc) -> list[Event]:
                 ):  # "... mendorong masyarakat sipil sekali lagi meminta ...": no one pushed by a party, no demand
                     # even when the demand itself gives no event (no actor), its content is no event of its own
                     embedding_end = match_end + _EMBED_REACH
+                elif doc.lang != "en" and (event.cameo if event else pattern.cameo).startswith("112"):
+                    # "Ukraina menuduh Rusia menyerang rumah sakit": what is alleged is not told as done
+                    embedding_end = match_end + _EMBED_REACH
             first = _clause_subject(doc, doc.mentions_in(c_start, c_end))  # not "in the Cabinet Room"
             if first and previous_actor is None:
                 previous_actor = first
