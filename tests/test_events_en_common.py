@@ -19,3 +19,17 @@ def test_a_mediator_between_two_named_sides_acts_on_each():
     # fewer than two sides named, or no party acting: no mediation between sides
     assert not events("The company brokered a deal between two investors.")
     assert events("Egypt mediated talks with Hamas.") == [("CONSULT", "Egypt", "Hamas")]
+
+
+def test_an_amount_of_aid_goes_to_the_party_named_after_the_aid():
+    found = events("Secretary of State Antony Blinken announced $2 billion in new military aid for Kyiv.")
+    assert found == [("AID", "Antony Blinken", "Kyiv")]
+    found = events("The United States announced a new $400 million military aid package for Ukraine.")
+    assert found == [("AID", "United States", "Ukraine")]
+    found = events("Japan approved $30 million in humanitarian assistance for Gaza.")
+    assert found == [("AID", "Japan", "Gaza")]
+    # pledged or promised, it is a commitment to that party
+    assert events("Germany pledged $500 million in aid to Ukraine.") == [("AGREE", "Germany", "Ukraine")]
+    # money that is no aid, or aid to no party named, gives no aid event
+    assert not events("The company announced $2 billion in new investment for Texas.")
+    assert not [t for t, _, _ in events("The ministry announced $5 million in aid for the flood season.") if t == "AID"]

@@ -1219,7 +1219,14 @@ def _event(
     if public_at_large:
         recipient = None  # "urged the American public", "told Americans to stay home": the public, no party
     if doc.lang == "en" and (
-        tokens[j - 1].lower == "from" or (recipient is None and tokens[j - 1].lower in _locative(doc))
+        tokens[j - 1].lower == "from"
+        or (recipient is None and tokens[j - 1].lower in _locative(doc))
+        or (
+            # "announced $2 billion in new military aid for Kyiv": a name inside the pattern's gap is no party
+            j - i > 1
+            and tokens[j - 1].lower in doc.lex.words.get("preposition", ())
+            and (recipient is None or recipient.start < verb_end)
+        )
     ):
         # the pattern ends on its own preposition: the name right after it ("hit out at Washington"; "seeking
         # Assange's extradition from the UK": before a name inside the pattern's gap)
