@@ -33,3 +33,12 @@ def test_an_amount_of_aid_goes_to_the_party_named_after_the_aid():
     # money that is no aid, or aid to no party named, gives no aid event
     assert not events("The company announced $2 billion in new investment for Texas.")
     assert not [t for t, _, _ in events("The ministry announced $5 million in aid for the flood season.") if t == "AID"]
+
+
+def test_a_crowd_protesting_a_law_protests_with_no_party_named():
+    # labelling guide: a protest against a policy is PROTEST with no recipient
+    assert events("Students protested against the new law in Jakarta.") == [("PROTEST", "students", None)]
+    assert events("Thousands of workers protested against the new labour law.") == [("PROTEST", "workers", None)]
+    assert events("Residents protested outside the town hall.") == [("PROTEST", "residents", None)]
+    # a party named after "against" is still the one protested against
+    assert events("Students protested against the government.") == [("PROTEST", "students", "government")]
