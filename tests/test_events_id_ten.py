@@ -145,3 +145,19 @@ def test_what_is_alleged_is_not_told_as_done():
     # an act told in the next sentence stays an act
     found = events(["Ukraina menuduh Rusia menyerang rumah sakit . Rusia kemudian menyerang Kharkiv ."])
     assert ("ASSAULT", "Rusia", "Kharkiv") in found
+
+
+def test_passives_of_signing_and_denial():
+    found = events(["Kesepakatan itu ditandatangani oleh Indonesia dan Malaysia di Jakarta ."])
+    assert found == [("SUPPORT", "Indonesia", "Malaysia")]  # CAMEO 057, as the active "menandatangani perjanjian"
+    found = events(["Nota kesepahaman ditandatangani Menteri Perdagangan Zulkifli Hasan dan Menteri Perdagangan Australia Don Farrell ."])
+    assert found == [("SUPPORT", "Zulkifli Hasan", "Don Farrell")]
+    assert events(["Kabar itu dibantah oleh Kapolda Metro Jaya Irjen Karyoto ."])[0][0] == "REJECT"
+    # one signer only: no one signed with
+    assert not events(["Surat itu ditandatangani oleh Kepala Dinas Pendidikan Budi Santoso ."])
+
+
+def test_an_act_noun_that_names_no_ones_act_hides_nothing_after_it():
+    # "permintaan", "tuduhan" with no owner give no event, and the verb after them is still read
+    assert events(["Permintaan itu ditolak oleh DPR ."]) == [("REJECT", "Dewan Perwakilan Rakyat", None)]
+    assert [t for t, _, _ in events(["Tuduhan itu dibantah oleh DPR ."])] == ["REJECT"]

@@ -596,11 +596,12 @@ def extract_events(doc: Doc) -> list[Event]:
                             )
                 if (
                     _plover_type(event.cameo if event else pattern.cameo) in _EMBEDDING
-                    and (event is not None or "party" not in pattern.flags)
+                    and (event is not None or not {"party", "owner"} & pattern.flags)
                 ):  # "... mendorong masyarakat sipil sekali lagi meminta ...": no one pushed by a party, no demand
-                    # even when the demand itself gives no event (no actor), its content is no event of its own
+                    # even when the demand itself gives no event (no actor), its content is no event of its own;
+                    # "Permintaan itu ditolak DPR": a noun that named no one's act embeds nothing after it
                     embedding_end = match_end + _EMBED_REACH
-                elif doc.lang != "en" and (event.cameo if event else pattern.cameo).startswith("112"):
+                elif doc.lang != "en" and event is not None and event.cameo.startswith("112"):
                     # "Ukraina menuduh Rusia menyerang rumah sakit": what is alleged is not told as done
                     embedding_end = match_end + _EMBED_REACH
             first = _clause_subject(doc, doc.mentions_in(c_start, c_end))  # not "in the Cabinet Room"
