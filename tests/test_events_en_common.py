@@ -42,3 +42,13 @@ def test_a_crowd_protesting_a_law_protests_with_no_party_named():
     assert events("Residents protested outside the town hall.") == [("PROTEST", "residents", None)]
     # a party named after "against" is still the one protested against
     assert events("Students protested against the government.") == [("PROTEST", "students", "government")]
+
+
+def test_an_operation_attacks_only_a_party_named():
+    # with no one it is aimed at, an operation may be a sweep or a rescue: the text does not say
+    assert not events("The military launched an operation in the north.")
+    assert not events("Police launched an operation to find the missing children.")
+    found = events("The Nigerian army launched an operation against Boko Haram in the northeast.")
+    assert found == [("ASSAULT", "army", "Boko Haram")]
+    # a military or ground operation is force, named target or not
+    assert events("Israel launched a ground operation in Rafah on Monday.") == [("ASSAULT", "Israel", None)]

@@ -1426,6 +1426,7 @@ def _event(
         )
     if (
         "party" in pattern.flags
+        and doc.lang != "en"
         and recipient is not None
         and not namely
         and recipient.start > verb_end
