@@ -161,3 +161,11 @@ def test_an_act_noun_that_names_no_ones_act_hides_nothing_after_it():
     # "permintaan", "tuduhan" with no owner give no event, and the verb after them is still read
     assert events(["Permintaan itu ditolak oleh DPR ."]) == [("REJECT", "Dewan Perwakilan Rakyat", None)]
     assert [t for t, _, _ in events(["Tuduhan itu dibantah oleh DPR ."])] == ["REJECT"]
+
+
+def test_a_pattern_word_with_the_clitic_nya_still_matches():
+    assert events(["Israel menarik pasukannya dari Jalur Gaza ."]) == [("RETREAT", "Israel", None)]
+    assert events(["Rusia mengerahkan pasukannya ke perbatasan Ukraina ."]) == [("MOBILIZE", "Rusia", None)]
+    assert events(["Indonesia menyampaikan kecamannya terhadap Israel ."]) == [("ACCUSE", "Indonesia", "Israel")]
+    # never on the verb itself
+    assert not events(["Israel menariknya dari Jalur Gaza ."])

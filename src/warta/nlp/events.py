@@ -937,6 +937,9 @@ def _matches(
         return []
     found: list[tuple[int, int, Pattern]] = []
     present = {t.lower for t in tokens}
+    clitics = lex.words.get("clitic", frozenset())  # Indonesian and Malay "-nya": "menarik pasukannya"
+    if clitics:
+        present |= {w[: -len(c)] for w in present for c in clitics if w.endswith(c) and len(w) > len(c) + 2}
     possessive = lex.words.get("possessive", frozenset())
     breaks = _clause_breaks(tokens, lex) if text is not None else frozenset()
     for i in starts:
@@ -966,7 +969,7 @@ def _matches(
                 if nominal:
                     continue  # "the protests began peacefully": a verb pattern after "the" would only be dropped,
                     # and must not shadow a noun pattern at the same place
-            end = _match_at(tokens, i, pattern.slots, breaks)
+            end = _match_at(tokens, i, pattern.slots, breaks, clitics)
             if end is not None and text is not None and _ends_on_time_preposition(tokens, end, lex):
                 continue  # "launched the campaign on Monday": "on" says when, not at whom
             if end is not None and (
@@ -986,9 +989,17 @@ def _candidates(lex: Lexicon, word: str, present: set[str]) -> list[Pattern]:
     return [p for p in lex.by_first_word[word] if not p.rest or not p.rest[0].isdisjoint(present)]
 
 
-def _match_at(tokens: list[Tok], i: int, slots: tuple, breaks: frozenset[int] = frozenset()) -> int | None:
+def _match_at(
+    tokens: list[Tok],
+    i: int,
+    slots: tuple,
+    breaks: frozenset[int] = frozenset(),
+    clitics: frozenset[str] = frozenset(),
+    first: bool = True,
+) -> int | None:
     """Index after the match of ``slots`` starting at token ``i``, or None. A gap (``*``) does not skip a
-    punctuation mark or a token in ``breaks``."""
+    punctuation mark or a token in ``breaks``. A word after the first may carry a ``clitic`` ("menarik pasukannya"
+    matches "menarik pasukan"); the pattern's own first word, the verb, may not."""
     if not slots:
         return i
     slot = slots[0]
@@ -999,12 +1010,18 @@ def _match_at(tokens: list[Tok], i: int, slots: tuple, breaks: frozenset[int] = 
                 t.lower in (",", ".", ";", ":") or i + n in breaks for n, t in enumerate(tokens[i:j])
             ):
                 break
-            end = _match_at(tokens, j, slots[1:], breaks)
+            end = _match_at(tokens, j, slots[1:], breaks, clitics, first)
             if end is not None:
                 return end
         return None
-    if i < len(tokens) and tokens[i].lower in slot:
-        return _match_at(tokens, i + 1, slots[1:], breaks)
+    if i < len(tokens) and (
+        tokens[i].lower in slot
+        or (
+            not first
+            and any(tokens[i].lower.endswith(c) and tokens[i].lower[: -len(c)] in slot for c in clitics)
+        )
+    ):
+        return _match_at(tokens, i + 1, slots[1:], breaks, clitics, False)
     return None
 
 
@@ -1544,7 +1561,11 @@ def _event(
         return None, actor  # "dua pria meminta tolong diantar ke terminal": a favour asked, no demand
     if doc.lang != "en" and plover[0] == "MOBILIZE" and actor.entity.role not in ("MIL", "COP"):
         forces = doc.lex.words.get("force_noun", frozenset())
-        if not any(t.lower in forces for t in tokens[i : j + 6]):
+        clitics = doc.lex.words.get("clitic", frozenset())
+        if not any(
+            t.lower in forces or any(t.lower.endswith(c) and t.lower[: -len(c)] in forces for c in clitics)
+            for t in tokens[i : j + 6]
+        ):
             # "Dinas Kesehatan menyiagakan tim pelacak", "BPBD menerjunkan tim": a civil team sent to work is no show
             # of force (labelling guide: troops or police deployed)
             return None, actor
