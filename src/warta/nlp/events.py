@@ -2162,9 +2162,6 @@ def _public(entity: Entity, lex: Lexicon) -> bool:
     return entity.id.startswith("agent:np:") and entity.name.split()[-1] in lex.words.get("actor_noun", ())
 
 
-_STATE_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
-
-
 def _passive_at(tokens: list[Tok], i: int, pattern: Pattern, lex: Lexicon) -> bool:
     return "passive" in pattern.flags or _after_passive_auxiliary(tokens, i, lex)
 
