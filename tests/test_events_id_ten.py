@@ -169,3 +169,19 @@ def test_a_pattern_word_with_the_clitic_nya_still_matches():
     assert events(["Indonesia menyampaikan kecamannya terhadap Israel ."]) == [("ACCUSE", "Indonesia", "Israel")]
     # never on the verb itself
     assert not events(["Israel menariknya dari Jalur Gaza ."])
+
+
+def test_a_passive_agent_named_with_a_title_and_no_oleh():
+    found = events(["Menteri Keuangan Sri Mulyani dikritik Ketua DPR Puan Maharani soal utang ."])
+    assert found == [("ACCUSE", "Puan Maharani", "Sri Mulyani")]
+    assert events(["Ukraina dikecam Presiden Rusia Vladimir Putin ."]) == [("ACCUSE", "Vladimir Putin", "Ukraina")]
+    assert events(["Usulan itu ditolak Presiden Joko Widodo ."]) == [("REJECT", "Joko Widodo", None)]
+    # more passive verbs
+    assert events(["Joko Widodo ditelepon Presiden Amerika Serikat Joe Biden , Senin ."]) == [
+        ("CONSULT", "Joe Biden", "Joko Widodo")
+    ]
+    assert events(["Budi Santoso diciduk polisi di Medan ."]) == [("COERCE", "polisi", "Budi Santoso")]
+    assert events(["RUU itu ditentang oleh Partai Demokrat ."])[0][:2] == ("REJECT", "Partai Demokrat")
+    # a place after the verb is where, not who
+    found = events(["Budi Santoso ditangkap di Jakarta Selatan ."])
+    assert [(t, r) for t, _, r in found] == [("COERCE", "Budi Santoso")] and found[0][1] != "Jakarta Selatan"

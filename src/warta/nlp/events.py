@@ -2555,6 +2555,8 @@ def _parties(
         if agent is None and "passive" in pattern.flags:
             # "diserang kelompok bersenjata", "ditahan jajaran Polres X": the agent needs no "oleh"
             agent = _right_after(doc, right, verb_end, doc.lex.words.get("agent_head", frozenset()))
+            if agent is None and doc.lang != "en":
+                agent = _titled_agent(doc, right, verb_end)
         if doc.lang != "en" and _counted_group(doc, tokens, i):
             # "Puluhan warga ditahan ...": unnamed people, no recipient (labelling guide); English keeps the country
             # of a place as the one acted on ("Five activists were arrested in Moscow": RUS, see its tests)
@@ -2964,6 +2966,30 @@ def _namely(doc: Doc, tokens: list[Tok], i: int, j: int, actor: Mention) -> list
             break
         out.append(m)
     return [m for m in out if m.entity.id != actor.entity.id][:6]
+
+
+def _titled_agent(doc: Doc, mentions: list[Mention], end: int) -> Mention | None:
+    """The agent of an Indonesian or Malay passive with no "oleh", named with a title right after the verb
+    ("dikritik Ketua DPR Puan Maharani", "dikecam Presiden Rusia Vladimir Putin", "ditolak Presiden Joko Widodo"):
+    the person the title goes with, else the body it names."""
+    from warta.nlp.actors import actor_data
+
+    first = next((m for m in mentions if m.start >= end), None)
+    if first is None:
+        return None
+    titles = actor_data(doc.lang).role_words
+    gap = doc.text[end : first.start].split()
+    if not gap or len(gap) > 3 or not all(w[:1].isupper() and w.lower() in titles for w in gap):
+        return None
+    following = [m for m in mentions if m.start >= first.end]
+    if (
+        first.entity.type in ("LOC", "ORG")
+        and following
+        and following[0].entity.type == "PER"
+        and _TITLE_GAP.fullmatch(doc.text[first.end : following[0].start])
+    ):
+        return following[0]  # "Ketua DPR Puan Maharani": the chair, not the house
+    return first
 
 
 def _not_followed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
