@@ -1,6 +1,7 @@
 """English events on common news constructions (issue 6, tenth session); sentences written for these tests in the
 style of wire news, no news text copied."""
 
+from test_events import coded
 from test_events_en_recipients import events
 
 
@@ -52,3 +53,25 @@ def test_an_operation_attacks_only_a_party_named():
     assert found == [("ASSAULT", "army", "Boko Haram")]
     # a military or ground operation is force, named target or not
     assert events("Israel launched a ground operation in Rafah on Monday.") == [("ASSAULT", "Israel", None)]
+
+
+def test_the_agent_of_a_passive_is_the_body_a_place_word_modifies():
+    # "by Russian police", "by a Moscow court": the body acts, of the place's country
+    record = coded(["Navalny was arrested by Russian police at the airport."], "en")
+    assert [(e.type, e.actor.name, e.actor.country, e.recipient.name) for e in record.events] == [
+        ("COERCE", "police", "RUS", "Navalny")
+    ]
+    record = coded(["The journalist was sentenced to six years in prison by a Moscow court."], "en")
+    assert [(e.actor.name, e.actor.country) for e in record.events] == [("court", "RUS")]
+    # a title's country stays the person's
+    found = events("The plan was rejected by Australian Foreign Minister Penny Wong.")
+    assert [a for _, a, _ in found] == ["Penny Wong"]
+
+
+def test_talks_held_between_two_sides_in_the_passive():
+    assert events("Talks were held between Russia and Ukraine in Istanbul.") == [("CONSULT", "Russia", "Ukraine")]
+    assert events("Peace talks resumed between Armenia and Azerbaijan on Monday.") == [
+        ("CONSULT", "Armenia", "Azerbaijan")
+    ]
+    # one side only: no talks between
+    assert not events("Talks were held in Istanbul on Monday.")

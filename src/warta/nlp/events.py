@@ -3562,6 +3562,13 @@ def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end:
                 # "oleh Presiden Prancis Emmanuel Macron", "by Australian Foreign Minister Penny Wong": the country
                 # is the title's
                 return following[1]
+            if (
+                first.entity.type == "LOC"
+                and len(following) > 1
+                and (following[1].entity.kind or "").startswith("agent")
+                and not doc.text[first.end : following[1].start].strip()
+            ):
+                return following[1]  # "by Russian police", "by a Moscow court": the place word says whose
             return first
     return None
 
