@@ -185,3 +185,15 @@ def test_a_passive_agent_named_with_a_title_and_no_oleh():
     # a place after the verb is where, not who
     found = events(["Budi Santoso ditangkap di Jakarta Selatan ."])
     assert [(t, r) for t, _, r in found] == [("COERCE", "Budi Santoso")] and found[0][1] != "Jakarta Selatan"
+
+
+def test_a_meeting_named_by_its_noun_with_both_sides():
+    found = events(["Pertemuan Presiden Joko Widodo dengan Perdana Menteri Jepang Fumio Kishida berlangsung di Istana Bogor ."])
+    assert found == [("CONSULT", "Joko Widodo", "Fumio Kishida")]
+    # told in passing, planned, or with no sides named: none of its own
+    found = events(["Presiden Joko Widodo bertemu Fumio Kishida dalam pertemuan dengan Perdana Menteri Jepang itu ."])
+    assert [t for t, _, _ in found] == ["CONSULT"]
+    assert not events(["Rencana pertemuan Joko Widodo dengan Xi Jinping masih dibahas ."])
+    # a meeting noun with no sides is no subject that inherits the last actor for the verb after it
+    text = "Wali Kota Balikpapan Rahmad Masud hadir . Ia mengatakan pertemuan kemarin membantah adanya ketegangan antara Budi dan Andi ."
+    assert not events([text], "REJECT")

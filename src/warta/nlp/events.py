@@ -546,7 +546,11 @@ def extract_events(doc: Doc) -> list[Event]:
                     continue  # "urged Vietnam to push back", "meminta ... mengembalikan": the content of a demand
                 if content_start is not None and match_start >= content_start:
                     continue  # "Tuntutan mereka adalah pemerintah daerah mencabut ...": what is demanded, not done
-                if _pronoun_subject(tokens, match_start, doc.lex) and last_actor is not None:
+                if (
+                    _pronoun_subject(tokens, match_start, doc.lex)
+                    and last_actor is not None
+                    and not {"owner", "passing"} & pattern.flags  # a noun: the pronoun is no subject of it
+                ):
                     previous_actor = previous_actor or last_actor
                 pair = _pair_events(doc, tokens, match_start, pattern, (c_start, c_end), (s_start, s_end), events)
                 if pair:
@@ -1143,9 +1147,10 @@ def _event(
             None,
             None,
         )  # "terkait dengan penangkapan X", "dalam penyerangan itu": a reference to an event told before
-    if "owner" in pattern.flags and i > 0 and _owner_noun_in_passing(doc, tokens, i):
+    passing = "owner" in pattern.flags or "passing" in pattern.flags
+    if passing and i > 0 and _owner_noun_in_passing(doc, tokens, i):
         return None, None  # "menolak desakan DPR", "dalam kunjungan X": the act is told elsewhere, or is the setting
-    if "owner" in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
+    if passing and _has_word(before, doc.lex.words.get("intent", ())):
         return None, None  # "rencana kunjungan X ke Y", "akan ada kunjungan X": a plan named by its noun, no act
     if not noun and _after_noun_marker(tokens, i, doc.lex):
         return None, None  # "the attack", "their support", "amid worsening protests": a noun, not the verb
@@ -1225,6 +1230,8 @@ def _event(
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
     if "owner" in pattern.flags and actor is None:
         return None, None  # "kecaman itu", "desakan agar ...": a noun with no one named after it says no one acted
+    if "passing" in pattern.flags and (actor is None or recipient is None):
+        return None, None  # "pertemuan kemarin ...": a meeting noun with no sides named is no one's act
     other_side = None
     if "mediate" in pattern.flags:
         # "Mesir memediasi perundingan antara Israel dan Hamas": the mediator acts on each side named after "antara"
