@@ -197,3 +197,11 @@ def test_a_meeting_named_by_its_noun_with_both_sides():
     # a meeting noun with no sides is no subject that inherits the last actor for the verb after it
     text = "Wali Kota Balikpapan Rahmad Masud hadir . Ia mengatakan pertemuan kemarin membantah adanya ketegangan antara Budi dan Andi ."
     assert not events([text], "REJECT")
+
+
+def test_a_counted_group_after_the_verbs_preposition_is_unnamed_people():
+    found = events(["Pengacara terdakwa , Budi Santoso , menyampaikan keberatan dengan dua saksi yang dihadirkan jaksa ."])
+    assert found == [("REJECT", "Budi Santoso", None)]
+    # a named party after the preposition is still the one acted on
+    found = events(["Pengacara terdakwa , Budi Santoso , menyatakan keberatan dengan Kejaksaan Negeri Bogor ."])
+    assert [(t, a) for t, a, _ in found] == [("REJECT", "Budi Santoso")] and found[0][2] is not None

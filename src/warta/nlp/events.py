@@ -3226,7 +3226,16 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
         # "demanded that ...", "warned that ...": the clause is what is asked or threatened, which is enough for a
         # pattern that needs an object; "recognizes that ..." (realises) is no recognition of anyone
         return Unnamed(None, counted=bool(plover) and plover[0] in _SPEECH_ACTS)
-    if word not in doc.lex.words.get("quantity", frozenset()) and not word[:1].isdigit():
+    quantities = doc.lex.words.get("quantity", frozenset())
+    if (
+        doc.lang != "en"
+        and word in doc.lex.words.get("complement", frozenset())
+        and j + 1 < len(tokens)
+        and (tokens[j + 1].lower in quantities or tokens[j + 1].lower[:1].isdigit())
+    ):
+        j += 1  # "menyatakan keberatan dengan tiga saksi": a counted group after the verb's own preposition
+        word = tokens[j].lower
+    if word not in quantities and not word[:1].isdigit():
         return None
     if j + 1 < len(tokens) and tokens[j + 1].lower in doc.lex.words.get("measure", frozenset()):
         return (
