@@ -75,3 +75,28 @@ def test_talks_held_between_two_sides_in_the_passive():
     ]
     # one side only: no talks between
     assert not events("Talks were held in Istanbul on Monday.")
+
+
+def test_an_accident_is_no_attack():
+    assert not events("The farmer returned home before a machine accident nearly killed him in 1997.")
+    assert not events("The engine of the train was wrecked, the engineer killed, and the fireman fatally injured.")
+    assert events("Gunmen killed three soldiers in an attack near the border.") == [("ASSAULT", "gunmen", None)]
+
+
+def test_a_participle_before_a_noun_describes_it():
+    # "alleged sex trafficker", "convicted killer": an adjective, no accusation or conviction told
+    assert not events("In an interview about billionaire pedophile and alleged sex trafficker Jeffrey Epstein, the host pressed Andrew.")
+    assert not [t for t, _, _ in events("The families met convicted killer John Smith in prison.") if t == "COERCE"]
+    # the verbs still act: a clause, a name, a determiner or "of" after them
+    assert events("Prosecutors alleged that Epstein abused dozens of girls.") == [("ACCUSE", "prosecutors", "Epstein")]
+    assert events("Ukraine accused Russia of shelling the plant.") == [("ACCUSE", "Ukraine", "Russia")]
+    assert [t for t, _, _ in events("Police accused protesters of attacking officers.")] == ["ACCUSE"]
+
+
+def test_who_reports_a_passive_was_not_acted_on():
+    # "The Chronicle says he was arrested": the paper is no one arrested
+    lead = "Police in San Francisco, California, are searching for a shirtless man."
+    record = coded([lead, "The Chronicle says he was arrested a block away after a clerk said he tried to steal a van."], "en")
+    assert all(e.recipient is None or e.recipient.name != "Chronicle" for e in record.events)
+    record = coded([lead, "The suspect was arrested a block away after a clerk said he tried to steal a van."], "en")
+    assert [(e.type, e.recipient) for e in record.events] == [("COERCE", None)]

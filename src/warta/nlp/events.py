@@ -1190,6 +1190,8 @@ def _event(
             None,
             None,
         )  # "memeriksa berkas permohonan X", "meneliti dokumen": papers examined, no one accused
+    if j - i == 1 and _attributive(doc, tokens, i):
+        return None, None  # "alleged sex trafficker Jeffrey Epstein", "convicted killer X": an adjective, no act
     if _conditional(doc, clause, verb_start):
         return None, None  # "if they attack ...", "kalau kita membiarkan ...": not something that happened
     if cameo == "130" and (
@@ -1660,6 +1662,10 @@ def _event(
     if plover[0] in ("AID", "CONSULT") and recipient is None:
         # welfare handed to residents ("Kemensos menanggung setengahnya"): aid goes to someone; a meeting with no party
         # named ("rapat terbatas", "bertemu sejumlah saksi", "mengunjungi museum") is internal or private
+        return None, actor
+    if plover[0] == "ASSAULT" and _has_word(_sentence_words(doc, sentence), doc.lex.words.get("accident", ())):
+        # "a machine accident nearly killed him", "the engine was wrecked, the engineer killed": an accident
+        # (labelling guide: accidents are no events), no attack
         return None, actor
     if plover[0] in ("MOBILIZE", "AID", "COOPERATE") and _has_word(
         _sentence_words(doc, sentence), doc.lex.words.get("rescue", ())
@@ -2376,6 +2382,25 @@ def _after_light_verb(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     return False
 
 
+def _attributive(doc: Doc, tokens: list[Tok], i: int) -> bool:
+    """English: an ``attributive`` participle ("alleged", "accused", "convicted") right before a lower-case noun
+    describes that noun ("billionaire pedophile and alleged sex trafficker Jeffrey Epstein", "convicted killer"); as a
+    verb it takes a clause, a determiner, a pronoun or a name ("alleged that", "accused the government", "accused him
+    of"), or "of" soon after ("convicted three men of murder")."""
+    if tokens[i].lower not in doc.lex.words.get("attributive", ()) or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    words = doc.lex.words
+    if not doc.text[following.start].isalpha() or doc.text[following.start].isupper():
+        return False
+    if any(
+        following.lower in words.get(kind, ())
+        for kind in ("determiner", "pronoun", "object_pronoun", "possessive", "complementizer", "preposition")
+    ):
+        return False
+    return not any(t.lower == "of" for t in tokens[i + 1 : i + 6])
+
+
 def _conditional(doc: Doc, clause: tuple[int, int], verb_start: int) -> bool:
     """A conditional or indirect-question word before the verb in its clause ("if they attack", "to establish
     whether Trump withheld", "kalau kita membiarkan"): what follows is not stated to have happened."""
@@ -2569,6 +2594,15 @@ def _parties(
             # of a place as the one acted on ("Five activists were arrested in Moscow": RUS, see its tests)
             return agent, None
         subject = _subject(doc, left, verb_start, clause) or previous_actor
+        if (
+            subject is not None
+            and doc.lang == "en"
+            and subject.end <= verb_start
+            and any(
+                w in doc.lex.words.get("reporting", ()) for w in _WORD.findall(doc.text[subject.end : verb_start].lower())
+            )
+        ):
+            subject = None  # "The Chronicle says he was arrested": the one who reports it was not arrested
         if subject is not None and subject.entity.kind == "agent-actor":
             # "sepuluh warga diserang ...": a generic civilian group is not coded as a recipient, but its country
             # is when a place word names it ("Kenyan fishermen were detained")
