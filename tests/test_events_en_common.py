@@ -100,3 +100,13 @@ def test_who_reports_a_passive_was_not_acted_on():
     assert all(e.recipient is None or e.recipient.name != "Chronicle" for e in record.events)
     record = coded([lead, "The suspect was arrested a block away after a clerk said he tried to steal a van."], "en")
     assert [(e.type, e.recipient) for e in record.events] == [("COERCE", None)]
+
+
+def test_arms_or_aid_to_be_sent_is_a_commitment_to_the_party_named():
+    assert events("Germany will send tanks to Ukraine.") == [("AGREE", "Germany", "Ukraine")]
+    found = events("The United States will provide $300 million in military aid to Ukraine.")
+    assert found == [("AGREE", "United States", "Ukraine")]
+    assert events("France decided to send fighter jets to Ukraine.") == [("AGREE", "France", "Ukraine")]
+    # refused: a rejection; a firm sending things to a fair: no event; a base form with no verb marker: a noun
+    assert [t for t, _, _ in events("Germany refused to send tanks to Ukraine.")] == ["REJECT"]
+    assert not events("The company will send weapons to the fair.")
