@@ -205,3 +205,12 @@ def test_a_counted_group_after_the_verbs_preposition_is_unnamed_people():
     # a named party after the preposition is still the one acted on
     found = events(["Pengacara terdakwa , Budi Santoso , menyatakan keberatan dengan Kejaksaan Negeri Bogor ."])
     assert [(t, a) for t, a, _ in found] == [("REJECT", "Budi Santoso")] and found[0][2] is not None
+
+
+def test_a_group_noun_describing_a_thing_is_no_party():
+    # "media massa" (the press), "transportasi publik": not a crowd, not the public
+    assert not events(["Ketua umum partai itu kerap diserang oleh media massa ."])
+    text = "Pihak berwenang memperketat keamanan transportasi publik , meminta para penumpang menunjukkan identitas ."
+    assert "publik" not in [a for _, a, _ in events([text])]
+    # a crowd is still a crowd
+    assert events(["Budi Santoso diserang massa di Bekasi ."]) == [("ASSAULT", "massa", "Budi Santoso")]
