@@ -214,3 +214,10 @@ def test_a_group_noun_describing_a_thing_is_no_party():
     assert "publik" not in [a for _, a, _ in events([text])]
     # a crowd is still a crowd
     assert events(["Budi Santoso diserang massa di Bekasi ."]) == [("ASSAULT", "massa", "Budi Santoso")]
+
+
+def test_an_event_noun_after_a_time_or_setting_word_refers_to_an_event_told_elsewhere():
+    text = "Polisi menangkap Budi Santoso di Bekasi . Budi Santoso dirawat setelah penangkapan Budi Santoso oleh polisi ."
+    assert [t for t, _, _ in events([text])] == ["COERCE"]
+    found = events(["Ia dirawat sesudah ditangkap dalam penggerebekan pemerintah ."])
+    assert ("COERCE", "aparat", "pemerintah") not in found

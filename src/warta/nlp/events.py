@@ -1141,7 +1141,10 @@ def _event(
     if (
         "event_noun" in pattern.flags
         and i > 0
-        and tokens[i - 1].lower in doc.lex.words.get("preposition", ())
+        and (
+            tokens[i - 1].lower in doc.lex.words.get("preposition", ())
+            or tokens[i - 1].lower in doc.lex.words.get("owner_context", ())  # "ditangkap dalam penggerebekan X"
+        )
     ):
         return (
             None,
