@@ -110,3 +110,17 @@ def test_arms_or_aid_to_be_sent_is_a_commitment_to_the_party_named():
     # refused: a rejection; a firm sending things to a fair: no event; a base form with no verb marker: a noun
     assert [t for t, _, _ in events("Germany refused to send tanks to Ukraine.")] == ["REJECT"]
     assert not events("The company will send weapons to the fair.")
+
+
+def test_an_invasion_named_by_its_noun_is_force():
+    found = events("The White House condemned Russia's invasion of Ukraine.")
+    assert ("ACCUSE", "White House", "Russia") in found and ("ASSAULT", "Russia", "Ukraine") in found
+    # an annexation or occupation is the seizure of land
+    assert ("COERCE", "Russia", "Ukraine") in events("The White House condemned Russia's annexation of Ukraine.")
+
+
+def test_criticism_drawn_by_an_owners_act_is_aimed_at_the_owner():
+    found = events("Moscow's decision to expel the diplomats drew condemnation from Washington.")
+    assert ("ACCUSE", "Washington", "Russia") in found
+    assert not [r for t, _, r in found if t == "ACCUSE" and r == "diplomats"]
+    assert ("ACCUSE", "Egypt", "Israel") in events("Israel's strikes on Gaza drew condemnation from Egypt.")

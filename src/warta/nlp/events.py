@@ -2815,6 +2815,18 @@ def _received(
             (m for m in doc.mentions_in(tokens[i].end, verb_end) if m.entity.country or m.entity.role), None
         )
     subject = _subject(doc, left, verb_start, clause) or previous_actor
+    possessives = doc.lex.words.get("possessive", frozenset())
+    owner = next(
+        (
+            m
+            for m in left
+            if not _WORD.findall(doc.text[clause[0] : m.start])
+            and any(doc.text.startswith(p, m.end) for p in possessives if not p.isalpha())
+        ),
+        None,
+    )
+    if owner is not None:
+        subject = owner  # "Moscow's decision to expel the diplomats drew condemnation": Moscow is condemned
     if actor is not None and subject is not None and _same_side(actor.entity, subject.entity):
         subject = None
     return actor, subject
