@@ -221,3 +221,12 @@ def test_an_event_noun_after_a_time_or_setting_word_refers_to_an_event_told_else
     assert [t for t, _, _ in events([text])] == ["COERCE"]
     found = events(["Ia dirawat sesudah ditangkap dalam penggerebekan pemerintah ."])
     assert ("COERCE", "aparat", "pemerintah") not in found
+
+
+def test_where_a_weapon_is_fired_is_its_target():
+    assert events(["Militan Hamas menembakkan roket ke Israel selatan ."]) == [("ASSAULT", "Hamas", "Israel")]
+    assert events(["Israel melancarkan serangan udara ke Gaza ."]) == [("ASSAULT", "Israel", "Gaza")]
+    assert events(["Rusia meluncurkan rudal ke Kyiv , Senin ."]) == [("ASSAULT", "Rusia", "Kyiv")]
+    # where someone goes after the act is no target; a product launched is no attack
+    assert "Jakarta" not in [r for _, _, r in events(["Pelaku menembak Budi Santoso lalu kabur ke Jakarta ."])]
+    assert not events(["Samsung meluncurkan produk baru ke pasar Indonesia ."])

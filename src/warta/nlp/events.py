@@ -2630,7 +2630,7 @@ def _parties(
             right, subject, doc.text, _locative(doc), _function_words(doc)
         )
     right = _reachable(
-        doc, right, verb_end, _plover_type(pattern.cameo), pattern.cameo, "thing" in pattern.flags
+        doc, right, verb_end, _plover_type(pattern.cameo), pattern.cameo, "thing" in pattern.flags, verb_start
     )
     # "menyerahkan tersangka kepada kejaksaan": a generic group the pattern itself names is its object, not a party
     right = [m for m in right if not (m.start < verb_end and m.entity.kind == "agent-actor")]
@@ -3117,7 +3117,13 @@ def _plover_type(cameo: str) -> str | None:
 
 
 def _reachable(
-    doc: Doc, mentions: list[Mention], verb_end: int, plover: str | None, cameo: str = "", thing: bool = False
+    doc: Doc,
+    mentions: list[Mention],
+    verb_end: int,
+    plover: str | None,
+    cameo: str = "",
+    thing: bool = False,
+    verb_start: int | None = None,
 ) -> list[Mention]:
     """The mentions after the verb that can be its object or complement: right after it (up to four words of
     determiners, titles or numbers between: "met Prime Minister X"), or after a complement preposition
@@ -3137,6 +3143,10 @@ def _reachable(
     if plover == "AID":  # "mengirim bantuan kemanusiaan ke Gaza": where aid is sent is who receives it
         complement = complement | words.get("destination", frozenset())
         places = _locative(doc) - complement
+    fired = frozenset()
+    if plover == "ASSAULT" and doc.lang != "en" and verb_start is not None:
+        # "menembakkan roket ke Israel", "melancarkan serangan udara ke Gaza": where a weapon is fired is its target
+        fired = words.get("destination", frozenset())
     prepositions = words.get("preposition", frozenset()) | places | complement
     stops = words.get("reporting", frozenset()) | (
         frozenset() if accuse or embedding else words.get("complementizer", frozenset())
@@ -3191,6 +3201,13 @@ def _reachable(
             k = heads[-1]
             head = gap_words[k]
             reachable = (head in complement or embedding and head not in places) and len(gap_words) - k <= 5
+            if not reachable and head in fired and len(gap_words) - k <= 3:
+                weapons = words.get("weapon", frozenset())
+                before = _WORD.findall(doc.text[verb_start:verb_end].lower()) + gap_words[:k]
+                # the weapon named between the verb and "ke", with no other preposition or verb before "ke"
+                reachable = any(w in weapons for w in before) and not any(
+                    w in prepositions or (w.startswith("me") and len(w) > 5) for w in gap_words[:k]
+                )
         if reachable:
             out.append(mention)
     return out
