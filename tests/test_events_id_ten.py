@@ -230,3 +230,13 @@ def test_where_a_weapon_is_fired_is_its_target():
     # where someone goes after the act is no target; a product launched is no attack
     assert "Jakarta" not in [r for _, _, r in events(["Pelaku menembak Budi Santoso lalu kabur ke Jakarta ."])]
     assert not events(["Samsung meluncurkan produk baru ke pasar Indonesia ."])
+
+
+def test_a_pair_subject_acting_on_a_third_party_named_after_the_verb():
+    text = "Presiden Joko Widodo bertemu Fumio Kishida . Kedua pemimpin juga bertemu dengan Presiden Korea Selatan Yoon Suk Yeol ."
+    found = events([text])
+    assert ("CONSULT", "Joko Widodo", "Yoon Suk Yeol") in found and ("CONSULT", "Fumio Kishida", "Yoon Suk Yeol") in found
+    assert ("CONSULT", "Fumio Kishida", "Joko Widodo") not in found
+    # with no third party, between themselves, each way
+    found = events(["Presiden Joko Widodo bertemu Fumio Kishida . Kedua pemimpin sepakat memperkuat kerja sama ."], "AGREE")
+    assert found == [("AGREE", "Joko Widodo", "Fumio Kishida"), ("AGREE", "Fumio Kishida", "Joko Widodo")]

@@ -552,7 +552,9 @@ def extract_events(doc: Doc) -> list[Event]:
                     and not {"owner", "passing"} & pattern.flags  # a noun: the pronoun is no subject of it
                 ):
                     previous_actor = previous_actor or last_actor
-                pair = _pair_events(doc, tokens, match_start, pattern, (c_start, c_end), (s_start, s_end), events)
+                pair = _pair_events(
+                    doc, tokens, match_start, pattern, (c_start, c_end), (s_start, s_end), events, match_end
+                )
                 if pair:
                     events.extend(pair)  # "Kedua pemimpin sepakat ...": both parties of the event just told
                     if pair[0].type in _EMBEDDING:
@@ -634,11 +636,13 @@ def _pair_events(
     clause: tuple[int, int],
     sentence: tuple[int, int],
     events: list[Event],
+    j: int | None = None,
 ) -> list[Event]:
     """ "Prabowo bertemu Macron ... . Kedua pemimpin sepakat memperkuat kerja sama", "The two leaders agreed to
     ...": a pair subject right before the verb (up to three adverbs or auxiliaries between) acts for both parties
     of the last event that had two, told shortly before: one event each way (the labelling guide's joint acts).
-    Empty when the subject is no pair phrase or no such event precedes it."""
+    In Indonesian and Malay, a third party the verb names ("Keduanya juga bertemu dengan Presiden Korea Selatan X")
+    is acted on by each of the pair instead. Empty when the subject is no pair phrase or no such event precedes it."""
     phrase_end = _pair_subject_end(doc, tokens, i)
     if phrase_end is None:
         return []
@@ -680,6 +684,14 @@ def _pair_events(
         location=_location(doc, clause, tokens[i].end) or earlier.location,
         confidence=_confidence(pattern, True, in_quote),
     )
+    if doc.lang != "en" and j is not None:
+        pair = {earlier.actor.entity or earlier.actor.name, earlier.recipient.entity or earlier.recipient.name}
+        right = _reachable(doc, doc.mentions_in(tokens[j - 1].end, clause[1]), tokens[j - 1].end, plover[0], cameo)
+        others = [m for m in right if m.entity.id not in pair and m.entity.name not in pair]
+        third = _first_other(others, None, doc.text, _locative(doc), _function_words(doc))
+        if third is not None and not (third.entity.kind or "").startswith("agent"):
+            third_party = _party(third.entity)
+            return [replace(first, recipient=third_party), replace(first, actor=earlier.recipient, recipient=third_party)]
     return [first, replace(first, actor=earlier.recipient, recipient=earlier.actor)]
 
 
