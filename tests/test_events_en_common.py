@@ -124,3 +124,15 @@ def test_criticism_drawn_by_an_owners_act_is_aimed_at_the_owner():
     assert ("ACCUSE", "Washington", "Russia") in found
     assert not [r for t, _, r in found if t == "ACCUSE" and r == "diplomats"]
     assert ("ACCUSE", "Egypt", "Israel") in events("Israel's strikes on Gaza drew condemnation from Egypt.")
+
+
+def test_fire_traded_by_two_sides_is_an_attack_each_way():
+    assert events("India and Pakistan traded fire along the border.") == [
+        ("ASSAULT", "India", "Pakistan"), ("ASSAULT", "Pakistan", "India")
+    ]
+    assert events("Israel and Hezbollah exchanged fire on Sunday.") == [
+        ("ASSAULT", "Israel", "Hezbollah"), ("ASSAULT", "Hezbollah", "Israel")
+    ]
+    # clashes between two sides stay one event, the first named acting; views exchanged are no fire
+    assert events("Clashes between Israel and Hamas continued.") == [("ASSAULT", "Israel", "Hamas")]
+    assert not events("The two leaders exchanged views on trade.")

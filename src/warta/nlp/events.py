@@ -248,6 +248,7 @@ class Doc:
         None  # the second of two names acting jointly in the last event ("X and Y condemned")
     )
     co_middle: list[Mention] = field(default_factory=list)  # "Egypt, Jordan and Qatar ...": the items between
+    mutual: bool = False  # the last pattern's act is done by each side to the other (flag mutual: "traded fire")
     # the document's tokens (quote marks left out) and their start offsets, built once: a clause takes its range
     tokens: list[Tok] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
@@ -828,6 +829,13 @@ def _joint_event(doc: Doc, event: Event, joint: Mention | None = None) -> Event 
         if event.recipient is None or same == (event.recipient.name, event.recipient.country):
             return None
         # "France and Germany sent aid to Ukraine": each of them acts on the third party
+    if (
+        doc.mutual
+        and event.recipient is not None
+        and same == (event.recipient.name, event.recipient.country)
+        and same != (event.actor.name, event.actor.country)
+    ):
+        return replace(event, actor=event.recipient, recipient=event.actor)  # "X and Y traded fire": each way
     if same == (event.actor.name, event.actor.country) or (
         event.recipient is not None and same == (event.recipient.name, event.recipient.country)
     ):
@@ -1097,6 +1105,7 @@ def _event(
     doc.co_actor = None
     doc.co_middle = []
     doc.listed = []
+    doc.mutual = "mutual" in pattern.flags
     before = " ".join(t.lower for t in tokens[max(0, i - 4) : i])
     cameo = pattern.cameo
     # a negation inside an aside closed by a comma does not negate the verb after it ("X, seeing no other
@@ -2684,6 +2693,8 @@ def _parties(
     )
     if recipient is None and partner is None and actor is not None and not coordinated:
         partner = _list_partner(doc, left, actor)
+    if recipient is None and partner is not None and "mutual" in pattern.flags:
+        recipient = partner  # "India and Pakistan traded fire": each fired on the other
     # "Egypt and Qatar mediated ...": two mediators mediate between others, not between themselves
     mediation = pattern.cameo.startswith(_MEDIATE)
     if (
