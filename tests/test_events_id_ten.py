@@ -240,3 +240,11 @@ def test_a_pair_subject_acting_on_a_third_party_named_after_the_verb():
     # with no third party, between themselves, each way
     found = events(["Presiden Joko Widodo bertemu Fumio Kishida . Kedua pemimpin sepakat memperkuat kerja sama ."], "AGREE")
     assert found == [("AGREE", "Joko Widodo", "Fumio Kishida"), ("AGREE", "Fumio Kishida", "Joko Widodo")]
+
+
+def test_malay_meeting_named_by_its_noun():
+    record = coded(["Pertemuan Perdana Menteri Anwar Ibrahim dengan Presiden Prabowo Subianto berlangsung di Putrajaya ."], "ms")
+    assert [(e.type, e.actor.name, e.recipient.name) for e in record.events] == [
+        ("CONSULT", "Anwar Ibrahim", "Prabowo Subianto")
+    ]
+    assert not coded(["Pertemuan itu berlangsung secara tertutup ."], "ms").events
