@@ -136,3 +136,10 @@ def test_fire_traded_by_two_sides_is_an_attack_each_way():
     # clashes between two sides stay one event, the first named acting; views exchanged are no fire
     assert events("Clashes between Israel and Hamas continued.") == [("ASSAULT", "Israel", "Hamas")]
     assert not events("The two leaders exchanged views on trade.")
+
+
+def test_a_counterfactual_or_wish_with_would_is_not_done():
+    assert not [t for t, _, _ in events("Germany would have supported the resolution.") if t == "SUPPORT"]
+    assert not events("The minister said he would like to meet Putin.")
+    # a bare "would" in reported speech is a stated intent
+    assert events("Russia said it would retaliate against the sanctions.") == [("THREATEN", "Russia", None)]
