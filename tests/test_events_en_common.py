@@ -143,3 +143,19 @@ def test_a_counterfactual_or_wish_with_would_is_not_done():
     assert not events("The minister said he would like to meet Putin.")
     # a bare "would" in reported speech is a stated intent
     assert events("Russia said it would retaliate against the sanctions.") == [("THREATEN", "Russia", None)]
+
+
+def test_one_event_per_recipient_listed_after_the_verb():
+    # labelling guide: "condemned Britain and Spain" is one event per pair
+    assert events("China condemned Britain and Spain for the decision.") == [
+        ("ACCUSE", "China", "United Kingdom"), ("ACCUSE", "China", "Spain")
+    ]
+    assert events("Iran accused the United States and Israel of carrying out the attack.") == [
+        ("ACCUSE", "Iran", "United States"), ("ACCUSE", "Iran", "Israel")
+    ]
+    found = events("Putin met Xi Jinping and Narendra Modi in Kazan.")
+    assert found == [("CONSULT", "Vladimir Putin", "Xi Jinping"), ("CONSULT", "Vladimir Putin", "Narendra Modi")]
+    # a name that opens the next clause is no second recipient
+    found = events("China criticised the United States and Japan said nothing.")
+    assert found == [("ACCUSE", "China", "United States")]
+    assert ("ASSAULT", "Russia", "Poland") not in events("Russia attacked Ukraine and Poland condemned the strike.")

@@ -788,6 +788,52 @@ def _listed_after(doc: Doc, first: Mention, end: int) -> list[Mention]:
     return out
 
 
+_LIST_GAP_EN = re.compile(r"\s*(?:,\s*)?(?:and|,)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _listed_after_en(doc: Doc, first: Mention, end: int) -> list[Mention]:
+    """English: the names listed right after an event's recipient ("condemned Britain and Spain", "accused the United
+    States and Israel", "aid to Ukraine, Israel and Taiwan"), in the same clause: countries after a country, people
+    after a person, bodies after a body; each is a recipient too. Not a name that starts the next clause ("attacked
+    Ukraine and Poland condemned ...": a verb, an auxiliary or a reporting word right after it), nor a place that is
+    no country, nor a generic group."""
+    out: list[Mention] = []
+    last = first
+    stops = (
+        doc.lex.words.get("auxiliary", frozenset())
+        | doc.lex.words.get("passive_aux", frozenset())
+        | doc.lex.words.get("reporting", frozenset())
+        | doc.lex.words.get("intent", frozenset())
+        | doc.lex.words.get("modal", frozenset())
+    )
+    n = bisect_left(doc.starts, first.end)
+    while n < len(doc.mentions) and len(out) < 5:
+        mention = doc.mentions[n]
+        n += 1
+        if mention.start < last.end:
+            continue  # inside the name just taken
+        if mention.end > end or not _LIST_GAP_EN.fullmatch(doc.text[last.end : mention.start]):
+            break
+        entity, kind = mention.entity, first.entity
+        same_kind = (
+            entity.kind == "country" and kind.kind == "country"
+            if "country" in (entity.kind, kind.kind) or "LOC" in (entity.type, kind.type)
+            else entity.type == kind.type
+        )
+        if (
+            not same_kind
+            or (entity.kind or "").startswith("agent")
+            or entity.id in (first.entity.id, *(m.entity.id for m in out))
+        ):
+            break
+        following = _WORD.findall(doc.text[mention.end : mention.end + 30].lower())[:1]
+        if following and (following[0] in stops or (following[0].endswith("ed") and len(following[0]) > 4)):
+            break  # "attacked Ukraine and Poland condemned the strike": the next clause's subject
+        out.append(mention)
+        last = mention
+    return out
+
+
 def _casualty(doc: Doc, start: int, end: int, actor: Mention) -> Mention | None:
     """A person named in ``[start, end)`` right before a ``casualty`` word ("Andi tewas", "Budi terluka")."""
     casualty = doc.lex.words.get("casualty", frozenset())
@@ -1731,6 +1777,9 @@ def _event(
     )
     if recipient is not None and doc.lang != "en":
         doc.listed = _listed_after(doc, recipient, clause[1])
+    elif recipient is not None and "between" not in pattern.flags and "mediate" not in pattern.flags:
+        # "condemned Britain and Spain", "met Xi Jinping and Narendra Modi": one event per recipient (labelling guide)
+        doc.listed = _listed_after_en(doc, recipient, clause[1])
     if other_side is not None and recipient is not None and other_side.entity is not actor.entity:
         doc.listed = [other_side]  # the mediator's second event: the other side
     if namely and recipient is namely[0]:
