@@ -159,3 +159,14 @@ def test_one_event_per_recipient_listed_after_the_verb():
     found = events("China criticised the United States and Japan said nothing.")
     assert found == [("ACCUSE", "China", "United States")]
     assert ("ASSAULT", "Russia", "Poland") not in events("Russia attacked Ukraine and Poland condemned the strike.")
+
+
+def test_the_object_of_a_verb_and_the_next_subject_are_no_compound_subject():
+    # "attacked Ukraine and Poland condemned": Ukraine was attacked, Poland condemns; Ukraine condemns nothing here
+    found = events("Russia attacked Ukraine and Poland condemned the strike.")
+    assert ("ASSAULT", "Russia", "Ukraine") in found and ("ACCUSE", "Poland", None) in found
+    assert not [f for f in found if f[0] == "ACCUSE" and f[1] == "Ukraine"]
+    # a compound subject after an adverbial still acts jointly
+    assert events("On Monday, France and Germany condemned the attack.") == [
+        ("ACCUSE", "France", None), ("ACCUSE", "Germany", None)
+    ]

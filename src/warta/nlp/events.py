@@ -3315,6 +3315,13 @@ def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> M
     between = [w for w in between if w not in determiners]  # "Japan and the United States"
     if len(between) != 1 or between[0] not in doc.lex.words.get("coordinator", frozenset()):
         return None
+    if doc.lang == "en":
+        before = [w for w in doc.text[max(0, first.start - 40) : first.start].split()[-3:] if w.lower() not in determiners]
+        word = before[-1] if before else ""
+        if word.islower() and word.endswith("ed") and word in doc.lex.by_first_word:
+            # "Russia attacked Ukraine and Poland condemned the strike": the first name is the object of the verb
+            # before it, and the second opens a clause of its own
+            return None
     if doc.lang != "en" and doc.text[first.end : actor.start].lstrip().startswith(",") and not (
         k > 1 and doc.text[left[k - 2].end : left[k - 1].start].strip() == ","
     ):
