@@ -170,3 +170,12 @@ def test_the_object_of_a_verb_and_the_next_subject_are_no_compound_subject():
     assert events("On Monday, France and Germany condemned the attack.") == [
         ("ACCUSE", "France", None), ("ACCUSE", "Germany", None)
     ]
+
+
+def test_struck_attacks_a_party_named_after_it():
+    assert events("Israeli jets struck Gaza on Monday.") == [("ASSAULT", "Israel", "Gaza")]
+    assert events("A Russian missile struck Kyiv overnight.") == [("ASSAULT", "Russia", "Kyiv")]
+    # a storm or a quake is no party, a deal struck is no attack, a law struck down is a court's rejection
+    assert not events("An earthquake struck Turkey on Monday.")
+    assert not [t for t, _, _ in events("The two sides struck a deal with Iran.") if t == "ASSAULT"]
+    assert [t for t, _, _ in events("The bill was struck down by the Supreme Court.")] == ["REJECT"]
