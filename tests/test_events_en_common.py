@@ -179,3 +179,11 @@ def test_struck_attacks_a_party_named_after_it():
     assert not events("An earthquake struck Turkey on Monday.")
     assert not [t for t, _, _ in events("The two sides struck a deal with Iran.") if t == "ASSAULT"]
     assert [t for t, _, _ in events("The bill was struck down by the Supreme Court.")] == ["REJECT"]
+
+
+def test_a_place_given_up_is_no_party_yielded_to():
+    found = events("After a long siege, Turkish general Osman Pasha surrendered Plevna.")
+    assert found == [("RETREAT", "Osman Pasha", None)]
+    assert events("The rebels surrendered the town to government forces.") == [("RETREAT", "rebels", None)]
+    # a party surrendered to stays the recipient
+    assert events("The army surrendered to the Allies.") == [("RETREAT", "army", "Allies")]

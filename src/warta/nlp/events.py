@@ -1310,6 +1310,19 @@ def _event(
         recipient, other_side = _between(doc, doc.mentions_in(verb_end, clause[1]), verb_end)
         if recipient is None or other_side is None:
             return None, None
+    if (
+        doc.lang == "en"
+        and recipient is not None
+        and _plover_type(cameo) in ("RETREAT", "CONCEDE")
+        and recipient.entity.type == "LOC"
+        and recipient.entity.kind != "country"
+        and recipient.start >= verb_end
+        and all(
+            w in doc.lex.words.get("determiner", frozenset())
+            for w in _WORD.findall(doc.text[verb_end : recipient.start].lower())
+        )
+    ):
+        recipient = None  # "surrendered Luoyang", "gave up the town": the place given up, no party yielded to
     if recipient is not None and _water(doc, recipient):
         recipient = None  # "sent three frigates to the Baltic Sea": a sea is where, never the one acted on
     public_at_large = recipient is not None and _public_at_large(doc, actor, recipient)
