@@ -112,7 +112,8 @@ def test_every_pattern_code_maps_to_plover():
     for lang in ("id", "ms", "en"):
         for patterns in ev.lexicon(lang).by_first_word.values():
             for pattern in patterns:
-                assert ev.plover_of(pattern.cameo), (lang, pattern)
+                # "-" (README): a phrase that names no event and shadows the shorter patterns at its place
+                assert pattern.cameo == "-" or ev.plover_of(pattern.cameo), (lang, pattern)
 
 
 @pytest.mark.parametrize(

@@ -187,3 +187,11 @@ def test_a_place_given_up_is_no_party_yielded_to():
     assert events("The rebels surrendered the town to government forces.") == [("RETREAT", "rebels", None)]
     # a party surrendered to stays the recipient
     assert events("The army surrendered to the Allies.") == [("RETREAT", "army", "Allies")]
+
+
+def test_a_campaign_launched_asks_no_one():
+    assert not events("Gov. Jane Porter launched the campaign on Monday to address the state's drug crisis.")
+    assert not events("The party launched its election campaign in Jakarta.")
+    # a bombing campaign against a party is force
+    found = events("The United States began a bombing campaign against the Islamic State.")
+    assert [(t, a) for t, a, _ in found] == [("ASSAULT", "United States")]
