@@ -75,3 +75,27 @@ def test_a_mosques_one_word_name_is_no_part_of_its_imams_name():
     given = mentions(text, ("Istiqlal Nasaruddin Umar", "PER"), ("Jakarta", "LOC"))
     found = by_name(find_entities(text, "id", mentions=given))
     assert found["Nasaruddin Umar"].role == "REL" and "Istiqlal Nasaruddin Umar" not in found
+
+
+def test_a_job_noun_opening_the_sentence_is_the_job_of_the_person_after_the_body():
+    text = (
+        "Ekonom Lembaga Kajian Ekonomi Nusantara (LKEN), Rina Hapsari, menilai proyeksi itu terlalu optimistis. "
+        "Pengamat politik Universitas Andalas, Asrinaldi, sependapat."
+    )
+    given = mentions(
+        text,
+        ("Ekonom Lembaga Kajian Ekonomi Nusantara", "ORG"),
+        ("LKEN", "ORG"),
+        ("Rina Hapsari", "PER"),
+        ("Universitas Andalas", "ORG"),
+        ("Asrinaldi", "PER"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    assert "Lembaga Kajian Ekonomi Nusantara" in found and found["Rina Hapsari"].role == "EDU"
+    assert found["Asrinaldi"].role == "EDU"  # "pengamat": a job word, not a name
+
+
+def test_a_job_noun_that_names_a_body_stays_when_no_person_follows():
+    text = "Pelajar Islam Indonesia (PII) menggelar aksi di depan gedung DPR."
+    given = mentions(text, ("Pelajar Islam Indonesia", "ORG"), ("PII", "ORG"), ("DPR", "ORG"))
+    assert "Pelajar Islam Indonesia" in by_name(find_entities(text, "id", mentions=given))

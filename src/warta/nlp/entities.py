@@ -499,6 +499,7 @@ def _keep_cand(doc: Doc, data: ActorData, cand: Cand, lowercase: frozenset[str])
         if _only_role_words(doc, data, cand):
             return False  # "U.S. Secretary of State": a title, read as context of the name after it
         split_title_phrase(doc, data, cand)
+        _cut_leading_job(doc, data, cand)
     if _edge_word(doc, cand, data.words("street_head")):
         cand.type = "LOC"  # "Central Avenue", "Jalan Sudirman" tagged ORG or PER: a street is a place
     # "Icelandic Meteorological Office", "Partai Buruh", "Health and Human Services" tagged PER or MISC
@@ -774,6 +775,38 @@ def split_title_phrase(doc: Doc, data: ActorData, cand: Cand, person: bool = Fal
     cand.first, cand.type = t + 1, "PER"
     cand.title_role = next((r.code for r in reversed(titles) if r.code), None)
     cand.title_country = countries[-1] if countries else None
+
+
+def _cut_leading_job(doc: Doc, data: ActorData, cand: Cand) -> None:
+    """Indonesian/Malay "[Ekonom Center of Reform on Economics] (CORE), Mohammad Faisal": a job noun opening a
+    sentence (or written in lower case) before a body's name, with a name right after the body, is that person's
+    job, not the body's first word. Inside a sentence, or with no name after ("Pelajar Islam Indonesia (PII)
+    menggelar aksi"), it stays."""
+    i = cand.first
+    role = data.roles.get(doc.lower[i])
+    if data.lang not in ("id", "ms") or role is None or role.kind != "person" or cand.last - i < 2:
+        return  # English puts the job after the body ("Goldman Sachs economist X"); "Chief Product Officer" stays
+    if not (doc.words[i][:1].islower() or doc.sentence_initial(i)):
+        return
+    after = data.roles.get(doc.lower[i + 1])
+    if doc.words[i + 1][:1].isupper() and (after is None or after.kind == "org") and _name_follows(doc, cand.last):
+        cand.first = i + 1
+
+
+def _name_follows(doc: Doc, j: int) -> bool:
+    """Whether the first word after token ``j`` outside brackets and commas, in the same sentence, is capitalised."""
+    depth = 0
+    for k in range(j, min(len(doc.words), j + 12)):
+        if doc.sentence[k] != doc.sentence[j - 1]:
+            return False
+        word = doc.words[k]
+        if word in BRACKETS:
+            depth += 1
+        elif word in CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and word != ",":
+            return word[:1].isupper()
+    return False
 
 
 def _cut_leading_area(doc: Doc, data: ActorData, cand: Cand) -> None:
