@@ -248,3 +248,14 @@ def test_malay_meeting_named_by_its_noun():
         ("CONSULT", "Anwar Ibrahim", "Prabowo Subianto")
     ]
     assert not coded(["Pertemuan itu berlangsung secara tertutup ."], "ms").events
+
+
+def test_a_governments_protest_is_an_official_complaint_and_a_crowds_stays_a_protest():
+    record = coded(["Kementerian Luar Negeri Vietnam memprotes latihan militer Tiongkok di dekat Kepulauan Paracel."])
+    assert [(e.type, e.cameo, e.actor.country, e.recipient.country) for e in record.events] == [
+        ("ACCUSE", "114", "VNM", "CHN")
+    ]
+    record = coded(["Pemerintah Malaysia melayangkan protes kepada Indonesia atas kabut asap."])
+    assert [(e.type, e.cameo) for e in record.events] == [("ACCUSE", "114")]
+    record = coded(["Ratusan mahasiswa memprotes Presiden Joko Widodo di depan Istana Merdeka."])
+    assert [(e.type, e.cameo[:2]) for e in record.events] == [("PROTEST", "14")]
