@@ -99,3 +99,21 @@ def test_a_job_noun_that_names_a_body_stays_when_no_person_follows():
     text = "Pelajar Islam Indonesia (PII) menggelar aksi di depan gedung DPR."
     given = mentions(text, ("Pelajar Islam Indonesia", "ORG"), ("PII", "ORG"), ("DPR", "ORG"))
     assert "Pelajar Islam Indonesia" in by_name(find_entities(text, "id", mentions=given))
+
+
+def test_a_short_form_with_a_country_is_the_body_named_in_full():
+    text = (
+        "Kementerian Luar Negeri Vietnam memprotes latihan itu. Juru bicara Kemlu Vietnam Pham Thu Hang "
+        "menyebutnya ilegal. Kemhan Vietnam belum berkomentar."
+    )
+    given = mentions(
+        text,
+        ("Kementerian Luar Negeri Vietnam", "ORG"),
+        ("Kemlu Vietnam", "ORG"),
+        ("Pham Thu Hang", "PER"),
+        ("Kemhan Vietnam", "ORG"),
+    )
+    found = by_name(find_entities(text, "id", mentions=given))
+    ministry = found["Kementerian Luar Negeri Vietnam"]
+    assert [m.text for m in ministry.mentions] == ["Kementerian Luar Negeri Vietnam", "Kemlu Vietnam"]
+    assert "Kemhan Vietnam" in found  # no full form in the text: the short form is the name

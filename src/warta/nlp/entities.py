@@ -1416,12 +1416,24 @@ def assign_keys(doc: Doc, data: ActorData, cands: list[Cand]) -> None:
             and (cand.key[1] not in capitals or doc.words[cand.first].isupper())
         ):
             cand.key = ("name", shorts[cand.key[1]].lower())
+        elif cand.key[0] == "name" and (full := _short_form_of_country(data, shorts, cand.key[1])):
+            cand.key = ("name", full)  # "Kemlu China" is the "Kementerian Luar Negeri China" of the text
         elif cand.key[0] == "name" and cand.key[1].endswith(" ri") and cand.key[1][:-3] in full_forms:
             cand.key = ("name", cand.key[1][:-3])  # "Kementerian Luar Negeri RI" is the Kemlu of the text
         elif cand.key[0] == "name" and cand.type == "ORG":
             full = regional_full_name(data.lang, cand.key[1].split(" ")) or _headed_unit(doc, data, cand)
             if full is not None:  # "Polda Jatim" is the "Kepolisian Daerah Jawa Timur" of the text
                 cand.key = ("name", full.lower())
+
+
+def _short_form_of_country(data: ActorData, shorts: dict[str, str], key: str) -> str | None:
+    """Full name of a body's short form followed by a country's name ("kemlu china" -> "kementerian luar negeri
+    china"), else None."""
+    first, _, rest = key.partition(" ")
+    place = data.place(rest) if rest and first in shorts else None
+    if place is None or place.kind not in COUNTRY_KINDS:
+        return None
+    return f"{shorts[first].lower()} {rest}"
 
 
 def _headed_unit(doc: Doc, data: ActorData, cand: Cand) -> str | None:
