@@ -259,3 +259,12 @@ def test_a_governments_protest_is_an_official_complaint_and_a_crowds_stays_a_pro
     assert [(e.type, e.cameo) for e in record.events] == [("ACCUSE", "114")]
     record = coded(["Ratusan mahasiswa memprotes Presiden Joko Widodo di depan Istana Merdeka."])
     assert [(e.type, e.cameo[:2]) for e in record.events] == [("PROTEST", "14")]
+
+
+def test_counted_aid_goes_to_the_party_after_kepada_and_a_counted_arrest_stays_unnamed():
+    found = events(["Pemerintah Australia memberikan hibah dua unit helikopter kepada Polri."])
+    assert [(t, r) for t, _, r in found] == [("AID", "Kepolisian Negara Republik Indonesia")]
+    found = events(["Jepang menyerahkan bantuan tiga kapal patroli kepada Filipina pada Senin."])
+    assert found == [("AID", "Jepang", "Filipina")]
+    found = events(["Polisi menangkap dua orang pelaku di Bekasi."])
+    assert [(t, r) for t, _, r in found] == [("COERCE", None)]

@@ -3370,6 +3370,21 @@ class Unnamed:
     counted: bool = True  # a counted group (an object), not a content clause ("recognizes that ...")
 
 
+def _counted_gift(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> bool:
+    """Aid counted after the verb with a ``given_to`` word ("kepada", "to") after it in the same clause: the counted
+    things are the aid ("dua unit helikopter", "two tankers"), the party after that word receives them."""
+    plover = plover_of(pattern.cameo)
+    if not plover or plover[0] != "AID":
+        return False
+    given_to = doc.lex.words.get("given_to", frozenset())
+    for tok in tokens[j + 1 : j + 8]:
+        if tok.lower in given_to:
+            return True
+        if tok.lower in (",", ".", ";", ":"):
+            return False
+    return False
+
+
 def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Unnamed | None:
     """The verb's object is a counted group or a content clause ("menangkap 26 orang", "warned that ..."): no
     recipient is looked for further on, except a name right after the number ("freed three Taliban prisoners").
@@ -3395,6 +3410,8 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
         word = tokens[j].lower
     if word not in quantities and not word[:1].isdigit():
         return None
+    if _counted_gift(doc, tokens, j, pattern):
+        return None  # "memberikan hibah dua unit helikopter kepada Polri": what is given, the receiver follows
     if j + 1 < len(tokens) and tokens[j + 1].lower in doc.lex.words.get("measure", frozenset()):
         return (
             None  # "menjatuhkan vonis 4 tahun penjara kepada X": a length or an amount, not a counted group
