@@ -195,3 +195,11 @@ def test_a_campaign_launched_asks_no_one():
     # a bombing campaign against a party is force
     found = events("The United States began a bombing campaign against the Islamic State.")
     assert [(t, a) for t, a, _ in found] == [("ASSAULT", "United States")]
+
+
+def test_counted_drones_and_missiles_fired_at_a_party_are_an_attack_on_it():
+    found = events("Russia launched more than 40 drones and two ballistic missiles at Ukraine overnight.")
+    assert found == [("ASSAULT", "Russia", "Ukraine")]
+    assert events("Iran launched 12 missiles and 30 drones at Israel.") == [("ASSAULT", "Iran", "Israel")]
+    assert events("Russia launched more than 40 drones at Ukraine.") == [("ASSAULT", "Russia", "Ukraine")]
+    assert not events("The company launched two new drones at the trade fair in Paris.")
