@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -766,26 +767,34 @@ def _listed_after(doc: Doc, first: Mention, end: int) -> list[Mention]:
     stops at anything but a comma, "dan" or "serta" between two names, at a place, a generic group or a name of
     another type."""
     out: list[Mention] = []
-    last = first
-    n = bisect_left(doc.starts, first.end)
-    while n < len(doc.mentions) and len(out) < 5:
-        mention = doc.mentions[n]
-        n += 1
-        if mention.start < last.end:
-            continue  # inside the name just taken
-        if mention.end > end or not _LIST_GAP.fullmatch(doc.text[last.end : mention.start]):
-            break
+    for mention in _list_items(doc, first, end, _LIST_GAP):
         entity = mention.entity
         if (
-            entity.type != first.entity.type
+            len(out) == 5
+            or entity.type != first.entity.type
             or entity.type == "LOC"
             or (entity.kind or "").startswith("agent")
             or entity.id in (first.entity.id, *(m.entity.id for m in out))
         ):
             break
         out.append(mention)
-        last = mention
     return out
+
+
+def _list_items(doc: Doc, first: Mention, end: int, gap: re.Pattern) -> Iterator[Mention]:
+    """The mentions after ``first`` before ``end`` that each follow the previous one across ``gap`` only (a comma, a
+    conjunction); the caller stops taking them at the first that is no list item."""
+    last = first
+    n = bisect_left(doc.starts, first.end)
+    while n < len(doc.mentions):
+        mention = doc.mentions[n]
+        n += 1
+        if mention.start < last.end:
+            continue  # inside the name just taken
+        if mention.end > end or not gap.fullmatch(doc.text[last.end : mention.start]):
+            return
+        yield mention
+        last = mention
 
 
 _LIST_GAP_EN = re.compile(r"\s*(?:,\s*)?(?:and|,)\s*(?:the\s+)?", re.IGNORECASE)
@@ -798,7 +807,6 @@ def _listed_after_en(doc: Doc, first: Mention, end: int) -> list[Mention]:
     Ukraine and Poland condemned ...": a verb, an auxiliary or a reporting word right after it), nor a place that is
     no country, nor a generic group."""
     out: list[Mention] = []
-    last = first
     stops = (
         doc.lex.words.get("auxiliary", frozenset())
         | doc.lex.words.get("passive_aux", frozenset())
@@ -806,14 +814,7 @@ def _listed_after_en(doc: Doc, first: Mention, end: int) -> list[Mention]:
         | doc.lex.words.get("intent", frozenset())
         | doc.lex.words.get("modal", frozenset())
     )
-    n = bisect_left(doc.starts, first.end)
-    while n < len(doc.mentions) and len(out) < 5:
-        mention = doc.mentions[n]
-        n += 1
-        if mention.start < last.end:
-            continue  # inside the name just taken
-        if mention.end > end or not _LIST_GAP_EN.fullmatch(doc.text[last.end : mention.start]):
-            break
+    for mention in _list_items(doc, first, end, _LIST_GAP_EN):
         entity, kind = mention.entity, first.entity
         same_kind = (
             entity.kind == "country" and kind.kind == "country"
@@ -821,7 +822,8 @@ def _listed_after_en(doc: Doc, first: Mention, end: int) -> list[Mention]:
             else entity.type == kind.type
         )
         if (
-            not same_kind
+            len(out) == 5
+            or not same_kind
             or (entity.kind or "").startswith("agent")
             or entity.id in (first.entity.id, *(m.entity.id for m in out))
         ):
@@ -830,7 +832,6 @@ def _listed_after_en(doc: Doc, first: Mention, end: int) -> list[Mention]:
         if following and (following[0] in stops or (following[0].endswith("ed") and len(following[0]) > 4)):
             break  # "attacked Ukraine and Poland condemned the strike": the next clause's subject
         out.append(mention)
-        last = mention
     return out
 
 
