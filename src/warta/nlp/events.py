@@ -303,6 +303,10 @@ def annotate(record: Record) -> None:
         or next((c.upper() for c in lexicon(lang).words.get("home_country", ())), None)
     )
     mentions += agent_mentions(text, lang, mentions, home, header_end)
+    definite = definite_mentions(text, lang, mentions, header_end)
+    if definite:  # "the group" names the group told before, not a generic one
+        mentions = [m for m in mentions if not _overlaps([(d.start, d.end) for d in definite], m.start, m.end)]
+        mentions += definite
     doc = Doc(
         text=text,
         lang=lang,
@@ -445,6 +449,105 @@ def agent_mentions(
             out.append(Mention(a_start, a_end, entity))
         i += size
     return out
+
+
+_ANAPHOR_REACH = 1500  # characters back to the party a definite description names again (a few sentences)
+_ARMED_ROLES = frozenset({"REB", "INS", "RAD", "SEP"})
+_ANAPHOR_KINDS = ("anaphor_named", "anaphor_armed", "anaphor_country", "anaphor_person", "anaphor_company")
+
+
+def definite_mentions(text: str, lang: str, mentions: list[Mention], start: int) -> list[Mention]:
+    """A party named again by a head noun ("kelompok tersebut", "negara itu", "the group", "the ministry"), as a
+    mention of the nearest earlier entity that fits the head (words ``anaphor_*``): one whose name has the head
+    word (Kementerian Pertahanan Rusia for "kementerian itu"), or of the head's class (an armed group, a country, a
+    person, a company). Without it the act has no named actor ("Kelompok tersebut menyerang pos TNI"), or only the
+    bare noun ("the group"). A head inside a name, or that no earlier party fits, is left alone."""
+    words = lexicon(lang).words
+    heads = {kind: words.get(kind, frozenset()) for kind in _ANAPHOR_KINDS}
+    every_head = frozenset().union(*heads.values())
+    if not every_head:
+        return []
+    named = sorted((m for m in mentions if not (m.entity.kind or "").startswith("agent")), key=lambda m: m.start)
+    everyone = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in everyone]
+    spans, surface, lower = token_words(text)
+    out: list[Mention] = []
+    for k in range(bisect_left(spans, (start,)), len(spans)):
+        if lower[k] not in every_head or not (surface[k].islower() or _opens_sentence(text, spans, k)):
+            continue
+        phrase = _definite_phrase(lower, surface, k, words)
+        if phrase is None:
+            continue
+        first, last = phrase
+        a_start, a_end = spans[first][0], spans[last][1]
+        if any(m.start < a_end and a_start < m.end for m in named):
+            continue  # "Partai Demokrat itu": a name, already a mention
+        antecedent = _antecedent(text, lang, everyone, starts, a_start, lower[k], heads)
+        if antecedent is not None:
+            out.append(Mention(a_start, a_end, antecedent.entity))
+    return out
+
+
+def _opens_sentence(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Token ``k`` opens a sentence or paragraph ("Kelompok tersebut menyerang ...")."""
+    if k == 0:
+        return True
+    between = text[spans[k - 1][1] : spans[k][0]]
+    return "\n" in between or text[spans[k - 1][0] : spans[k - 1][1]] in (".", "!", "?")
+
+
+def _definite_phrase(lower: list[str], surface: list[str], k: int, words: dict) -> tuple[int, int] | None:
+    """Token range of a definite description whose head is token ``k``: English "the [one lower-case word] head" not
+    followed by "of" or a name ("the ministry of defence", "the group Hamas" name it there); Indonesian and Malay "head
+    [up to two lower-case words] tersebut/itu/ini"."""
+    articles = words.get("anaphor_article", frozenset())
+    if articles:
+        for first in (k - 1, k - 2):
+            if first >= 0 and lower[first] in articles and all(surface[n].islower() for n in range(first + 1, k)):
+                following = surface[k + 1] if k + 1 < len(surface) else ""
+                if following.lower() == "of" or following[:1].isupper():
+                    return None
+                return first, k
+        return None
+    demonstratives = words.get("anaphor_demonstrative", frozenset())
+    for last in (k + 1, k + 2, k + 3):
+        if last >= len(lower) or not surface[last].islower():
+            return None
+        if lower[last] in demonstratives:
+            return k, last
+    return None
+
+
+def _antecedent(
+    text: str, lang: str, everyone: list[Mention], starts: list[int], start: int, head: str, heads: dict
+) -> Mention | None:
+    """The nearest mention before ``start`` (within ``_ANAPHOR_REACH``) that the head noun can name again."""
+    from warta.nlp.actors import country_name
+
+    k = bisect_left(starts, start) - 1
+    while k >= 0 and everyone[k].start >= start - _ANAPHOR_REACH:
+        mention = everyone[k]
+        entity = mention.entity
+        k -= 1
+        if mention.end > start:
+            continue
+        said = f"{entity.name} {text[mention.start : mention.end]}".lower().split()
+        if head in heads["anaphor_named"] and head in said and entity.type == "ORG":
+            return mention
+        if head in heads["anaphor_armed"] and entity.type == "ORG" and entity.role in _ARMED_ROLES:
+            return mention
+        if head in heads["anaphor_company"] and entity.type == "ORG" and entity.role == "BUS":
+            return mention
+        if head in heads["anaphor_person"] and entity.type == "PER" and not (entity.kind or "").startswith("agent"):
+            return mention
+        if (
+            head in heads["anaphor_country"]
+            and entity.type == "LOC"
+            and entity.country
+            and entity.name == country_name(entity.country, lang)
+        ):
+            return mention
+    return None
 
 
 def _modifier_only(lang: str, words: list[str], i: int, size: int) -> bool:
