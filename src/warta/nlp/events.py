@@ -1030,7 +1030,20 @@ def _pronoun_subject(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     """``Mereka mengecam ...``, ``He urged ...``: a pronoun right before the verb (or one word before it, or
     ``pronoun_gap`` words before it: "He has also repeatedly denied ...")."""
     pronouns = lex.words.get("pronoun", frozenset())
-    return any(t.lower in pronouns for t in tokens[_pronoun_reach(tokens, i, lex) : i])
+    reach = _pronoun_reach(tokens, i, lex)
+    return any(tokens[k].lower in pronouns and not _speaker_pronoun(tokens, k, lex) for k in range(reach, i))
+
+
+def _speaker_pronoun(tokens: list[Tok], k: int, lex: Lexicon) -> bool:
+    """``Kader-kader Partai Demokrat , kata dia , mendukung ...``: a pronoun between a reporting verb (or an
+    ``attribution`` word: "menurut dia") and a comma, between the subject and its verb, names the speaker, not the
+    subject ("he said he pressed ..." is the subject of what was said)."""
+    words = lex.words
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k + 1].lower == ","  # not "he said he pressed": the subject of what was said
+        and (tokens[k - 1].lower in words.get("reporting", ()) or tokens[k - 1].lower in words.get("attribution", ()))
+    )
 
 
 def _pronoun_reach(tokens: list[Tok], i: int, lex: Lexicon) -> int:
@@ -1920,9 +1933,13 @@ def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool
     """A pronoun right before the verb, after the actor found for it, must fit that actor: "they"/"mereka" is no
     single person, a ``singular_pronoun`` ("ia", "dia", "beliau") is a person, not a body or a place."""
     words = doc.lex.words
-    for tok in reversed(tokens[_pronoun_reach(tokens, i, doc.lex) : i]):
+    reach = _pronoun_reach(tokens, i, doc.lex)
+    for k in reversed(range(reach, i)):
+        tok = tokens[k]
         if tok.start < actor.end:
             return True  # the actor is named after any pronoun: it is the subject itself
+        if _speaker_pronoun(tokens, k, doc.lex):
+            continue
         if tok.lower in words.get("plural_pronoun", ()):
             return actor.entity.type not in ("PER", "LOC")  # a group, not one person or a place
         if tok.lower in words.get("singular_pronoun", ()):
@@ -2007,11 +2024,14 @@ def _pronoun_antecedent(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
     words = doc.lex.words
     pronoun = next(
         (
-            t
-            for t in reversed(tokens[_pronoun_reach(tokens, i, doc.lex) : i])
-            if t.lower in words.get("plural_pronoun", ())
-            or t.lower in words.get("singular_pronoun", ())
-            or t.lower in words.get("body_pronoun", ())
+            tokens[k]
+            for k in reversed(range(_pronoun_reach(tokens, i, doc.lex), i))
+            if not _speaker_pronoun(tokens, k, doc.lex)
+            and (
+                tokens[k].lower in words.get("plural_pronoun", ())
+                or tokens[k].lower in words.get("singular_pronoun", ())
+                or tokens[k].lower in words.get("body_pronoun", ())
+            )
         ),
         None,
     )
@@ -3735,6 +3755,24 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
         return nearest  # apposition (", Elliott Abrams, telah ...") or relative clause (", yang berjanji")
     if doc.lang != "en" and not after_comma and "," not in doc.text[candidates[0].start : nearest.start]:
         return nearest  # "Menteri Luar Negeri Retno Marsudi , menyatakan": a title and its name, then a comma
+    return _title_holder(doc, candidates)
+
+
+def _title_holder(doc: Doc, candidates: list[Mention]) -> Mention:
+    """The first candidate, or the person it is the title of: "Presiden Palestina Mahmud Abbas , di Kairo , mendesak
+    ...", "Russian Foreign Minister Sergei Lavrov, in Moscow, accused ...": a generic title word or a country that
+    runs into a person's name with only capitalised words between is that person's title, not a party of its own."""
+    first = candidates[0]
+    if first.entity.type == "PER":
+        return first
+    for m in candidates[1:]:
+        if not _TITLE_GAP.fullmatch(doc.text[first.end : m.start]):
+            break
+        if m.entity.type == "PER":
+            return m
+        if m.entity.type != "LOC" and not (m.entity.kind or "").startswith("agent"):
+            break
+        first = m
     return candidates[0]
 
 
@@ -3807,7 +3845,17 @@ def _in_place_phrase(text: str, start: int, locative: frozenset[str]) -> bool:
         if len(words) > 1 and any(w[:1].islower() for w in cased[1:]):
             # "Speaking in Kyiv on Tuesday, Zelensky accused Russia": a clause, no item of a place list
             return False
+        if len(cased) == 1 and cased[0][:1].islower() and _verb_like(cased[0]):
+            # "Lavrov , di Moskow , menuduh Amerika Serikat", "Lavrov, in Moscow, accused Russia": the verb after the
+            # adjunct opens the clause; what follows it is no item of a place list
+            return False
     return False
+
+
+def _verb_like(word: str) -> bool:
+    """An Indonesian or Malay active verb (me-, ber-) or an English past form, never a place class ("kecamatan",
+    "distrik", "city")."""
+    return len(word) >= 6 and (word[:2] in ("me", "be") or word.endswith("ed"))
 
 
 def _after_preposition(text: str, start: int, prepositions: frozenset[str]) -> bool:
@@ -3857,6 +3905,12 @@ def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end:
                 # "oleh Presiden Prancis Emmanuel Macron", "by Australian Foreign Minister Penny Wong": the country
                 # is the title's
                 return following[1]
+            if first.entity.type == "ORG" and doc.lang != "en":
+                # "didukung oleh Menteri ESDM Jero Wacik", "dikritik oleh Ketua DPR Puan Maharani": the body is in
+                # the title of the person named after it
+                titled = _titled_agent(doc, following, tokens[k].end)
+                if titled is not None:
+                    return titled
             if (
                 first.entity.type == "LOC"
                 and len(following) > 1
@@ -3952,6 +4006,8 @@ def _paragraph_recipient(
             and not _same_side(actor.entity, entity)
             and entity.id != actor.entity.id
             and not _after_preposition(doc.text, mention.start, _locative(doc))  # "di Istana Merdeka": where
+            # "didukung oleh Menteri ESDM Jero Wacik": the body in the actor's own title is no partner
+            and not (mention.end <= actor.start and _TITLE_GAP.fullmatch(doc.text[mention.end : actor.start]))
         ):
             return mention
     return None

@@ -1,0 +1,50 @@
+"""Indonesian and Malay event mechanisms of the eleventh session, found by reading fresh unlabelled text (subjects
+separated from their verb by an adjunct or an attribution, agents named with a title); sentences written for these
+tests, no news text copied."""
+
+from test_events import coded
+from test_events_id_rules import events
+
+
+def test_a_title_before_a_name_is_the_persons_across_a_comma_adjunct():
+    # the subject, a place or time adjunct between commas, then the verb: the titled person acts, not the title word
+    # or the country in the title, and the party after the verb is the one acted on, not an item of a place list
+    found = events(["Presiden Palestina Mahmud Abbas , di Kairo , mendesak Israel menghentikan serangan ke Gaza ."])
+    assert ("REQUEST", "Mahmud Abbas", "Israel") in found
+    found = events(
+        ["Menteri Luar Negeri Rusia Sergei Lavrov , dalam konferensi pers di Moskow , menuduh Amerika Serikat memasok senjata ."]
+    )
+    assert found == [("ACCUSE", "Sergei Lavrov", "Amerika Serikat")]
+    record = coded(["Sergei Lavrov, in Moscow, accused Washington of arming Ukraine."], "en")
+    assert [(e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in record.events] == [
+        ("ACCUSE", "Sergei Lavrov", "Washington")
+    ]
+    # a place list after the verb's own "di" stays a place
+    found = events(["Polisi menangkap Budi di Desa Sukamaju , kecamatan Cibeber , Kabupaten Cianjur ."])
+    assert found == [("COERCE", "polisi", "Budi")]
+
+
+def test_a_pronoun_after_an_attribution_between_commas_is_the_speaker():
+    # ", kata dia ,", ", menurut dia ,": the pronoun is who says so; the group named before it acts
+    found = events(["Kader-kader Partai Hanura , kata dia , mendukung keputusan Ketua Umum Partai Hanura Oesman Sapta ."])
+    assert found == [("SUPPORT", "Partai Hati Nurani Rakyat", "Oesman Sapta")]
+    found = events(["Para buruh , menurut dia , menolak rencana pemerintah menaikkan iuran BPJS ."])
+    assert [(t, a) for t, a, _ in found] == [("REJECT", "buruh")]
+    found = events(["Menurut dia , Partai Nasdem siap mendukung pemerintahan Prabowo Subianto ."])
+    assert [(t, a[:10]) for t, a, _ in found] == [("SUPPORT", "Partai Nas")]
+    # "Ia mengatakan ia menolak ...": a pronoun subject still takes the last person named
+    found = events(["Wali Kota Bekasi Rahmat Effendi ditanya wartawan . Ia mengatakan ia menolak usulan DPRD ."])
+    assert ("REJECT", "Rahmat Effendi") in [(t, a) for t, a, _ in found]
+
+
+def test_the_agent_after_oleh_named_with_a_title_and_a_body_is_the_person():
+    found = events(["Rancangan undang-undang itu dikritik oleh Ketua DPR Puan Maharani ."])
+    assert [(t, a) for t, a, _ in found] == [("ACCUSE", "Puan Maharani")]
+    found = events(["Budi Santoso ditangkap oleh Kepala Polres Bogor AKBP Andi Wijaya di rumahnya ."])
+    assert found == [("COERCE", "Andi Wijaya", "Budi Santoso")]
+    # the body of the agent's own title is no partner named later in the sentence
+    record = coded(["Rencana itu didukung oleh Menteri ESDM Arifin Tasrif ."])
+    assert not [e for e in record.events if e.recipient is not None and e.recipient.name == "ESDM"]
+    # a body alone after "oleh" stays the agent
+    found = events(["Andi ditahan oleh Kejaksaan Negeri Bandung ."])
+    assert found == [("COERCE", "Kejaksaan Negeri Bandung", "Andi")]
