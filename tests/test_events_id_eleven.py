@@ -48,3 +48,27 @@ def test_the_agent_after_oleh_named_with_a_title_and_a_body_is_the_person():
     # a body alone after "oleh" stays the agent
     found = events(["Andi ditahan oleh Kejaksaan Negeri Bandung ."])
     assert found == [("COERCE", "Kejaksaan Negeri Bandung", "Andi")]
+
+
+def test_menyeru_is_a_call_as_menyerukan():
+    # Malay's usual verb, and Indonesian's shorter form: the one called on is the recipient
+    found = events(["Mesir menyeru Israel agar menghentikan serangan udara ke Gaza ."])
+    assert found == [("REQUEST", "Mesir", "Israel")]
+    record = coded(["Perdana Menteri Anwar Ibrahim menyeru Israel supaya menghentikan serangan ke atas Gaza ."], "ms")
+    assert [(e.type, e.actor.name, e.recipient.name) for e in record.events] == [("REQUEST", "Anwar Ibrahim", "Israel")]
+    # what is called on is not done: no event for the content; and "menyeruak" (burst out) is another verb
+    found = events(["Ketua Umum PAN menyeru kader partainya agar mendukung Prabowo Subianto ."])
+    assert [t for t, _, _ in found] == ["REQUEST"]
+    assert not events(["Rekaman percakapan itu menyeruak ke publik pekan lalu ."])
+
+
+def test_an_execution_of_people_is_a_killing_and_of_a_court_order_none():
+    found = events(["Pemerintah Arab Saudi mengeksekusi mati Siti Aminah , tenaga kerja asal Madura ."])
+    assert found == [("ASSAULT", "Pemerintah Arab Saudi", "Siti Aminah")]
+    # counted people: unnamed, no recipient (labelling guide)
+    assert events(["Iran mengeksekusi tiga orang yang dituduh memata-matai untuk Israel ."]) == [
+        ("ASSAULT", "Iran", None)
+    ]
+    # a court order or a plot of land enforced is no killing
+    assert not events(["Pengadilan Negeri Bandung mengeksekusi lahan sengketa di Jalan Braga ."])
+    assert not events(["Kejaksaan mengeksekusi putusan Mahkamah Agung pekan lalu ."])
