@@ -1417,6 +1417,8 @@ def _event(
     if "intent" not in pattern.flags and _has_word(before, doc.lex.words.get("intent", ())):
         cameo = _intent_code(cameo)
     actor, recipient = _parties(doc, tokens, i, j, pattern, clause, previous_actor)
+    if actor is not None:
+        actor = _spoken_for(doc, actor)
     if "owner" in pattern.flags and actor is None:
         return None, None  # "kecaman itu", "desakan agar ...": a noun with no one named after it says no one acted
     if "passing" in pattern.flags and (actor is None or recipient is None):
@@ -1465,7 +1467,7 @@ def _event(
     if actor is not None and not _pronoun_agrees(doc, tokens, i, actor):
         # "Wali Kota Bekasi X mengatakan ... ia meminta": "ia" is the last person named, not the city; "Mereka
         # menangkap" after a victim's name: the last group named, or no one
-        actor = _pronoun_antecedent(doc, tokens, i)
+        actor = _title_antecedent(doc, tokens, i) or _pronoun_antecedent(doc, tokens, i)
         if actor is None:
             return None, None
     if "judgement" in pattern.flags:
@@ -1698,6 +1700,8 @@ def _event(
         "finite" in pattern.flags
         and not _reads_as_finite(doc, actor, recipient, verb_start, clause)
         and not _finite_after_pronoun_or_and(doc, tokens, i, actor)
+        # "The foreign minister ... . She accused Russia": "she" is the titled person told before
+        and not (_titled_person(doc, actor.entity) and _singular_pronoun_subject(doc, tokens, i))
         # "France, Germany and Britain condemned": the list's last item stands right before the verb
         and not (
             doc.co_actor is not None
@@ -2875,7 +2879,7 @@ def _parties(
     if unnamed is not None:
         return actor, unnamed.owner
     recipient = _object_pronoun(doc, tokens, i, j, actor, right) or _first_other(
-        right, actor, doc.text, _locative(doc), _function_words(doc)
+        right, actor, doc.text, _locative(doc), _function_words(doc), verb_start
     )
     if recipient is None and partner is None and actor is not None and not coordinated:
         partner = _list_partner(doc, left, actor)
@@ -2904,6 +2908,62 @@ def _parties(
         # unless a third party is named after "with" ("Egypt and Qatar held talks with Israel")
         recipient = partner
     return actor, recipient
+
+
+_SPOKEN_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
+
+
+def _spoken_for(doc: Doc, actor: Mention) -> Mention:
+    """English: "A Hamas spokesman condemned the raid", "a spokeswoman for the State Department denied ...": a
+    ``speaks_for`` agent with a party named right before it, or right after "for"/"of", speaks for that party, which
+    acts (the bare word is a media role, no political party)."""
+    words = doc.lex.words.get("speaks_for")
+    if not words or not (actor.entity.kind or "").startswith("agent"):
+        return actor
+    if actor.entity.name.rsplit(" ", 1)[-1] not in words:
+        return actor
+    k = bisect_left(doc.starts, actor.start)
+    before = doc.mentions[k - 1] if k > 0 else None
+    if before is not None and before.end <= actor.start and not doc.text[before.end : actor.start].strip():
+        return before
+    gap = _SPOKEN_FOR.match(doc.text, actor.end)
+    if gap is not None:
+        after = next((m for m in doc.mentions_in(gap.end(), gap.end() + 80) if m.start == gap.end()), None)
+        if after is not None:
+            return after
+    return actor
+
+
+def _titled_person(doc: Doc, entity: Entity) -> bool:
+    """English: a generic party named by one person's title ("the prime minister", "Iran's foreign minister", "the
+    army chief": an agent whose last word is a ``person_title``) is a person for "he"/"she"."""
+    return (entity.kind or "").startswith("agent") and entity.name.rsplit(" ", 1)[-1] in doc.lex.words.get(
+        "person_title", ()
+    )
+
+
+def _singular_pronoun_subject(doc: Doc, tokens: list[Tok], i: int) -> Tok | None:
+    """The ``singular_pronoun`` ("he", "she") standing as the subject right before the verb, if any."""
+    singular = doc.lex.words.get("singular_pronoun", frozenset())
+    return next((t for t in reversed(tokens[_pronoun_reach(tokens, i, doc.lex) : i]) if t.lower in singular), None)
+
+
+def _title_antecedent(doc: Doc, tokens: list[Tok], i: int) -> Mention | None:
+    """"The prime minister arrived in Tokyo on Monday. He criticised China ...": a party named by one person's title
+    within 400 characters before a "he"/"she" subject, with no person named between, is the one meant (a person
+    named nearer is left to ``_pronoun_antecedent``)."""
+    pronoun = _singular_pronoun_subject(doc, tokens, i)
+    if pronoun is None or not doc.lex.words.get("person_title"):
+        return None
+    k = bisect_left(doc.starts, pronoun.start) - 1
+    while k >= 0 and doc.mentions[k].start >= pronoun.start - 400:
+        entity = doc.mentions[k].entity
+        if entity.type == "PER" and not (entity.kind or "").startswith("agent"):
+            return None
+        if _titled_person(doc, entity):
+            return doc.mentions[k]
+        k -= 1
+    return None
 
 
 def _public_at_large(doc: Doc, actor: Mention | None, recipient: Mention) -> bool:
@@ -3802,9 +3862,12 @@ _WEEKDAYS_MONTHS = frozenset(
 
 def _reported_after(doc: Doc, start: int) -> bool:
     """English: the name at ``start`` follows a bare reporting verb ("said") that itself follows its subject, not a
-    comma or a quote (", said Lavrov"): the name opens what was said."""
+    comma or a quote (", said Lavrov"): the name opens what was said ("said the gunmen attacked": over an article)."""
     before = doc.text[max(0, start - 60) : start].rstrip()
     word = re.search(r"([^\W\d_]+)$", before)
+    if word is not None and word.group(1).lower() in _ARTICLES:
+        before = before[: word.start()].rstrip()
+        word = re.search(r"([^\W\d_]+)$", before)
     if word is None or word.group(1).lower() not in doc.lex.words.get("bare_reporting", ()):
         return False
     prior = before[: word.start()].rstrip()
@@ -3928,7 +3991,10 @@ def _first_other(
     text: str = "",
     locative: frozenset[str] = frozenset(),
     function_words: frozenset[str] = frozenset(),
+    floor: int = 0,
 ) -> Mention | None:
+    """The first mention of ``mentions`` that can be the one acted on. ``floor``: where the verb starts; a locative
+    word before it says where the subject is ("Officials in Kyiv accused Russia"), not where a name after it is."""
     for k, mention in enumerate(mentions):
         if actor is not None and _same_side(actor.entity, mention.entity):
             continue
@@ -3936,7 +4002,10 @@ def _first_other(
             return None  # "menangkap ratusan pelajar": a generic civilian group, too vague to code as a recipient
         if mention.entity.kind == "agent" and not mention.entity.country:
             continue  # "menarik pasukan dari ...": whose troops is not said
-        if mention.entity.type == "LOC" and _in_place_phrase(text, mention.start, locative):
+        window = max(floor, mention.start - 120)
+        if mention.entity.type == "LOC" and _in_place_phrase(
+            text[window : mention.start], mention.start - window, locative
+        ):
             continue  # "di Kampung Waru , Kabupaten Nduga", "in Ankara": where it happened, not to whom
         head = _head_of(mention, mentions[k + 1 :], text, function_words)
         return head or mention

@@ -1,0 +1,45 @@
+"""English events whose actor or recipient is no name: a person's title taken up by "he"/"she", a spokesperson for a
+party, a subject placed by "in", a reported clause opened by an article (issue 6, eleventh session); sentences written
+for these tests in the style of wire news, no news text copied."""
+
+from test_events_en_recipients import events
+
+
+def test_he_or_she_after_a_party_named_by_a_persons_title_is_that_party():
+    found = events("The prime minister arrived in Tokyo on Monday. He criticised China over its military drills.")
+    assert ("ACCUSE", "prime minister", "China") in found
+    found = events("The foreign minister spoke to reporters in Geneva. She accused Russia of war crimes.")
+    assert ("ACCUSE", "foreign minister", "Russia") in found
+    # a person named nearer is the one meant, not the title before it
+    found = events("The envoy met Donald Trump in Washington, where he criticised China.")
+    assert ("ACCUSE", "Donald Trump", "China") in found
+    assert not [e for e in found if e[0] == "ACCUSE" and e[1] == "envoy"]
+    # a body is no "he": no title, no person, no event
+    assert not events("The ministry said on Monday that he had accused Russia of lying.")
+
+
+def test_a_locative_before_the_verb_does_not_make_its_object_a_place():
+    assert events("Officials in Kyiv accused Russia of targeting energy infrastructure.") == [
+        ("ACCUSE", "officials", "Russia")
+    ]
+    # a place after the verb's own locative still says where
+    assert events("Police in Lagos arrested three men in Ikeja.") == [("COERCE", "police", None)]
+
+
+def test_a_spokesperson_speaks_for_the_party_named_with_it():
+    assert events("A Hamas spokesman condemned the raid.") == [("ACCUSE", "Hamas", None)]
+    assert events("A spokesman for the Taliban denied the accusations.") == [("REJECT", "Taliban", None)]
+    assert events("A spokeswoman for the State Department condemned the killing.") == [
+        ("ACCUSE", "State Department", None)
+    ]
+    # no party named with it: a bare spokesman is no political actor
+    assert not events("A spokesman denied the accusations.")
+
+
+def test_a_clause_reported_after_said_and_an_article_has_its_own_subject():
+    assert events("Officials said the gunmen attacked a mosque.") == [("ASSAULT", "gunmen", None)]
+    assert events("Officials said the attackers opened fire on worshippers.") == [
+        ("ASSAULT", "attackers", "worshippers")
+    ]
+    # the speaker does nothing here, and a thing opening the clause acts on no one
+    assert not events("Officials said the attack was planned abroad.")
