@@ -72,3 +72,17 @@ def test_an_execution_of_people_is_a_killing_and_of_a_court_order_none():
     # a court order or a plot of land enforced is no killing
     assert not events(["Pengadilan Negeri Bandung mengeksekusi lahan sengketa di Jalan Braga ."])
     assert not events(["Kejaksaan mengeksekusi putusan Mahkamah Agung pekan lalu ."])
+
+
+def test_a_coordinated_office_with_its_short_form_is_the_title_of_the_person_after_it():
+    from warta.nlp.entities import find_entities
+
+    # "Mineral" closing "Energi dan Sumber Daya Mineral (ESDM)" is part of the office, not a person of its own
+    text = "Kebijakan itu dikritik oleh Menteri Energi dan Sumber Daya Mineral (ESDM) Arifin Tasrif ."
+    names = [(e.type, e.name) for e in find_entities(text, "id")]
+    assert ("PER", "Arifin Tasrif") in names and not [n for t, n in names if n == "Mineral"]
+    # the agent after "oleh" is the minister, not the ministry's short form
+    assert events([text]) == [("ACCUSE", "Arifin Tasrif", None)]
+    # a name the model found keeps its place, before the bracket too
+    text = "Menteri Perdagangan dan Perindustrian Gita Wirjawan (Mendag) menolak usulan itu ."
+    assert ("PER", "Gita Wirjawan") in [(e.type, e.name) for e in find_entities(text, "id")]

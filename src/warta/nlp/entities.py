@@ -1187,8 +1187,27 @@ def add_unknown_names(doc: Doc, data: ActorData, cands: list[Cand], lowercase: f
         for phrase, spans in runs.items()
         if (phrase in inside or phrase in orgs) and not all(w in ordinary for w in phrase.split(" "))
         for a, b in spans
+        if phrase in orgs or not _in_bracketed_title(doc, data, a, b)
     ]
     return sorted(cands + added, key=lambda c: c.first)
+
+
+def _in_bracketed_title(doc: Doc, data: ActorData, first: int, last: int) -> bool:
+    """``Menteri Energi dan Sumber Daya Mineral (ESDM) Jero Wacik``: a capitalised word closing a coordinated
+    office after a title, right before the office's short form in brackets, is part of the office, not a name (it
+    became a person of its own)."""
+    if last + 2 >= len(doc.words) or doc.words[last] != "(" or doc.words[last + 2] != ")":
+        return False
+    if not _is_acronym(doc.words[last + 1]) and not doc.words[last + 1][:1].isupper():
+        return False
+    k, joined = first - 1, False  # a coordinated office ("Energi dan ..."), not a body after a title ("Direktur
+    # Utama Rosoboronexport (ROE)")
+    while k >= max(0, first - 8) and (doc.words[k][:1].isupper() or doc.lower[k] in ("dan", "&", ",")):
+        joined = joined or doc.lower[k] in ("dan", "&")
+        if joined and doc.lower[k] in data.role_words and doc.words[k][:1].isupper():
+            return True
+        k -= 1
+    return False
 
 
 def add_defined_acronyms(doc: Doc, data: ActorData, cands: list[Cand]) -> list[Cand]:

@@ -3304,9 +3304,21 @@ def _titled_agent(doc: Doc, mentions: list[Mention], end: int) -> Mention | None
         return None
     titles = actor_data(doc.lang).role_words
     gap = doc.text[end : first.start].split()
+    following = [m for m in mentions if m.start >= first.end]
+    if (
+        first.entity.type == "ORG"
+        and 2 < len(gap) <= 9
+        and gap[0][:1].isupper()
+        and gap[0].lower() in titles
+        and gap[-1] == "("
+        and all(w[:1].isupper() or w in ("dan", ",") for w in gap[1:-1])
+        and following
+        and following[0].entity.type == "PER"
+        and doc.text[first.end : following[0].start].strip() == ")"
+    ):
+        return following[0]  # "Menteri Energi dan Sumber Daya Mineral (ESDM) Jero Wacik": the minister
     if not gap or len(gap) > 3 or not all(w[:1].isupper() and w.lower() in titles for w in gap):
         return None
-    following = [m for m in mentions if m.start >= first.end]
     if (
         first.entity.type in ("LOC", "ORG")
         and following
@@ -4076,7 +4088,9 @@ def _paragraph_recipient(
             and entity.id != actor.entity.id
             and not _after_preposition(doc.text, mention.start, _locative(doc))  # "di Istana Merdeka": where
             # "didukung oleh Menteri ESDM Jero Wacik": the body in the actor's own title is no partner
-            and not (mention.end <= actor.start and _TITLE_GAP.fullmatch(doc.text[mention.end : actor.start]))
+            and not (
+                mention.end <= actor.start and _TITLE_GAP.fullmatch(doc.text[mention.end : actor.start].lstrip(" )"))
+            )
         ):
             return mention
     return None
