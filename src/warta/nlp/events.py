@@ -715,7 +715,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 elif doc.lang != "en" and event is not None and event.cameo.startswith("112"):
                     # "Ukraina menuduh Rusia menyerang rumah sakit": what is alleged is not told as done
                     embedding_end = match_end + _EMBED_REACH
-            first = _clause_subject(doc, doc.mentions_in(c_start, c_end))  # not "in the Cabinet Room"
+            first = _clause_subject(doc, doc.mentions_in(c_start, c_end), c_start)  # not "in the Cabinet Room"
             if first and previous_actor is None:
                 previous_actor = first
         last_actor = previous_actor or last_actor
@@ -3666,9 +3666,44 @@ def _counted_group(doc: Doc, tokens: list[Tok], i: int) -> bool:
     return False
 
 
-def _clause_subject(doc: Doc, left: list[Mention]) -> Mention | None:
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,()/]{0,40}[—–-]\s*")
+
+
+def _clause_subject(doc: Doc, left: list[Mention], start: int | None = None) -> Mention | None:
+    """The first mention not after a preposition, nor a place right before a name (the title's region: "Bupati
+    Garut Dedi Supriadi"); with the clause's ``start``, not inside an opening adverbial phrase closed by a comma
+    (words ``opening_adverbial``: "Menyusul perdebatan antara Bupati X dan Y , Kementerian Dalam Negeri ...")."""
     prepositions = doc.lex.words.get("preposition", frozenset())
-    return next((m for m in left if not _after_preposition(doc.text, m.start, prepositions)), None)
+    if start is not None and left:
+        opening = doc.text[start : left[-1].start]
+        dateline = _DATELINE.match(opening)  # "JAKARTA , KOMPAS — Menyusul ..."
+        skip = dateline.end() if dateline else 0
+        first = opening[skip:].split(None, 1)[0].lower() if opening[skip:].strip() else ""
+        if first in doc.lex.words.get("opening_adverbial", frozenset()) and "," in opening[skip:]:
+            comma = start + opening.index(",", skip)
+            left = [m for m in left if m.start > comma]
+    return next(
+        (m for m in _without_title_places(doc, left) if not _after_preposition(doc.text, m.start, prepositions)),
+        None,
+    )
+
+
+def _without_title_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the title words and places that run into a name ("Bupati Garut Dedi Supriadi", "Presiden
+    Palestina Mahmud Abbas"): they describe the person named, and are no subject of their own."""
+    kept: list[Mention] = []
+    for k, m in enumerate(mentions):
+        n = k
+        while (
+            n + 1 < len(mentions)
+            and (mentions[n].entity.type == "LOC" or (mentions[n].entity.kind or "").startswith("agent"))
+            and not doc.text[mentions[n].end : mentions[n + 1].start].strip()
+        ):
+            n += 1
+        named = mentions[n]
+        if n == k or named.entity.type not in ("PER", "ORG") or (named.entity.kind or "").startswith("agent"):
+            kept.append(m)
+    return kept
 
 
 def _after_relative(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
