@@ -43,3 +43,27 @@ def test_a_clause_reported_after_said_and_an_article_has_its_own_subject():
     ]
     # the speaker does nothing here, and a thing opening the clause acts on no one
     assert not events("Officials said the attack was planned abroad.")
+
+
+def test_the_part_of_a_place_fired_at_is_that_place():
+    assert events("Hezbollah fired rockets at northern Israel.") == [("ASSAULT", "Hezbollah", "Israel")]
+    assert events("Russia launched drones at southern Ukraine overnight.") == [("ASSAULT", "Russia", "Ukraine")]
+    assert events("Hamas fired rockets at the southern town of Sderot.") == [("ASSAULT", "Hamas", "Sderot")]
+
+
+def test_a_clause_reported_after_say_has_its_own_subject():
+    assert events("U.S. officials say Iran attacked the tanker.") == [("ASSAULT", "Iran", None)]
+    assert events("U.S. officials said Iran attacked the tanker.") == [("ASSAULT", "Iran", None)]
+
+
+def test_a_second_name_with_a_country_title_is_a_conjunct_of_the_subject():
+    found = events("French President Emmanuel Macron and German Chancellor Olaf Scholz urged Russia to withdraw.")
+    assert {(a, r) for t, a, r in found if t == "REQUEST"} == {
+        ("Emmanuel Macron", "Russia"), ("Olaf Scholz", "Russia")
+    }
+    # the country word is a title, no party of its own
+    assert not [e for e in found if e[1] == "Germany"]
+    # and no item of a list of recipients: the next clause's subject
+    found = events("Russia attacked Ukraine and Polish President Andrzej Duda condemned the strike.")
+    assert ("ASSAULT", "Russia", "Ukraine") in found
+    assert ("ASSAULT", "Russia", "Poland") not in found

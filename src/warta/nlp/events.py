@@ -934,6 +934,9 @@ def _listed_after_en(doc: Doc, first: Mention, end: int) -> list[Mention]:
         following = _WORD.findall(doc.text[mention.end : mention.end + 30].lower())[:1]
         if following and (following[0] in stops or (following[0].endswith("ed") and len(following[0]) > 4)):
             break  # "attacked Ukraine and Poland condemned the strike": the next clause's subject
+        person = next((m for m in doc.mentions_in(mention.end, end) if m.start > mention.end), None)
+        if person is not None and _country_title(doc, mention, person):
+            break  # "attacked Ukraine and Polish President Andrzej Duda condemned ...": a title, no item of the list
         out.append(mention)
     return out
 
@@ -2868,11 +2871,14 @@ def _parties(
         actor = previous_actor  # "X criticized the judge, accusing her of ...": X accuses, not X's employer
     else:
         actor = previous_actor if coordinated else _subject(doc, left, verb_start, clause)
-    partner = None if coordinated else _compound_partner(doc, left, actor)
+    titled = _plover_type(pattern.cameo) not in COOPERATIVE
+    partner = None if coordinated else _compound_partner(doc, left, actor, titled)
     if partner is not None:
         actor, partner = partner, actor  # "pemerintah dan DPR menyetujui": the first conjunct acts
         doc.co_actor = partner
-        doc.co_middle = [m for m in left if actor.end <= m.start and m.end <= partner.start]
+        doc.co_middle = [
+            m for m in left if actor.end <= m.start and m.end <= partner.start and not _country_title(doc, m, partner)
+        ]
     if actor is None:
         actor = _quote_speaker(doc, tokens, i) or previous_actor
     unnamed = _unnamed_object(doc, tokens, j, pattern)
@@ -3029,6 +3035,9 @@ def _pattern_object(doc: Doc, tokens: list[Tok], j: int, actor: Mention | None) 
     k = j
     while k < len(tokens) and tokens[k].lower in determiners:
         k += 1
+    sides = doc.lex.words.get("place_side", frozenset())
+    while k < len(tokens) - 1 and tokens[k].lower in sides:
+        k += 1  # "fired rockets at northern Israel", "at the southern town of X": the part of the place
     places = doc.lex.words.get("place_noun", frozenset())
     n = k
     while n < len(tokens) and n - k < 4 and tokens[n].lower in places:
@@ -3508,17 +3517,23 @@ def _after_passive_auxiliary(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     return before in auxiliaries
 
 
-def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> Mention | None:
-    """``X dan Y``/``X and Y`` right before the verb: X (the first conjunct) for the actor ``Y``."""
+def _compound_partner(
+    doc: Doc, left: list[Mention], actor: Mention | None, titled: bool = True
+) -> Mention | None:
+    """``X dan Y``/``X and Y`` right before the verb: X (the first conjunct) for the actor ``Y``. ``titled`` (English,
+    acts other than cooperation): Y may carry a country word as its title ("Emmanuel Macron and German Chancellor Olaf
+    Scholz urged"); a cooperative act keeps reading such a pair as before (measured: one GSR triple lost otherwise)."""
     if actor is None:
         return None
     k = next((n for n, m in enumerate(left) if m is actor), -1)
+    if titled and k > 1 and _country_title(doc, left[k - 1], actor):
+        k -= 1  # "Emmanuel Macron and German Chancellor Olaf Scholz": the country word is the second name's title
     if k <= 0:
         return None
     first = left[k - 1]
-    between = doc.text[first.end : actor.start].strip().lstrip(", ").split()
-    if doc.lang != "en" and 1 < len(between) <= 4 and all(w[:1].isupper() for w in between[1:]):
-        between = between[:1]  # "Presiden X dan Perdana Menteri Y": a title before the second name
+    between = doc.text[first.end : left[k].start].strip().lstrip(", ").split()
+    if 1 < len(between) <= 4 and all(w[:1].isupper() for w in between[1:]):
+        between = between[:1]  # "Presiden X dan Perdana Menteri Y", "X and Chancellor Y": a title before the second name
     between = [w.lower() for w in between]
     determiners = doc.lex.words.get("determiner", frozenset())
     between = [w for w in between if w not in determiners]  # "Japan and the United States"
@@ -3544,6 +3559,20 @@ def _compound_partner(doc: Doc, left: list[Mention], actor: Mention | None) -> M
     ):
         k -= 1  # "Jepang, Korea Selatan dan Amerika Serikat": the list's first item (not "di kantor Kemhan, X dan Y")
     return left[k - 1]
+
+
+def _country_title(doc: Doc, country: Mention, person: Mention) -> bool:
+    """English: a country word that runs into a person's name over capitalised title words only ("German Chancellor
+    Olaf Scholz") is that person's title, no party of its own."""
+    gap = doc.text[country.end : person.start]
+    return (
+        doc.lang == "en"
+        and country.entity.kind == "country"
+        and person.entity.type == "PER"
+        and not (person.entity.kind or "").startswith("agent")
+        and bool(gap.strip())
+        and _TITLE_GAP.fullmatch(gap) is not None
+    )
 
 
 def _list_partner(doc: Doc, left: list[Mention], actor: Mention) -> Mention | None:
