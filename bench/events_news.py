@@ -1,6 +1,7 @@
 """Event benchmark on warta's own hand-coded news labels (bench/data/events_labels.jsonl).
 
     python3 bench/events_news.py [--shared ../shared] [--quick] [--split test|dev|retired|both] [--no-petrarch]
+                                 [--labelled TEXT]
                                  [--show dev|retired] [--draw N_PFSA N_SCRAPINGHUB [N_WCXB]] [--check]
                                  [--pool pfsa-id|scrapinghub|wcxb]
 
@@ -275,6 +276,11 @@ def main() -> int:
         "--check", action="store_true", help="check the labels against the texts; runs no warta"
     )
     parser.add_argument(
+        "--labelled",
+        metavar="TEXT",
+        help='only the documents whose "labelled" field is TEXT (e.g. "2026-11-29 blind": one draw of the test half)',
+    )
+    parser.add_argument(
         "--pool",
         choices=("pfsa-id", "scrapinghub", "wcxb"),
         help="print the ids of that source's texts not in --labels (never a test document): the pages on which to "
@@ -311,6 +317,8 @@ def main() -> int:
     print(f"warta events on hand-coded news, PETRARCH patterns {'off' if args.no_petrarch else 'on'}")
     for split in ("test", "dev") if args.split == "both" else (args.split,):
         chosen = [d for d in docs if (d.get("retired_test") if split == "retired" else d["split"] == split)]
+        if args.labelled:
+            chosen = [d for d in chosen if d.get("labelled") == args.labelled]
         if args.quick:  # half Indonesian, half English
             chosen = [d for d in chosen if d["lang"] == "id"][: QUICK_DOCS // 2] + [
                 d for d in chosen if d["lang"] == "en"
