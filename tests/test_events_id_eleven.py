@@ -86,3 +86,28 @@ def test_a_coordinated_office_with_its_short_form_is_the_title_of_the_person_aft
     # a name the model found keeps its place, before the bracket too
     text = "Menteri Perdagangan dan Perindustrian Gita Wirjawan (Mendag) menolak usulan itu ."
     assert ("PER", "Gita Wirjawan") in [(e.type, e.name) for e in find_entities(text, "id")]
+
+
+def test_indonesian_offices_written_short_are_titles_and_wapres_acts_unnamed():
+    from warta.nlp.entities import find_entities
+
+    # "Wapres" (the vice-president) and the ministers' short forms are titles: the name after them is the person,
+    # of Indonesia's government
+    people = {e.name: (e.country, e.role) for e in find_entities("Rapat itu dipimpin Wapres Boediono di Istana .", "id")}
+    assert people.get("Boediono") == ("IDN", "GOV")
+    found = events(["Usulan itu ditolak Mendagri Tito Karnavian dalam rapat kerja ."])
+    assert found == [("REJECT", "Tito Karnavian", None)]
+    found = events(["Djan Faridz mengaku ditelepon Mensesneg Sudi Silalahi semalam ."])
+    assert found == [("CONSULT", "Sudi Silalahi", "Djan Faridz")]
+    # with no name, "Wapres" acts as "wakil presiden" does
+    found = events(["Wapres mengajak masyarakat menjaga persatuan menjelang pemilu ."])
+    assert found == [("REQUEST", "wapres", None)]
+
+
+def test_a_generic_group_asked_in_the_gap_is_the_one_asked_not_a_name_in_what_is_asked():
+    # "mengajak masyarakat untuk bersama pemerintah ...": the public is asked; the government is in the content
+    found = events(["Presiden mengajak masyarakat untuk bersama pemerintah melawan hoaks ."])
+    assert found == [("REQUEST", "presiden", None)]
+    # a party named right after the verb is still the one asked
+    found = events(["Presiden Joko Widodo mengajak Malaysia untuk bekerja sama memberantas perompakan ."])
+    assert found == [("REQUEST", "Joko Widodo", "Malaysia")]

@@ -1616,6 +1616,8 @@ def _event(
         unnamed = (
             True  # "mengajak masyarakat untuk ...": the pattern's gap holds a generic group, the one asked
         )
+        if recipient is not None and recipient.start >= verb_end:
+            recipient = None  # "mengajak masyarakat untuk bersama pemerintah ...": a name after it is what is asked
     generic = _right_after(doc, doc.mentions_in(verb_end, clause[1]), verb_end)  # "berdialog dengan warga"
     if generic is not None and generic.entity.kind == "agent-actor":
         unnamed = True  # a generic group is the one acted with: no partner is looked for further on
