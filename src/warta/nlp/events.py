@@ -1616,8 +1616,6 @@ def _event(
         unnamed = (
             True  # "mengajak masyarakat untuk ...": the pattern's gap holds a generic group, the one asked
         )
-        if recipient is not None and recipient.start >= verb_end:
-            recipient = None  # "mengajak masyarakat untuk bersama pemerintah ...": a name after it is what is asked
     generic = _right_after(doc, doc.mentions_in(verb_end, clause[1]), verb_end)  # "berdialog dengan warga"
     if generic is not None and generic.entity.kind == "agent-actor":
         unnamed = True  # a generic group is the one acted with: no partner is looked for further on
@@ -3701,8 +3699,8 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .,()/]{0,40}[—–-]\s*")
 
 
 def _clause_subject(doc: Doc, left: list[Mention], start: int | None = None) -> Mention | None:
-    """The first mention not after a preposition, nor a place right before a name (the title's region: "Bupati
-    Garut Dedi Supriadi"); with the clause's ``start``, not inside an opening adverbial phrase closed by a comma
+    """The first mention not after a preposition, or the person it is the title of ("Bupati Garut Dedi Supriadi":
+    see ``_title_holder``); with the clause's ``start``, not inside an opening adverbial phrase closed by a comma
     (words ``opening_adverbial``: "Menyusul perdebatan antara Bupati X dan Y , Kementerian Dalam Negeri ...")."""
     prepositions = doc.lex.words.get("preposition", frozenset())
     if start is not None and left:
@@ -3713,28 +3711,8 @@ def _clause_subject(doc: Doc, left: list[Mention], start: int | None = None) -> 
         if first in doc.lex.words.get("opening_adverbial", frozenset()) and "," in opening[skip:]:
             comma = start + opening.index(",", skip)
             left = [m for m in left if m.start > comma]
-    return next(
-        (m for m in _without_title_places(doc, left) if not _after_preposition(doc.text, m.start, prepositions)),
-        None,
-    )
-
-
-def _without_title_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` without the title words and places that run into a name ("Bupati Garut Dedi Supriadi", "Presiden
-    Palestina Mahmud Abbas"): they describe the person named, and are no subject of their own."""
-    kept: list[Mention] = []
-    for k, m in enumerate(mentions):
-        n = k
-        while (
-            n + 1 < len(mentions)
-            and (mentions[n].entity.type == "LOC" or (mentions[n].entity.kind or "").startswith("agent"))
-            and not doc.text[mentions[n].end : mentions[n + 1].start].strip()
-        ):
-            n += 1
-        named = mentions[n]
-        if n == k or named.entity.type not in ("PER", "ORG") or (named.entity.kind or "").startswith("agent"):
-            kept.append(m)
-    return kept
+    candidates = [m for m in left if not _after_preposition(doc.text, m.start, prepositions)]
+    return _title_holder(doc, candidates) if candidates else None
 
 
 def _after_relative(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
