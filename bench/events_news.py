@@ -56,6 +56,11 @@ to count or read false events while developing rules (the ScrapingHub and PFSA-I
 that pool before it was drawn). This half is the one reported from now on; do not read its
 documents or misses (``--show`` refuses it) when developing rules.
 
+The 2026-11-29 draw (30 PFSA-ID documents, the next 30 in the fixed draw order above, ``--draw 30 0`` against the
+labels file before it was added, none skipped; 38 events, 12 documents with none) was labelled blind by a helper
+who wrote no rules and saw no warta output on them, and added to the test half (``"labelled": "2026-11-29 blind"``);
+``--labelled "2026-11-29 blind"`` scores it alone.
+
 Scoring, per split, per PLOVER type and overall, over events whose evidence starts inside the labelled window:
 - a predicted event is correct when some gold event of the document has its type (or an also-acceptable type),
   an actor that matches (same country, or a shared name word) and a recipient that matches (both none, or same
