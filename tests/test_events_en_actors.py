@@ -67,3 +67,20 @@ def test_a_second_name_with_a_country_title_is_a_conjunct_of_the_subject():
     found = events("Russia attacked Ukraine and Polish President Andrzej Duda condemned the strike.")
     assert ("ASSAULT", "Russia", "Ukraine") in found
     assert ("ASSAULT", "Russia", "Poland") not in found
+
+
+def test_an_attack_on_government_forces_is_force_not_criticism():
+    assert events("Syrian rebels attacked government forces near Aleppo.") == [
+        ("ASSAULT", "rebels", "government forces")
+    ]
+    assert events("Rebels ambushed a government convoy near the border.") == [("ASSAULT", "rebels", None)]
+    # attacking the government itself, or its policy, stays criticism
+    assert events("The opposition attacked the government over the tax plan.") == [("ACCUSE", "opposition", None)]
+
+
+def test_an_unnamed_group_acted_on_by_a_verbal_act_gives_an_event_with_no_recipient():
+    # labelling guide: unnamed persons are no recipient, but the act is an event
+    assert events("The minister threatened the unions with legal action.") == [("THREATEN", "minister", None)]
+    assert ("SUPPORT", "governor", None) in events("The governor thanked volunteers for their help.")
+    # such a group may act, and a person it meets is the recipient
+    assert events("Tribal elders met the governor in Kandahar.") == [("CONSULT", "tribal elders", "governor")]
