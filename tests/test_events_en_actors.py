@@ -84,3 +84,25 @@ def test_an_unnamed_group_acted_on_by_a_verbal_act_gives_an_event_with_no_recipi
     assert ("SUPPORT", "governor", None) in events("The governor thanked volunteers for their help.")
     # such a group may act, and a person it meets is the recipient
     assert events("Tribal elders met the governor in Kandahar.") == [("CONSULT", "tribal elders", "governor")]
+
+
+def test_hit_attacks_a_party_named_after_it_as_struck_does():
+    assert events("Russian missiles hit Kyiv overnight, killing three people.") == [("ASSAULT", "Russia", "Kyiv")]
+    assert events("Kyiv was hit by Russian drones overnight.") == [("ASSAULT", "Russia", "Ukraine")]
+    assert events("The United States hit China with new tariffs.") == [("SANCTION", "United States", "China")]
+    assert events("China hit back at Washington.") == [("ACCUSE", "China", "Washington")]
+    # no party hit, or no state party: no attack
+    assert not events("The storm hit the coast of Florida.")
+    assert not events("Inflation hit a record high in Britain.")
+    assert not events("The company hit its sales target.")
+
+
+def test_a_subject_set_off_by_a_relative_clause_still_acts():
+    assert events("The army, which has ruled since the coup, arrested the former prime minister.") == [
+        ("COERCE", "army", None)
+    ]
+    assert events("Putin, who has ruled Russia for two decades, accused the West of lying.") == [
+        ("ACCUSE", "Vladimir Putin", None)
+    ]
+    # an arrest of a minister is an arrest, not an abduction
+    assert [t for t, _, _ in events("The army arrested the prime minister.")] == ["COERCE"]

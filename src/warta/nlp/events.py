@@ -2633,7 +2633,13 @@ def _reads_as_finite(
     if not clause[0] <= actor.end <= verb_start:
         return False
     gap = doc.text[actor.end : verb_start]
+    aside = _RELATIVE_ASIDE.match(gap)
+    if aside is not None and aside.group(1).lower() in doc.lex.words.get("relative", ()) and len(aside.group(0).split()) <= 16:
+        gap = gap[aside.end() :]  # "The army, which has ruled since the coup, arrested ...": a relative clause set off
     return "," not in gap and len(gap.split()) <= 5
+
+
+_RELATIVE_ASIDE = re.compile(r"\s*,\s*([^\W\d_]+)\b[^,;:()\"“”]*,\s*")
 
 
 _THING_ACTS = frozenset(
