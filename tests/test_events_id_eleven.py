@@ -111,3 +111,21 @@ def test_a_generic_group_asked_in_the_gap_is_the_one_asked_not_a_name_in_what_is
     # a party named right after the verb is still the one asked
     found = events(["Presiden Joko Widodo mengajak Malaysia untuk bekerja sama memberantas perompakan ."])
     assert found == [("REQUEST", "Joko Widodo", "Malaysia")]
+
+
+def test_a_capitalised_office_that_names_no_one_is_the_office():
+    # Indonesian capitalises an office also when no name follows: the office is asked, and the office of a place
+    # acts or is acted on, of that place's country
+    found = events(["Anggota DPR Benny Kabur Harman meminta Kapolri mencopot pejabat yang terlibat ."])
+    assert found == [("REQUEST", "Benny Kabur Harman", "kapolri")]
+    found = events(["Gubernur Jawa Barat meminta Bupati Bogor menutup tempat wisata ."])
+    assert found == [("REQUEST", "gubernur", "bupati")]
+    record = coded(["Polisi Malaysia menangkap dua nelayan asal Aceh ."])
+    assert [(e.type, e.actor.name, e.actor.country) for e in record.events] == [("COERCE", "polisi", "MYS")]
+    # a title with a place and a name is the person's; a title in a body's name is no office
+    found = events(["Presiden Joko Widodo bertemu Presiden Rusia Vladimir Putin di Moskow ."])
+    assert found == [("CONSULT", "Joko Widodo", "Vladimir Putin")]
+    assert not events(["Surat itu dikirim ke Kantor Presiden , Senin ."])
+    # English keeps a capitalised group noun mid-sentence as part of a name
+    record = coded(["The mayor met the Police Department on Monday."], "en")
+    assert not [e for e in record.events if e.recipient is not None and e.recipient.name == "police"]

@@ -428,7 +428,11 @@ def agent_mentions(
             i += 1
             continue
         a_start, a_end = spans[i][0], spans[i + size - 1][1]
-        if not table[tuple(words[i : i + size])].name and _inside_name(text, a_start):
+        if (
+            not table[tuple(words[i : i + size])].name
+            and _inside_name(text, a_start)
+            and not (lang in ("id", "ms") and (_office_alone(text, a_end) or _office_of_place(mentions, text, a_end)))
+        ):
             i += size
             continue
         if _modifier_only(lang, words, i, size):
@@ -560,6 +564,30 @@ def _modifier_only(lang: str, words: list[str], i: int, size: int) -> bool:
     if lang == "en":
         return i + size < len(words) and words[i + size].lower() in things
     return i > 0 and words[i - 1].lower() in things
+
+
+def _office_alone(text: str, end: int) -> bool:
+    """Indonesian and Malay write an office capitalised also when it names no one ("Kami meminta Presiden
+    mengingatkan ...", "meminta Kapolri mencopot ..."): with a verb or a punctuation mark after it, it is the office,
+    not the start of a name."""
+    following = text[end : end + 30].split()
+    if not following:
+        return True
+    word = following[0]
+    # a verb after it (its content: "meminta Kapolri mencopot ..."), or the clause ends; not a connector that runs
+    # into another title ("Wakil Perdana Menteri sekaligus Menteri Pertahanan Australia X")
+    return word[0] in ".,;:" or (word[:1].islower() and _verb_like(word) and not word.endswith("ed"))
+
+
+def _office_of_place(mentions: list[Mention], text: str, end: int) -> bool:
+    """Indonesian and Malay: a capitalised office right before a place and no name ("meminta Bupati Bogor",
+    "Gubernur Jawa Barat mengajak ..."): the office of that place acts or is acted on (not "Presiden Rusia Vladimir
+    Putin": the title of the person named)."""
+    place = next((m for m in mentions if m.start >= end), None)
+    if place is None or place.entity.type != "LOC" or text[end : place.start].strip():
+        return False
+    after = next((m for m in mentions if m.start >= place.end), None)
+    return not (after is not None and after.entity.type == "PER" and _TITLE_GAP.fullmatch(text[place.end : after.start]))
 
 
 def _inside_name(text: str, start: int) -> bool:
@@ -1616,6 +1644,8 @@ def _event(
         unnamed = (
             True  # "mengajak masyarakat untuk ...": the pattern's gap holds a generic group, the one asked
         )
+        if recipient is not None and recipient.start >= verb_end:
+            recipient = None  # "mengajak masyarakat untuk bersama pemerintah ...": a name after it is what is asked
     generic = _right_after(doc, doc.mentions_in(verb_end, clause[1]), verb_end)  # "berdialog dengan warga"
     if generic is not None and generic.entity.kind == "agent-actor":
         unnamed = True  # a generic group is the one acted with: no partner is looked for further on
@@ -3846,6 +3876,14 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
     if not candidates:
         return None
     nearest = candidates[-1]
+    if (
+        doc.lang != "en"
+        and nearest.entity.type == "LOC"
+        and len(candidates) > 1
+        and candidates[-2].entity.kind == "agent"  # a state body, not "nelayan Vietnam": the place says whose
+        and not doc.text[candidates[-2].end : nearest.start].strip()
+    ):
+        nearest = candidates[-2]  # "Gubernur Jawa Barat meminta", "Polisi Malaysia menangkap": the place's office
     if doc.lang != "en":
         opened = _relative_opening(doc, clause[0], nearest.start)
         if opened is not None:
