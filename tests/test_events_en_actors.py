@@ -106,3 +106,12 @@ def test_a_subject_set_off_by_a_relative_clause_still_acts():
     ]
     # an arrest of a minister is an arrest, not an abduction
     assert [t for t, _, _ in events("The army arrested the prime minister.")] == ["COERCE"]
+
+
+def test_what_is_thrown_at_a_party_attacks_it():
+    assert events("Palestinians threw stones at Israeli troops in Hebron.") == [("ASSAULT", "Palestine", "troops")]
+    assert events("Protesters hurled petrol bombs at police in Athens.") == [("ASSAULT", "protesters", "police")]
+    # an attack on a government compound is force, as on its forces
+    assert events("Taliban insurgents attacked a government compound in Kunduz.") == [
+        ("ASSAULT", "insurgents", "government")
+    ]
