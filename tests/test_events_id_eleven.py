@@ -129,3 +129,18 @@ def test_a_capitalised_office_that_names_no_one_is_the_office():
     # English keeps a capitalised group noun mid-sentence as part of a name
     record = coded(["The mayor met the Police Department on Monday."], "en")
     assert not [e for e in record.events if e.recipient is not None and e.recipient.name == "police"]
+
+
+def test_talks_held_with_a_party_by_any_light_verb_are_talks():
+    # "melakukan pembicaraan dengan" was a pattern; "mengadakan" and "menggelar" (and Malay "mengadakan rundingan")
+    # say the same
+    found = events(["Duta Besar Amerika Serikat Zalmay Khalilzad mengadakan pembicaraan dengan Presiden Irak Jalal Talabani ."])
+    assert found == [("CONSULT", "Zalmay Khalilzad", "Jalal Talabani")]
+    found = events(["Pemerintah menggelar perundingan dengan Gerakan Aceh Merdeka di Helsinki ."])
+    assert [(t, r) for t, _, r in found] == [("CONSULT", "Gerakan Aceh Merdeka")]
+    record = coded(["Perdana Menteri Anwar Ibrahim mengadakan rundingan dengan Presiden Indonesia Prabowo Subianto ."], "ms")
+    assert [(e.type, e.actor.name, e.recipient.name) for e in record.events] == [
+        ("CONSULT", "Anwar Ibrahim", "Prabowo Subianto")
+    ]
+    # talks held about a topic with no one named are no meeting with a party
+    assert not events(["Pejabat itu mengadakan pembicaraan terbatas mengenai krisis pengungsi ."])
