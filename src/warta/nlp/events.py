@@ -3245,12 +3245,16 @@ def _noun_parties(
                 words.get("agent_head", frozenset()) | joiners,
             )
             break
-    if target is None and owner is not None:
+    doer = owner or agent  # "serangan udara yang dilancarkan Israel ke Gaza": the one named after the joiner
+    if target is None and doer is not None:
         # "serangan Rusia ke Ukraina": a ``noun_target_next`` word counts only right after the one acting, not
-        # further on ("korban serangan KKB di Kampung X , ke Kabupaten Mimika": where the bodies were taken)
-        nxt = next((m for m in after if m.start >= owner.end), None)
-        gap = doc.text[owner.end : nxt.start].split() if nxt is not None else []
-        if len(gap) == 1 and gap[0].lower() in words.get("noun_target_next", frozenset()):
+        # further on ("korban serangan KKB di Kampung X , ke Kabupaten Mimika": where the bodies were taken); a
+        # ``noun_target_area`` word may stand between ("agresi Israel ke wilayah Gaza")
+        nxt = next((m for m in after if m.start >= doer.end), None)
+        gap = doc.text[doer.end : nxt.start].lower().split() if nxt is not None else []
+        if gap and gap[0] in words.get("noun_target_next", frozenset()) and (
+            len(gap) == 1 or (len(gap) == 2 and gap[1] in words.get("noun_target_area", frozenset()))
+        ):
             target = nxt
     if target is not None and target is not owner:
         return owner or agent, target

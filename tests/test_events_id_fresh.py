@@ -1,0 +1,28 @@
+"""Indonesian events found by reading fresh unlabelled text (idner-news-2k dev and test, never used for event rules
+before this session); sentences written for these tests in the style of the news, no news text copied."""
+
+from test_events_id_rules import events
+
+
+def test_an_attack_named_by_its_noun_reaches_the_place_after_ke_and_an_area_word():
+    # "agresi X ke (wilayah) Y", "operasi militer X ke Y", "serangan udara X ke Y": X attacked Y
+    assert events(["Agresi Rusia ke wilayah Ukraina sudah memasuki bulan ketiga ."]) == [("ASSAULT", "Rusia", "Ukraina")]
+    assert events(["Operasi militer Israel ke Lebanon yang dimulai sejak Senin telah menewaskan 40 orang ."]) == [
+        ("ASSAULT", "Israel", "Lebanon")
+    ]
+    assert ("ASSAULT", "Israel", "Suriah") in events(["Serangan udara Israel ke Suriah menghancurkan gudang senjata ."])
+    # a plural attack noun is an attack
+    assert events(["Serangan-serangan Rusia terhadap Ukraina terus berlanjut ."]) == [("ASSAULT", "Rusia", "Ukraina")]
+
+
+def test_the_one_who_launched_an_attack_named_by_its_noun_acts():
+    # "serangan (udara) yang dilancarkan X ke Y": X attacked Y
+    found = events(["Serangan udara yang dilancarkan Rusia ke wilayah Ukraina timur menewaskan lima warga sipil ."])
+    assert found == [("ASSAULT", "Rusia", "Ukraina")]
+
+
+def test_an_attack_or_operation_with_no_party_attacked_stays_no_event():
+    # no one attacked named (flag recipient), or "ke" names where someone went, not an attack
+    assert events(["Pemerintah menyiapkan operasi militer untuk membebaskan sandera ."]) == []
+    assert events(["Jumlah wisatawan asing ke wilayah Bali meningkat tajam ."]) == []
+    assert events(["Serangan jantung membuat pejabat itu dilarikan ke rumah sakit ."]) == []
