@@ -317,3 +317,27 @@ def test_english_bylines_and_datelines_of_common_layouts(head, expected):
     assert (article.site, article.dateline, article.authors) == expected
     assert article.published.startswith("2023-11-15")
     assert article.paragraphs[-1].startswith("The two sides also agreed")
+
+
+def test_short_one_sentence_paragraphs_of_wire_copy_stay_in_the_body():
+    text = (
+        "KPK Tahan Bupati Contoh\n\n"
+        "JAKARTA, KOMPAS.com - Komisi Pemberantasan Korupsi (KPK) menahan Bupati Contoh Budi Santoso, Jumat "
+        "(12/1/2024).\n\n"
+        "Budi ditahan selama 20 hari pertama di Rutan KPK.\n\n"
+        "Ia diduga menerima suap terkait proyek di Dinas PUPR.\n\n"
+        "KPK juga menetapkan tiga tersangka lain dalam kasus tersebut.\n\n"
+        "Ikuti berita terkini dari kami di Google News dan WhatsApp Channel.\n\n"
+        'Artikel ini telah tayang di Kompas.com dengan judul "KPK Tahan Bupati Contoh".\n'
+    )
+    article = extract_flat(text)
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[-1] == "KPK juga menetapkan tiga tersangka lain dalam kasus tersebut."
+    english = (
+        "Ukraine says drones hit energy sites\n\n"
+        "KYIV, Nov 28 (Reuters) - Russia launched dozens of drones at Ukraine overnight, damaging energy "
+        "facilities in three regions, officials said on Friday.\n\n"
+        "The air force said it had shot down 45 of the 60 drones launched.\n\n"
+        "There was no immediate comment from the Kremlin.\n"
+    )
+    assert extract_flat(english).paragraphs[-1] == "There was no immediate comment from the Kremlin."

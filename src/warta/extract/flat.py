@@ -130,6 +130,7 @@ def parse_lines(lines: list[str], lang: str | None = None) -> FlatParse:
     _find_closing_byline(parse)
     _find_credit(parse)
     _find_title(parse)
+    _continue_prose(parse)
     parse.lines.extend(extra)
     parse.labels.extend("boilerplate" for _ in extra)
     return parse
@@ -234,6 +235,22 @@ def _bridge_inserts(parse: FlatParse) -> None:
             continue
         if labels[i - 2] == "content" or (
             i >= 3 and boilerplate_kind(lines[i - 2]) in _INSERT_KINDS and labels[i - 3] == "content"
+        ):
+            labels[i] = "content"
+
+
+def _continue_prose(parse: FlatParse) -> None:
+    """A prose line right after a body line continues the body: the classifier doubts short one-sentence
+    paragraphs of wire copy ("Erik ditahan selama 20 hari pertama di Rutan KPK.", "There was no immediate comment
+    from the Kremlin."), above all near the end of a short text, where no long paragraph follows them."""
+    labels, lines = parse.labels, parse.lines
+    for i in range(1, len(lines)):
+        if (
+            labels[i] == "boilerplate"
+            and labels[i - 1] == "content"
+            and _prose_like(lines[i])
+            and boilerplate_kind(lines[i]) is None
+            and not news.caption_marker(lines[i])
         ):
             labels[i] = "content"
 
