@@ -144,3 +144,14 @@ def test_talks_held_with_a_party_by_any_light_verb_are_talks():
     ]
     # talks held about a topic with no one named are no meeting with a party
     assert not events(["Pejabat itu mengadakan pembicaraan terbatas mengenai krisis pengungsi ."])
+
+
+def test_a_body_before_a_region_is_its_branch_there():
+    # "X (SHORT) Region", "X se-Region": the body's regional branch acts, not the region
+    found = events(["Partai Amanat Nasional (PAN) Jawa Timur menyatakan mendukung calon ketua umum PAN , Zulkifli Hasan ."])
+    assert found == [("SUPPORT", "Partai Amanat Nasional", "Zulkifli Hasan")]
+    found = events(["Partai Golkar se-Sumatera Utara menolak usulan Partai Gerindra ."])
+    assert found == [("REJECT", "Partai Golongan Karya", "Partai Gerakan Indonesia Raya")]
+    # a place set off by commas only says where the body is ("Pemerintah Kota Kediri , Jawa Timur ,")
+    found = events(["Pemerintah Kota Kediri , Jawa Timur , mewajibkan warga memakai masker ."])
+    assert [(t, a) for t, a, _ in found] == [("COERCE", "Pemerintah Kota Kediri")]

@@ -3888,6 +3888,18 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
         and not doc.text[candidates[-2].end : nearest.start].strip()
     ):
         nearest = candidates[-2]  # "Gubernur Jawa Barat meminta", "Polisi Malaysia menangkap": the place's office
+    if (
+        doc.lang != "en"
+        and nearest.entity.type == "LOC"
+        and nearest.entity.kind != "country"
+        and len(candidates) > 1
+        and candidates[-2].entity.type == "ORG"
+        and not (candidates[-2].entity.kind or "").startswith("agent")
+        and _BRACKETED.sub("", doc.text[candidates[-2].end : nearest.start]).strip(" )") in ("", "se-", "se")
+    ):
+        # "Partai Amanat Nasional (PAN) Sulawesi Selatan menyatakan", "PAN se-Sulawesi Selatan siap": the body's
+        # branch in that region acts, not the region
+        nearest = candidates[-2]
     if doc.lang != "en":
         opened = _relative_opening(doc, clause[0], nearest.start)
         if opened is not None:
