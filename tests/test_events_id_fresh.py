@@ -26,3 +26,16 @@ def test_an_attack_or_operation_with_no_party_attacked_stays_no_event():
     assert events(["Pemerintah menyiapkan operasi militer untuk membebaskan sandera ."]) == []
     assert events(["Jumlah wisatawan asing ke wilayah Bali meningkat tajam ."]) == []
     assert events(["Serangan jantung membuat pejabat itu dilarikan ke rumah sakit ."]) == []
+
+
+def test_a_dismissal_with_no_one_named_has_no_authority_actor():
+    # a dismissal from a post is the employer's (a party, a ministry), not the security apparatus's: no one named, no
+    # event; a named dismisser acts, and an arrest with no one named stays the authorities'
+    assert events(["Bendahara partai itu , Andi Santoso , dicopot dari jabatannya di partai pekan lalu ."]) == []
+    assert events(["Bupati Andi Santoso diberhentikan sebagai kepala daerah pada Februari lalu ."]) == []
+    assert events(["Bupati Andi Santoso diberhentikan oleh Menteri Dalam Negeri Tito Karnavian ."]) == [
+        ("COERCE", "Tito Karnavian", "Andi Santoso")
+    ]
+    assert events(["Andi Santoso ditahan di Rutan Polda Metro Jaya selama 20 hari ."]) == [
+        ("COERCE", "aparat", "Andi Santoso")
+    ]

@@ -2201,6 +2201,8 @@ def _unnamed_authority(
         or _after_passive_auxiliary(tokens, i, doc.lex)
     ):
         return None
+    if tokens[i].lower in doc.lex.words.get("no_authority", frozenset()):
+        return None  # "X dicopot dari jabatannya": a dismissal is the employer's, and no employer is named
     if recipient is not None and "event_noun" not in pattern.flags:  # "Penangkapan X": X follows the noun
         if recipient.entity.type == "LOC":
             return None  # "The 48-year-old Australian was sentenced": a nationality says nothing of who sentenced
