@@ -115,3 +115,12 @@ def test_what_is_thrown_at_a_party_attacks_it():
     assert events("Taliban insurgents attacked a government compound in Kunduz.") == [
         ("ASSAULT", "insurgents", "government")
     ]
+
+
+def test_talks_between_two_leaders_named_with_titles_go_both_ways():
+    found = events("President Joe Biden and Chinese President Xi Jinping held talks in San Francisco.")
+    assert {(a, r) for t, a, r in found if t == "CONSULT"} == {("Joe Biden", "Xi Jinping"), ("Xi Jinping", "Joe Biden")}
+    found = events("Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida signed a defence pact with Australia.")
+    assert {(a, r) for t, a, r in found if t == "COOPERATE"} == {("Narendra Modi", "Australia"), ("Fumio Kishida", "Australia")}
+    # firms are no political pair
+    assert not events("Google and Microsoft signed a deal.")

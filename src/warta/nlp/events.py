@@ -1738,8 +1738,16 @@ def _event(
         # "France, Germany and Britain condemned": the list's last item stands right before the verb
         and not (
             doc.co_actor is not None
-            # not "two firms and a lab among them - to build": cooperation
-            and _plover_type(cameo) not in COOPERATIVE
+            # not "two firms and a lab among them - to build": cooperation, unless talks or work between two people or
+            # countries ("Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida signed a defence pact")
+            and (
+                _plover_type(cameo) not in COOPERATIVE
+                or (
+                    _plover_type(cameo) in _MUTUAL
+                    and _person_or_country(actor.entity)
+                    and _person_or_country(doc.co_actor.entity)
+                )
+            )
             and _reads_as_finite(doc, doc.co_actor, recipient, verb_start, clause)
         )
     ):
@@ -2909,7 +2917,7 @@ def _parties(
         actor = previous_actor  # "X criticized the judge, accusing her of ...": X accuses, not X's employer
     else:
         actor = previous_actor if coordinated else _subject(doc, left, verb_start, clause)
-    titled = _plover_type(pattern.cameo) not in COOPERATIVE
+    titled = _plover_type(pattern.cameo) not in COOPERATIVE or _plover_type(pattern.cameo) in _MUTUAL
     partner = None if coordinated else _compound_partner(doc, left, actor, titled)
     if partner is not None:
         actor, partner = partner, actor  # "pemerintah dan DPR menyetujui": the first conjunct acts
@@ -3563,8 +3571,9 @@ def _compound_partner(
     doc: Doc, left: list[Mention], actor: Mention | None, titled: bool = True
 ) -> Mention | None:
     """``X dan Y``/``X and Y`` right before the verb: X (the first conjunct) for the actor ``Y``. ``titled`` (English,
-    acts other than cooperation): Y may carry a country word as its title ("Emmanuel Macron and German Chancellor Olaf
-    Scholz urged"); a cooperative act keeps reading such a pair as before (measured: one GSR triple lost otherwise)."""
+    acts other than cooperation, and talks or joint work): Y may carry a country word as its title ("Emmanuel Macron
+    and German Chancellor Olaf Scholz urged", "President Joe Biden and Chinese President Xi Jinping held talks"); other
+    cooperative acts keep reading such a pair as before (measured: one GSR triple lost otherwise)."""
     if actor is None:
         return None
     k = next((n for n, m in enumerate(left) if m is actor), -1)
@@ -3601,6 +3610,11 @@ def _compound_partner(
     ):
         k -= 1  # "Jepang, Korea Selatan dan Amerika Serikat": the list's first item (not "di kantor Kemhan, X dan Y")
     return left[k - 1]
+
+
+def _person_or_country(entity: Entity) -> bool:
+    """A named person or a country (not a firm, a body or a generic group)."""
+    return entity.kind == "country" or (entity.type == "PER" and not (entity.kind or "").startswith("agent"))
 
 
 def _country_title(doc: Doc, country: Mention, person: Mention) -> bool:
