@@ -124,3 +124,14 @@ def test_talks_between_two_leaders_named_with_titles_go_both_ways():
     assert {(a, r) for t, a, r in found if t == "COOPERATE"} == {("Narendra Modi", "Australia"), ("Fumio Kishida", "Australia")}
     # firms are no political pair
     assert not events("Google and Microsoft signed a deal.")
+
+
+def test_a_request_to_an_unnamed_group_followed_by_to_is_an_event_with_no_recipient():
+    assert events("Ukrainian President Volodymyr Zelenskiy urged allies to send more air defence systems.") == [
+        ("REQUEST", "Volodymyr Zelenskiy", None)
+    ]
+    assert events("The agency urges consumers not to purchase these products.") == [("REQUEST", "agency", None)]
+    # asked not to be named, a thing bid for, "needs and wants to": nobody asked
+    assert not events("A refugee who feared retaliation asked not to be identified.")
+    assert not events("NASA said nine companies were eligible to bid for contracts to launch spacecraft.")
+    assert not events("While China needs and wants to buy soybeans, it has balked.")

@@ -2726,10 +2726,37 @@ def _generic_object(doc: Doc, tokens: list[Tok], j: int, request: bool = False) 
         quantities = quantities | doc.lex.words.get("group_marker", frozenset())
     if following[0].lower in quantities or following[0].lower[:1].isdigit():
         return True
+    if request and doc.lang == "en" and _unnamed_asked(doc, tokens, j):
+        return True
     return any(
         (m.entity.kind or "").startswith("agent")
         for m in doc.mentions_in(following[0].start, following[-1].end)
     )
+
+
+def _unnamed_asked(doc: Doc, tokens: list[Tok], j: int) -> bool:
+    """English: "urged allies to send more air defence", "urged both sides to show restraint": a request whose object,
+    one to three lower-case words with no name, is followed by "to" and a verb asks an unnamed group (no recipient).
+    Not after "for" ("bid for contracts to launch": the thing sought, then a purpose), nor a negation, "and" or a
+    modal word in place of the object ("asked not to be named", "needs and wants to buy")."""
+    words = doc.lex.words
+    if tokens[j - 1].lower in words.get("purpose", ()):
+        return False
+    infinitive = words.get("infinitive", frozenset())
+    negation = words.get("negation", frozenset())
+    stops = negation | words.get("coordinator", frozenset()) | words.get("modal", frozenset())
+    stops |= words.get("preposition", frozenset())
+    for k in range(j + 1, min(j + 4, len(tokens) - 1)):
+        if tokens[k].lower in infinitive:
+            asked = tokens[j:k]
+            if len(asked) > 1 and asked[-1].lower in negation:
+                asked = asked[:-1]  # "urged consumers not to buy": asked not to
+            return (
+                doc.text[tokens[k + 1].start].islower()
+                and all(t.lower.isalpha() and doc.text[t.start].islower() and t.lower not in stops for t in asked)
+                and not doc.mentions_in(tokens[j].start, tokens[k - 1].end)
+            )
+    return False
 
 
 def _person_object(doc: Doc, tokens: list[Tok], j: int, cameo: str) -> bool:
