@@ -39,3 +39,17 @@ def test_a_dismissal_with_no_one_named_has_no_authority_actor():
     assert events(["Andi Santoso ditahan di Rutan Polda Metro Jaya selama 20 hari ."]) == [
         ("COERCE", "aparat", "Andi Santoso")
     ]
+
+
+def test_a_name_inside_a_relative_clause_after_oleh_is_no_agent():
+    # "oleh kelompok yang ... X": X only describes the unnamed group that acted; a named agent still acts, also when a
+    # relative clause follows it
+    assert events(["Rencana itu ditentang oleh kelompok yang berseberangan dengan Ketua Umum Partai Golkar Aburizal Bakrie ."]) == []
+    assert events(["Usulan itu ditolak oleh sejumlah kader yang setia kepada Megawati Soekarnoputri ."]) == []
+    assert events(["Usulan itu ditolak oleh Ketua Umum Partai Golkar Aburizal Bakrie yang baru terpilih ."]) == [
+        ("REJECT", "Aburizal Bakrie", None)
+    ]
+    # an arrest by the police described by a relative clause stays the authorities'
+    assert events(["Tiga pemuda ditangkap oleh aparat yang dipimpin Kapolres Bogor AKBP Andi Santoso ."]) == [
+        ("COERCE", "aparat", None)
+    ]

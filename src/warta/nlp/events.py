@@ -4117,6 +4117,12 @@ def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end:
                 continue
             if any(w in _locative(doc) or w in doc.lex.words.get("destination", ()) for w in gap):
                 continue  # "dibunuh oleh kekasihnya di Bekasi": a place after "di" is where, not who
+            if tokens[k].lower in doc.lex.words.get("agent", ()) and any(
+                w in doc.lex.words.get("relative", ()) for w in gap
+            ):
+                # "ditentang oleh kelompok yang berseberangan dengan Ketua Umum X": an unnamed group described by a
+                # relative clause; the name inside that clause is no agent
+                continue
             first = following[0]
             if (
                 first.entity.type == "LOC"
