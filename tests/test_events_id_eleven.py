@@ -155,3 +155,14 @@ def test_a_body_before_a_region_is_its_branch_there():
     # a place set off by commas only says where the body is ("Pemerintah Kota Kediri , Jawa Timur ,")
     found = events(["Pemerintah Kota Kediri , Jawa Timur , mewajibkan warga memakai masker ."])
     assert [(t, a) for t, a, _ in found] == [("COERCE", "Pemerintah Kota Kediri")]
+
+
+def test_an_agreement_among_private_people_is_no_event():
+    # a civilian group agreeing among themselves, or a firm's plan with no state party: no political act
+    assert not events(["Beberapa orang warga sepakat membentuk grup musik bernama Senja bersama Andi dan Budi ."])
+    assert not events(["PT Sinar Abadi Tbk sepakat membentuk usaha patungan dengan PT Karya Mulia ."])
+    # a state party on the other side, or a named person of no known office, still agrees
+    found = events(["PT Sinar Abadi Tbk berjanji memberikan bantuan kepada Pemerintah Kabupaten Bogor ."])
+    assert [(t, r) for t, _, r in found] == [("AGREE", "Pemerintah Kabupaten Bogor")]
+    found = events(["Beshir menyetujui gencatan senjata yang diusulkan Uni Afrika ."], "AGREE")
+    assert [a for _, a, _ in found] == ["Beshir"]
