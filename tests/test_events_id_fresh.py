@@ -53,3 +53,16 @@ def test_a_name_inside_a_relative_clause_after_oleh_is_no_agent():
     assert events(["Tiga pemuda ditangkap oleh aparat yang dipimpin Kapolres Bogor AKBP Andi Santoso ."]) == [
         ("COERCE", "aparat", None)
     ]
+
+
+def test_a_name_after_dan_with_its_own_verb_opens_a_new_clause():
+    # "V objek dan X me-...": X is the subject of the next clause, not one acted on by V
+    found = events(["Polisi melarang aksi itu dan Gubernur Anies Baswedan meminta warga tetap tenang ."])
+    assert ("COERCE", "polisi", "Anies Baswedan") not in found
+    assert ("REQUEST", "Anies Baswedan", None) in found
+    assert events(["Pemerintah melarang ekspor nikel dan Uni Eropa menggugat Indonesia ke WTO ."]) == [
+        ("ACCUSE", "Uni Eropa", "Indonesia")
+    ]
+    # a list of names before the verb of what is asked stays the ones asked
+    found = events(["Amerika Serikat mendesak Rusia dan Ukraina menghentikan perang ."])
+    assert ("REQUEST", "Amerika Serikat", "Rusia") in found

@@ -3571,6 +3571,8 @@ def _reachable(
             # verb, whose object follows; in Indonesian and Malay any "dan" + active me- verb ends the object
             # ("mengecam keras serangan tersebut dan mendesak Dewan Keamanan PBB")
             break
+        if doc.lang in ("id", "ms") and _new_clause_subject(doc, mentions, verb_end, mention):
+            break
         heads = [k for k, w in enumerate(gap_words) if w in prepositions]
         if not heads:
             # "bersepakat memperpanjang PSBB", "signed the RCEP agreement": what is agreed on is no party; a partner
@@ -3590,6 +3592,38 @@ def _reachable(
         if reachable:
             out.append(mention)
     return out
+
+
+def _new_clause_subject(doc: Doc, mentions: list[Mention], verb_end: int, mention: Mention) -> bool:
+    """Indonesian and Malay: a name after "dan"/"serta" that is followed by its own active verb opens a new clause
+    ("melarang impor unggas dan Financial Times melaporkan ...", "melarang aksi itu dan Gubernur X meminta ..."): it is
+    no object of the verb before. A list of names ("mendesak Rusia dan Ukraina menghentikan ...") is left alone: the
+    word before "dan" ends a name."""
+    words = doc.lex.words
+    end = mention.end
+    for m in doc.mentions_in(mention.end, mention.end + 120):
+        # "dan Kapolres Bogor AKBP Andi Santoso mengatakan": the person a title or body runs into
+        if m.start >= end and _TITLE_GAP.fullmatch(doc.text[end : m.start]):
+            end = m.end
+        elif m.start >= end:
+            break
+    after = _WORD.findall(doc.text[end : end + 40].lower())[:2]
+    if not after:
+        return False
+    verb = after[0] if not (after[0] in words.get("auxiliary", frozenset()) and len(after) > 1) else after[1]
+    if not _prefixed_verb(doc, verb):
+        return False
+    coordinators = words.get("coordinator", frozenset())
+    last = None
+    for match in _WORD.finditer(doc.text[verb_end : mention.start]):
+        if match.group(0).lower() in coordinators:
+            last = verb_end + match.start()
+    if last is None:
+        return False
+    before = len(doc.text[:last].rstrip())
+    return not any(m.end == before for m in mentions) and not any(
+        m.end == before for m in doc.mentions_in(verb_end, last)
+    )
 
 
 def _after_passive_auxiliary(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
