@@ -703,7 +703,9 @@ def extract_events(doc: Doc) -> list[Event]:
                     (s_start, s_end),
                     previous_actor,
                 )
-                if actor is not None:
+                if actor is not None and not (doc.lang == "en" and "judgement" in pattern.flags):
+                    # (a speaker whose words judge a party is no subject of the acts told in the reported clause:
+                    # "Moscow said the sanctions imposed by the EU were illegal")
                     previous_actor = actor
                 if event is not None and event.type == "REJECT" and event.recipient is None:
                     # "The Pentagon rejected these accusations": the one who accused it, earlier in the text
@@ -777,8 +779,8 @@ def _pair_events(
     In Indonesian and Malay, a third party the verb names ("Keduanya juga bertemu dengan Presiden Korea Selatan X")
     is acted on by each of the pair instead. Empty when the subject is no pair phrase or no such event precedes it."""
     phrase_end = _pair_subject_end(doc, tokens, i)
-    if phrase_end is None:
-        return []
+    if phrase_end is None or "judgement" in pattern.flags:
+        return []  # "Both sides said they were hopeful ...": a judgement needs its content read (_judgement)
     earlier = next(
         (
             e
@@ -2124,6 +2126,17 @@ def _judgement(
     )
     if hit is None or (hit > 0 and words[hit - 1] in doc.lex.words.get("negation", ())):
         return None
+    if doc.lang == "en":
+        # "said the move was illegal", "said Taiwan's drills were a grave provocation": the word is what the reported
+        # clause states of its subject, right after a copula (at most three words between, none a negation: "was
+        # not a violation"); "said police arrested a man for illegal parking" judges no one
+        copula = doc.lex.words.get("copula", frozenset())
+        link = next((k for k in range(hit - 1, max(-1, hit - 5), -1) if words[k] in copula), None)
+        negation = doc.lex.words.get("negation", frozenset())
+        if link is None or any(w in negation or w.endswith("ing") for w in words[link + 1 : hit]):
+            return None  # "said the man was carrying an illegal weapon": the word is no judgement of the subject
+        if words[hit + 1 : hit + 2] == ["that"]:
+            return None  # "said it was unacceptable that children were going hungry": a situation, no party's act
     if passive:
         return (recipient,)
     end = content[hit].start
@@ -2134,9 +2147,21 @@ def _judgement(
         if mention.entity.type == "LOC" and _after_preposition(doc.text, mention.start, _locative(doc)):
             place = place or mention
             continue  # "di Jakarta": where, not whom
+        owner = _WORD.findall(doc.text[max(0, mention.start - 12) : mention.start].lower())
+        if owner and owner[-1] in doc.lex.words.get("own_possessive", ()):
+            continue  # "said the expulsion of its diplomats was a hostile act": the speaker's own people
         if mention.entity.kind == "agent-actor":
             return (None,)  # "menilai warga abai": a generic group is judged, no party
         return (mention,)
+    if doc.lang == "en" and words[hit + 1 : hit + 4].count("by"):
+        # "said the deployment was a provocation by NATO": the party the act is put down to
+        after = content[hit + 1 + words[hit + 1 : hit + 4].index("by")].end
+        agent = next(iter(doc.mentions_in(after, after + 40)), None)
+        if agent is not None and not (actor is not None and _same_side(actor.entity, agent.entity)):
+            if not _WORD.findall(doc.text[after : agent.start].lower()) or all(
+                w in doc.lex.words.get("determiner", ()) for w in _WORD.findall(doc.text[after : agent.start].lower())
+            ):
+                return (agent,)
     # "menilai penanganan banjir di DKI Jakarta belum optimal": no party named, the work done in a place is judged,
     # which criticises whoever governs it
     return (place,)
