@@ -66,3 +66,10 @@ def test_a_name_after_dan_with_its_own_verb_opens_a_new_clause():
     # a list of names before the verb of what is asked stays the ones asked
     found = events(["Amerika Serikat mendesak Rusia dan Ukraina menghentikan perang ."])
     assert ("REQUEST", "Amerika Serikat", "Rusia") in found
+
+
+def test_a_subject_that_is_acted_on_is_not_also_the_actor():
+    # "X menuai kritik": X is criticised; with no critic named there is no event (X does not criticise itself)
+    assert events(["Sebelumnya , Partai Hanura menuai kritik karena materi kampanyenya ."]) == []
+    # a critic named after "dari" acts
+    assert ("ACCUSE", "nelayan", "Susi Pudjiastuti") in events(["Kebijakan Menteri Susi Pudjiastuti menuai kritik dari nelayan ."])

@@ -1521,6 +1521,8 @@ def _event(
         and not _after_passive_auxiliary(tokens, i, doc.lex)
     ):
         actor = _subject_phrase(doc, tokens, i, clause)
+        if actor is not None and recipient is not None and actor.start < recipient.end and recipient.start < actor.end:
+            actor = None  # "Partai Golkar menuai kritik": the subject is the one acted on, so it is no actor too
     if actor is None and recipient is not None:
         actor = _unnamed_authority(doc, tokens, i, pattern, cameo, recipient)
     if (
