@@ -73,3 +73,14 @@ def test_a_subject_that_is_acted_on_is_not_also_the_actor():
     assert events(["Sebelumnya , Partai Hanura menuai kritik karena materi kampanyenya ."]) == []
     # a critic named after "dari" acts
     assert ("ACCUSE", "nelayan", "Susi Pudjiastuti") in events(["Kebijakan Menteri Susi Pudjiastuti menuai kritik dari nelayan ."])
+
+
+def test_an_agent_inside_a_condition_clause_is_not_the_agent_of_the_verb_before():
+    # "akan dinonaktifkan apabila ditetapkan oleh KPK sebagai tersangka": KPK would name him a suspect; it would not
+    # dismiss him
+    found = events(["Andi Santoso akan dinonaktifkan dari posisi ketua apabila ditetapkan oleh KPK sebagai tersangka ."])
+    assert ("THREATEN", "Komisi Pemberantasan Korupsi", "Andi Santoso") not in found
+    # an agent before any condition still acts
+    assert events(["Andi Santoso dinonaktifkan oleh Dewan Pembina Partai Demokrat ."]) == [
+        ("COERCE", "Dewan Pembina Partai Demokrat", "Andi Santoso")
+    ]

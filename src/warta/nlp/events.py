@@ -4173,8 +4173,13 @@ _TITLE_GAP = re.compile(r"(?:\s+[A-Z][\w.'’-]*){0,4}\s*")
 
 def _after_word(doc: Doc, tokens: list[Tok], j: int, words: frozenset[str], end: int) -> Mention | None:
     """The first mention after one of ``words`` ("by", "oleh") later in the clause. "by changing its name": a
-    gerund after the word says how, and a name after it is no agent."""
+    gerund after the word says how, and a name after it is no agent. A conditional word ("apabila", "if") before
+    the word opens a condition clause: "akan dinonaktifkan apabila ditetapkan oleh KPK sebagai tersangka" names who
+    would name him a suspect, not who would dismiss him."""
+    conditional = doc.lex.words.get("conditional", frozenset())
     for k in range(j, len(tokens)):
+        if tokens[k].lower in conditional:
+            return None
         if tokens[k].lower in words:
             following = doc.mentions_in(tokens[k].end, end)
             if not following or following[0].start - tokens[k].end >= 60:
