@@ -1,0 +1,24 @@
+"""English acts named by their noun after a light verb with adjectives before the noun ("made a surprise visit to",
+"made even bigger threats against"; issue 6, eleventh session); sentences written for these tests in the style of
+wire news, no news text copied."""
+
+from test_events_en_recipients import events
+
+
+def test_a_visit_made_or_paid_is_a_visit_not_an_intent():
+    assert events("Joe Biden made a surprise visit to Kyiv on Monday.") == [("CONSULT", "Joe Biden", "Kyiv")]
+    assert events("Xi made a state visit to France in May.") == [("CONSULT", "Xi Jinping", "France")]
+    # a visit planned is still an intent to meet
+    found = events("The minister made plans for a visit to China next year.")
+    assert found == [("AGREE", "minister", "China")]
+
+
+def test_threats_made_against_a_party_are_threats():
+    assert events("The group made even bigger threats against the government on Sunday.") == [
+        ("THREATEN", "group", "government")
+    ]
+
+
+def test_no_event_for_private_visits_and_threats():
+    assert not events("The band made a visit to the children's hospital.")
+    assert not events("Fans made threats to the referee after the match.")
