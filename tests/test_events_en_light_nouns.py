@@ -22,3 +22,14 @@ def test_threats_made_against_a_party_are_threats():
 def test_no_event_for_private_visits_and_threats():
     assert not events("The band made a visit to the children's hospital.")
     assert not events("Fans made threats to the referee after the match.")
+
+
+def test_an_offer_announced_or_made_to_do_something_is_a_promise():
+    assert events("The health ministry announced the offer to provide free flu shots to all residents.") == [
+        ("AGREE", "ministry", None)
+    ]
+    assert ("AGREE", "Iran", "United States") in events(
+        "Iran renewed its offer to swap prisoners with the United States."
+    )
+    # a firm's offer to buy is business
+    assert not events("Apple announced an offer to buy back $90 billion of its shares.")
