@@ -48,3 +48,14 @@ def test_the_speaker_is_no_subject_of_the_acts_in_the_judged_clause():
     assert events("Moscow said the sanctions imposed by the European Union were illegal.") == [
         ("ACCUSE", "Russia", "European Union")
     ]
+
+
+def test_criticism_drawn_with_no_critic_named_has_no_actor():
+    # the owner's decision is criticised; "Ukraine" is where the arms go, no critic
+    found = events("Washington's decision to send cluster munitions to Ukraine drew criticism.")
+    assert not [e for e in found if e[0] == "ACCUSE"]
+    assert not [e for e in events("The plan to deport asylum seekers to Rwanda drew sharp criticism.") if e[0] == "ACCUSE"]
+    # a critic named after "from" still acts
+    assert ("ACCUSE", "European Union", "Russia") in events(
+        "Moscow's decision to expel the diplomats drew condemnation from the European Union."
+    )

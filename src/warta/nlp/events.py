@@ -1518,6 +1518,8 @@ def _event(
         actor is None
         and doc.lex.words.get("auxiliary")
         and "passive" not in pattern.flags
+        and "received" not in pattern.flags  # "X's decision to send arms to Ukraine drew criticism": the subject is
+        # the one criticised, the critic is unnamed
         and not _after_passive_auxiliary(tokens, i, doc.lex)
     ):
         actor = _subject_phrase(doc, tokens, i, clause)
