@@ -33,3 +33,12 @@ def test_an_offer_announced_or_made_to_do_something_is_a_promise():
     )
     # a firm's offer to buy is business
     assert not events("Apple announced an offer to buy back $90 billion of its shares.")
+
+
+def test_mediation_named_by_its_owners_noun_reaches_both_sides():
+    found = events("Qatar's mediation between Russia and Ukraine secured the return of 20 children.")
+    assert ("CONSULT", "Qatar", "Russia") in found and ("CONSULT", "Qatar", "Ukraine") in found
+    # what a mediation "led to" is its outcome: the two sides do not aid each other
+    found = events("Egypt's mediation between Israel and Hamas led to a truce.")
+    assert sorted(found) == [("CONSULT", "Egypt", "Hamas"), ("CONSULT", "Egypt", "Israel")]
+    assert not events("The mediation between the two companies failed.")
