@@ -4471,6 +4471,20 @@ def _drop_restated(events: list[Event]) -> list[Event]:
             and any(e.type == "PROTEST" for e in out)
         ):
             continue  # "Mahasiswa menggelar unjuk rasa ... . Unjuk rasa itu berlangsung damai": the same protest
+        if (
+            event.recipient is not None
+            and event.actor.entity is None
+            and any(
+                e.type == event.type
+                and e.cameo == event.cameo
+                and e.actor.entity is not None
+                and e.recipient is not None
+                and (e.recipient.entity or e.recipient.name) == (event.recipient.entity or event.recipient.name)
+                and e.actor.country == event.actor.country
+                for e in out
+            )
+        ):
+            continue  # "KPK menahan X ... . X ditahan di Rutan KPK": the generic authority of the passive is the body named
         if event.recipient is None and any(
             e.recipient is not None
             and e.type == event.type
