@@ -237,6 +237,7 @@ class Doc:
     entities: dict[str, Entity]
     dateline: str | None
     first_paragraph_end: int
+    header_end: int = 0  # end of a dateline header at the start of the text ("JAKARTA, KOMPAS —")
     starts: list[int] = field(default_factory=list)
     sport: bool | None = None  # the document is about games (see _sport), computed on first use
     home: str | None = None  # the dateline's country, else the article's main one (as for generic actors)
@@ -318,6 +319,7 @@ def annotate(record: Record) -> None:
         entities={e.id: e for e in record.entities},
         dateline=dateline,
         first_paragraph_end=len(article.paragraphs[0]) if article.paragraphs else 0,
+        header_end=header_end,
         home=home,
         published=article.published,
     )
@@ -477,7 +479,7 @@ def definite_mentions(text: str, lang: str, mentions: list[Mention], start: int)
     spans, surface, lower = token_words(text)
     out: list[Mention] = []
     for k in range(bisect_left(spans, (start,)), len(spans)):
-        if lower[k] not in every_head or not (surface[k].islower() or _opens_sentence(text, spans, k)):
+        if lower[k] not in every_head or not (surface[k].islower() or _sentence_initial(text, spans[k][0])):
             continue
         phrase = _definite_phrase(lower, surface, k, words)
         if phrase is None:
@@ -490,14 +492,6 @@ def definite_mentions(text: str, lang: str, mentions: list[Mention], start: int)
         if antecedent is not None:
             out.append(Mention(a_start, a_end, antecedent.entity))
     return out
-
-
-def _opens_sentence(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-    """Token ``k`` opens a sentence or paragraph ("Kelompok tersebut menyerang ...")."""
-    if k == 0:
-        return True
-    between = text[spans[k - 1][1] : spans[k][0]]
-    return "\n" in between or text[spans[k - 1][0] : spans[k - 1][1]] in (".", "!", "?")
 
 
 def _definite_phrase(lower: list[str], surface: list[str], k: int, words: dict) -> tuple[int, int] | None:
@@ -3853,21 +3847,17 @@ def _counted_group(doc: Doc, tokens: list[Tok], i: int) -> bool:
     return False
 
 
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .,()/]{0,40}[—–-]\s*")
-
-
 def _clause_subject(doc: Doc, left: list[Mention], start: int | None = None) -> Mention | None:
     """The first mention not after a preposition, or the person it is the title of ("Bupati Garut Dedi Supriadi":
     see ``_title_holder``); with the clause's ``start``, not inside an opening adverbial phrase closed by a comma
     (words ``opening_adverbial``: "Menyusul perdebatan antara Bupati X dan Y , Kementerian Dalam Negeri ...")."""
     prepositions = doc.lex.words.get("preposition", frozenset())
     if start is not None and left:
+        start = max(start, doc.header_end)  # after "JAKARTA , KOMPAS —"
         opening = doc.text[start : left[-1].start]
-        dateline = _DATELINE.match(opening)  # "JAKARTA , KOMPAS — Menyusul ..."
-        skip = dateline.end() if dateline else 0
-        first = opening[skip:].split(None, 1)[0].lower() if opening[skip:].strip() else ""
-        if first in doc.lex.words.get("opening_adverbial", frozenset()) and "," in opening[skip:]:
-            comma = start + opening.index(",", skip)
+        first = opening.split(None, 1)[0].lower() if opening.strip() else ""
+        if first in doc.lex.words.get("opening_adverbial", frozenset()) and "," in opening:
+            comma = start + opening.index(",")
             left = [m for m in left if m.start > comma]
     candidates = [m for m in left if not _after_preposition(doc.text, m.start, prepositions)]
     return _title_holder(doc, candidates) if candidates else None
