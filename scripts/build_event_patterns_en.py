@@ -244,8 +244,14 @@ BARE_STOP = frozenset(
     campaigned campaigning campaigns vote voted voting votes""".split()
 )
 
-# Forms that are prepositions or fixed phrases in today's news English, not the verb ("according to").
-STOP_FORMS = frozenset({"according"})
+# Forms that are prepositions, adjectives or fixed phrases in today's news English, not the verb ("according to",
+# "best value for military": the superlative, not PETRARCH's "best" = defeat).
+STOP_FORMS = frozenset({"according", "best"})
+# Bare forms of verbal events that are nouns or commercial verbs as often ("US brand ALTER X", "the Canadian markets
+# offer so much opportunity", "countries like Hungary and Georgia offer ancient winemaking traditions"): left out of
+# the bare rows; the past forms ("branded them traitors", "offered") stay, and so do the rows with an object
+# ("offered * talks", "made an offer to"). Seen on unlabelled web pages and tweets (WCXB, wnut17), 2026-11-29.
+BARE_NOUN_FORMS = frozenset({"brand", "brands", "branding", "offer", "offers", "offering"})
 
 
 def _has_content(elements: list[list[str]] | None) -> bool:
@@ -315,7 +321,8 @@ def convert(
             code = map_code(own if own is not None else block["code"])
             verbal = bool(code) and code[:2] in VERBAL_ROOTS and not BARE_STOP & set(forms)
             if code and (with_bare or verbal):
-                rows.extend((slot, code, f"bare {forms[0]}") for slot in verb_slot(forms))
+                kept = [f for f in forms if f not in BARE_NOUN_FORMS]
+                rows.extend((slot, code, f"bare {forms[0]}") for slot in verb_slot(kept))
             elif code and code[:2] in PAST_ROOTS and not BARE_STOP & set(forms):
                 past = [f for f in forms if _past_form(f, forms[0]) and f not in STOP_FORMS]
                 rows.extend((slot, code, f"bare past {forms[0]}") for slot in verb_slot(past))

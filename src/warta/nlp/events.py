@@ -1312,6 +1312,8 @@ def _event(
         and tokens[i - 3].lower in doc.lex.words.get("any_determiner", ())
     ):
         return None, None  # "no knowledge of any efforts to urge Ukraine": an act nobody is said to have done
+    if _instructed_act(tokens, i, doc.lex):
+        return None, None  # "tells Stan to kill Jeff", "ordered his men to attack": what was told, not done
     if _has_word(near, doc.lex.words.get("negation", ())) and not _negated_modifier(tokens, i, doc.lex):
         cameo = _negated_code(cameo)  # "did not accept the offer": a rejection; "did not attack": nothing
         if cameo is None:
@@ -1972,6 +1974,21 @@ def _event(
     if namely and recipient is namely[0]:
         doc.listed = namely[1:]  # "yakni Jepang dan Korea Selatan": one event each
     return event, actor
+
+
+def _instructed_act(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """The pattern at ``i`` follows "to", and an ``instruction`` verb ("told", "ordered") stands up to five words
+    before that "to", with its object between and no punctuation: the act is what someone was told to do."""
+    instruction = lex.words.get("instruction", frozenset())
+    if not instruction or i < 3 or tokens[i - 1].lower != "to":
+        return False
+    for k in range(i - 3, max(-1, i - 8), -1):
+        word = tokens[k].lower
+        if not any(ch.isalnum() for ch in word):
+            return False
+        if word in instruction:
+            return True
+    return False
 
 
 def _negated_modifier(tokens: list[Tok], i: int, lex: Lexicon) -> bool:

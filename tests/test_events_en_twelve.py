@@ -1,0 +1,47 @@
+"""English events on unseen text (issue 6, twelfth session): causes of false events and misses counted on the tune
+half of the fresh labels (wikigold sentences, ScrapingHub and WCXB pages) and on unlabelled web pages and tweets;
+sentences written for these tests in the style of news and web pages."""
+
+from test_events import coded
+
+
+def events(text):
+    return [
+        (e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in coded([text], "en").events
+    ]
+
+
+def test_what_someone_is_told_or_ordered_to_do_is_not_done():
+    assert not events("In the next episode , Bullock tells Stan to kill Jeff before the wedding .")
+    assert not events("The gang leader ordered his men to kill the shopkeeper , the court heard .")
+    assert not events("The colonel instructed two soldiers to execute the prisoners .")
+    # the act itself, or a vow to do it, is still read
+    assert [t for t, _, _ in events("Gunmen killed the mayor of Tlalixcoyan on Sunday .")] == ["ASSAULT"]
+    assert [t for t, _, _ in events("The rebels tried to kill the governor of the province .")] == ["ASSAULT"]
+    assert [t for t, _, _ in events("Israeli soldiers kill a Palestinian teenager in Hebron .")] == ["ASSAULT"]
+
+
+def test_brand_and_offer_in_commercial_text_are_no_events():
+    assert not events("US brand Northline Company crafts apparel for hikers .")
+    assert not events("Countries like Hungary and Georgia offer ancient winemaking traditions .")
+    assert not events("The Canadian markets offer so much opportunity to investors from Romania .")
+    # the past forms of the verbs still are ("branded", "offered")
+    assert events("Beijing branded the Dalai Lama a separatist .")
+    assert [t for t, _, _ in events("Turkey offered to mediate between Russia and Ukraine .")] == ["AGREE"]
+
+
+def test_best_is_no_defeat():
+    assert not events("Reviewers cite high customer satisfaction and best value for military households .")
+    assert not events("Buyers report strong customer loyalty and best prices for army surplus gear .")
+    assert not events("Officials said the new rifle offers the best protection for soldiers .")
+
+
+def test_a_meeting_between_private_people_is_no_event():
+    assert not events("Whilst still a teenager , Citrone opened a gym in North Shields and met Sunderland A.F.C. "
+                      "footballer David Smith .")
+    assert not events("As a student , Marlow met Oxford United goalkeeper Tom Reece at a party .")
+    # meetings of officials, named with or without titles, are still read
+    assert events("Chinese President Xi Jinping met Indian Prime Minister Narendra Modi in Kazan .") == [
+        ("CONSULT", "Xi Jinping", "Narendra Modi")
+    ]
+    assert ("CONSULT", "Blinken", "Wang Yi") in events("Blinken met Wang Yi in Beijing on Friday .")
