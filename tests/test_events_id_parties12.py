@@ -1,0 +1,36 @@
+"""Indonesian parties of events, twelfth session (sentences written for these tests in the style of news; no news
+text copied): causes of lost or wrong parties counted on the fresh idner-news-2k tune sentences."""
+
+from test_events import coded
+from test_events_id_rules import events
+
+
+def parties(paragraphs, kind=None):
+    return [
+        (e.type, e.actor.name, e.actor.country, e.recipient.name if e.recipient else None)
+        for e in coded(paragraphs).events
+        if kind is None or e.type == kind
+    ]
+
+
+def test_political_judicial_and_armed_groups_named_by_their_kind_are_parties():
+    assert events(["Sejumlah politisi mengkritik pemerintah terkait kenaikan harga BBM."]) == [
+        ("ACCUSE", "politisi", "pemerintah")
+    ]
+    assert events(["Majelis hakim menjatuhkan vonis lima tahun penjara kepada Andi Saputra."]) == [
+        ("COERCE", "majelis hakim", "Andi Saputra")
+    ]
+    assert events(["Pihak berwenang menangkap Rahmat Hidayat di bandara."]) == [
+        ("COERCE", "pihak berwenang", "Rahmat Hidayat")
+    ]
+    # a body of the legislature asked by its kind
+    assert events(["Ketua DPR meminta pansus segera menyelesaikan laporannya."], "REQUEST") == [
+        ("REQUEST", "Dewan Perwakilan Rakyat", "pansus")
+    ]
+    # armed groups and war planes act, of the country of the place named
+    assert parties(["Militan menyerang markas tentara di utara Suriah."]) == [("ASSAULT", "militan", "SYR", None)]
+    assert parties(["Pesawat tempur menyerang sejumlah target di pinggiran Tripoli, Libya."]) == [
+        ("ASSAULT", "pesawat tempur", "LBY", None)
+    ]
+    # the kind word before a name is that name's phrase: the name acts
+    assert events(["Para pejuang Hamas menembakkan roket ke Israel."]) == [("ASSAULT", "Hamas", "Israel")]
