@@ -214,12 +214,17 @@ def matches(event, gold: dict, with_recipient: bool = True) -> bool:
     )
 
 
-def score_doc(doc: dict, text: str, tally: Tally, show: bool, lenient: Tally | None = None, also=()) -> None:
-    """Score one document into ``tally`` (and the ``also`` tallies: per language, per source) and ``lenient``."""
+def score_doc(
+    doc: dict, text: str, tally: Tally, show: bool, lenient: Tally | None = None, also=(), ranked=None
+) -> None:
+    """Score one document into ``tally`` (and the ``also`` tallies: per language, per source) and ``lenient``;
+    ``ranked`` gets (confidence, correct) of each predicted event."""
     record = annotate(text.split("\n\n"), doc["lang"])
     end = doc["window"][1]
     predicted = [e for e in record.events if e.evidence.start < end]
     golds = doc["events"]
+    if ranked is not None:
+        ranked.extend((e.confidence or 0.0, any(matches(e, gold) for gold in golds)) for e in predicted)
     for extra in also:  # totals only
         extra.gold["all"] += len(golds)
         extra.found["all"] += sum(any(matches(e, gold) for e in predicted) for gold in golds)
@@ -233,12 +238,13 @@ def run_split(docs: list[dict], texts: dict[str, str], split: str, show: bool) -
     sources = sorted({doc_source(d["doc"]) for d in docs})
     tallies = {key: Tally() for key in ("all", "id", "en", *sources)}
     lenient = Tally()
+    ranked: list[tuple[float, bool]] = []
     for doc in docs:
         text = texts.get(doc["doc"])
         if text is None:
             continue
         also = (tallies[doc["lang"]], tallies[doc_source(doc["doc"])])
-        score_doc(doc, text, tallies["all"], show, lenient, also)
+        score_doc(doc, text, tallies["all"], show, lenient, also, ranked)
     n_id = sum(d["lang"] == "id" for d in docs)
     print_pr(tallies["all"], f"== {split} half: {len(docs)} documents ({n_id} id, {len(docs) - n_id} en)")
     for key in ("id", "en", *sources):
@@ -249,6 +255,18 @@ def run_split(docs: list[dict], texts: dict[str, str], split: str, show: bool) -
         )
     gold, pred, p, r = lenient.row("all")
     print(f"  (type, actor) only, recipient ignored: P {fmt(p)}, R {fmt(r)}")
+    print(f"  events ranked by confidence: average precision {fmt(average_precision(ranked))}")
+
+
+def average_precision(ranked: list[tuple[float, bool]]) -> float | None:
+    """Mean precision at each correct event when events are ranked by confidence (ties in text order)."""
+    order = sorted(ranked, key=lambda pair: -pair[0])
+    hits, total = 0, 0.0
+    for rank, (_, correct) in enumerate(order, 1):
+        if correct:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else None
 
 
 def main() -> int:

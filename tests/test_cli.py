@@ -165,3 +165,16 @@ def test_events_command_filters_and_exports(db_path, tmp_path):
 
     assert pq.read_table(parquet).num_rows == len(all_rows)
     assert run("events", "--db", db_path, "--format", "parquet").exit_code == 2
+
+
+def test_events_command_filters_on_confidence(db_path):
+    run("ingest", EXAMPLES, "--db", db_path, "-q")
+    rows = list(csv.DictReader(io.StringIO(run("events", "--db", db_path, "--format", "csv").stdout)))
+    confidences = sorted(float(r["confidence"]) for r in rows)
+    assert all(0.0 < c < 1.0 for c in confidences)
+    middle = confidences[len(confidences) // 2]
+    kept = list(csv.DictReader(io.StringIO(
+        run("events", "--db", db_path, "--min-confidence", str(middle), "--format", "csv").stdout)))
+    assert kept and len(kept) == sum(c >= middle for c in confidences)
+    assert all(float(r["confidence"]) >= middle for r in kept)
+    assert run("events", "--db", db_path, "--min-confidence", "1.5").exit_code == 2  # outside 0-1

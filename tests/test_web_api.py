@@ -124,6 +124,10 @@ def test_events_timeline_network(client):
     assert events["total"] == 4
     assert {e["tone"] for e in events["events"]} == {"conflictual"}
     assert client.get("/api/events", params={"type": "AGREE"}).json()["events"][0]["tone"] == "cooperative"
+    everything = client.get("/api/events").json()["events"]
+    confident = client.get("/api/events", params={"min_confidence": 0.99}).json()["events"]
+    assert len(confident) == sum((e["confidence"] or 0) >= 0.99 for e in everything) < len(everything)
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
     timeline = client.get("/api/events/timeline").json()
     assert timeline["granularity"] == "month"
     assert sum(p["conflictual"] for p in timeline["periods"]) >= 5

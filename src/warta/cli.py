@@ -317,11 +317,16 @@ def events(
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. THREATEN")] = None,
     since: Annotated[str | None, typer.Option("--since", help="first day, YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option("--until", help="last day, YYYY-MM-DD")] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="only events with at least this confidence (0-1)"),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | csv | jsonl | parquet")] = "table",
     out: Annotated[str | None, typer.Option("--out", "-o", help="output file (needed for parquet)")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="at most this many events")] = 100_000,
 ) -> None:
-    """Coded events in the store, one row per event: date, actor, type, CAMEO, recipient, location, evidence.
+    """Coded events in the store, one row per event: date, actor, type, CAMEO, recipient, location, evidence,
+    confidence.
     The date is the event's own date, or the publication day when the text gives none."""
     from warta.store import open_store
     from warta.store.export import export_events
@@ -331,7 +336,8 @@ def events(
         typer.echo("error: --format must be table, csv, jsonl or parquet (parquet needs --out)", err=True)
         raise typer.Exit(2)
     filters = EventFilters(type=event_type.upper() if event_type else None, actor=actor, recipient=recipient,
-                           country=country.upper() if country else None, date_from=since, date_to=until)
+                           country=country.upper() if country else None, date_from=since, date_to=until,
+                           min_confidence=min_confidence)
     with open_store(db) as store:
         rows = list(store.iter_events(filters, limit=limit))
     if fmt != "table":

@@ -53,6 +53,7 @@ class EventFilters:
     date_from: str | None = None
     date_to: str | None = None
     record_id: str | None = None
+    min_confidence: float | None = None  # events whose confidence is at least this (0-1)
 
 
 @dataclass(slots=True)
@@ -160,6 +161,9 @@ def event_filter(f: EventFilters, placeholder: str) -> tuple[str, list[Any]]:
     if f.date_to:
         where.append(f"{EVENT_DAY} <= {p}")
         params.append(f.date_to)
+    if f.min_confidence is not None:
+        where.append(f"ev.confidence >= {p}")
+        params.append(f.min_confidence)
     return " AND ".join(where), params
 
 

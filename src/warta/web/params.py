@@ -26,6 +26,7 @@ def _iso_day_only(value: object) -> object:
 
 
 Day = Annotated[date | None, Query(description="ISO date YYYY-MM-DD (inclusive)"), BeforeValidator(_iso_day_only)]
+Confidence = Annotated[float | None, Query(ge=0.0, le=1.0, description="only events with at least this confidence")]
 FormDay = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD; empty or invalid = none")]
 
 
@@ -57,9 +58,11 @@ def record_form_filters(site: Text = None, language: Text = None, date_from: For
 
 
 def event_filters(type: Text = None, actor: Text = None, recipient: Text = None, party: Text = None,
-                  country: Text = None, date_from: Day = None, date_to: Day = None) -> EventFilters:
+                  country: Text = None, date_from: Day = None, date_to: Day = None,
+                  min_confidence: Confidence = None) -> EventFilters:
     return EventFilters(type=_text(type), actor=_text(actor), recipient=_text(recipient), party=_text(party),
-                        country=_text(country), date_from=_day(date_from), date_to=_day(date_to))
+                        country=_text(country), date_from=_day(date_from), date_to=_day(date_to),
+                        min_confidence=min_confidence)
 
 
 def event_form_filters(type: Text = None, actor: Text = None, recipient: Text = None, party: Text = None,
