@@ -54,7 +54,9 @@ every label against its text (window at the rule's cut, evidence spans inside th
 after adding labels. ``--pool SOURCE`` lists the texts of a source that are in no split, the only pages on which
 to count or read false events while developing rules (the ScrapingHub and PFSA-ID pages of this test half were in
 that pool before it was drawn). This half is the one reported from now on; do not read its
-documents or misses (``--show`` refuses it) when developing rules.
+documents or misses (``--show`` refuses it) when developing rules. Since 2026-11-29 ``--show`` prints no PFSA-ID
+document either (CC BY-NC-SA, evaluation only: ../shared/data/README.md forbids building word lists from it); rules are
+developed on the tune half of the fresh labels (bench/events_fresh.py) and the English pages here.
 
 The 2026-11-29 draw (30 PFSA-ID documents, the next 30 in the fixed draw order above, ``--draw 30 0`` against the
 labels file before it was added, none skipped; 38 events, 12 documents with none) was labelled blind by a helper
@@ -244,7 +246,11 @@ def run_split(docs: list[dict], texts: dict[str, str], split: str, show: bool) -
         if text is None:
             continue
         also = (tallies[doc["lang"]], tallies[doc_source(doc["doc"])])
-        score_doc(doc, text, tallies["all"], show, lenient, also, ranked)
+        # PFSA-ID is licensed for evaluation only: its misses are counted, never printed for rule writing
+        printed = show and doc_source(doc["doc"]) != "pfsa-id"
+        score_doc(doc, text, tallies["all"], printed, lenient, also, ranked)
+    if show and any(doc_source(d["doc"]) == "pfsa-id" for d in docs):
+        print("(misses and false events of PFSA-ID documents are not printed: evaluation-only licence)")
     n_id = sum(d["lang"] == "id" for d in docs)
     print_pr(tallies["all"], f"== {split} half: {len(docs)} documents ({n_id} id, {len(docs) - n_id} en)")
     for key in ("id", "en", *sources):
@@ -285,7 +291,8 @@ def main() -> int:
     parser.add_argument(
         "--show",
         choices=("dev", "retired"),
-        help="print misses and false events of one split (never the test half); scores that split only",
+        help="print misses and false events of one split (never the test half; never PFSA-ID documents, which are "
+        "licensed for evaluation only); scores that split only",
     )
     parser.add_argument(
         "--draw",
