@@ -45,3 +45,29 @@ def test_a_meeting_between_private_people_is_no_event():
         ("CONSULT", "Xi Jinping", "Narendra Modi")
     ]
     assert ("CONSULT", "Blinken", "Wang Yi") in events("Blinken met Wang Yi in Beijing on Friday .")
+
+
+def test_a_firm_or_product_backing_no_state_party_is_no_support():
+    assert not events("Kotlin has become the standard for Android apps , endorsed by Google as the preferred language .")
+    assert not events("Northwind supports thousands of customers across industries , including retail and media .")
+    # support of or by a state party, or by a private person for a politician, is still read
+    assert ("SUPPORT", "Germany", "Ukraine") in events("Germany supports Ukraine's bid to join the European Union .")
+    assert events("Elon Musk endorsed Donald Trump for president on Saturday .") == [
+        ("SUPPORT", "Elon Musk", "Donald Trump")
+    ]
+
+
+def test_a_country_named_by_its_adjective_or_possessive_before_a_thing_is_no_party():
+    assert not events("Kanfuela Kaffe honors its Congolese roots by roasting specialty coffee .")
+    assert not events("The new restaurant in the old Luhrs building honors Mexico's rich culinary heritage .")
+    # a country acted on, or its adjective before a party, still is
+    assert events("Amnesty International condemned Israeli strikes on Gaza .") == [
+        ("ACCUSE", "Amnesty International", "Israel")
+    ]
+
+
+def test_advice_to_the_reader_is_no_request():
+    assert not events("But before you invest , Bernard urges you to consult someone with more experience .")
+    assert not events("The agency asks you to report suspicious packages to the police .")
+    # a request of a party is still read
+    assert events("Taiwan urged China to return to talks .") == [("REQUEST", "Taiwan", "China")]

@@ -1383,6 +1383,8 @@ def _event(
         return None, None  # "declined to comment", "a request for comment": no stance taken
     if plover_type == "REQUEST" and j < len(tokens) and tokens[j].lower in doc.lex.words.get("plea", ()):
         return None, None  # "pleaded guilty to threatening X": a plea in court, no appeal to anyone
+    if plover_type == "REQUEST" and j < len(tokens) and tokens[j].lower in doc.lex.words.get("reader", ()):
+        return None, None  # "Bernard urges you to consult someone": advice to the reader, no party asked
     if plover_type == "REQUEST" and _question(tokens, i + 1, j, doc.lex):
         return None, None  # "asked about the decision", "asked Turkey whether": a question, not a request
     witnesses = doc.lex.words.get("witness", frozenset())
@@ -1768,6 +1770,16 @@ def _event(
         # PETRARCH's bare verbs are broad ("pulled", "released", "respected", "apply"): read only between parties
         # of some country, not between products, firms or athletes of no known country
         return None, actor
+    if (
+        doc.lang == "en"
+        and {"public", "political"} & pattern.flags
+        and recipient is not None
+        and _private_party(actor.entity)
+        and _country_as_modifier(doc, recipient)
+    ):
+        # "Kanfuela Kaffe honors its Congolese roots", "the restaurant honors Mexico's culinary heritage": a firm,
+        # thing or private person acting on a thing a country's adjective or possessive describes acts on no country
+        return None, actor
     if "public" in pattern.flags and not (
         _state_party(actor.entity) or (recipient is not None and _state_party(recipient.entity))
     ):
@@ -1974,6 +1986,22 @@ def _event(
     if namely and recipient is namely[0]:
         doc.listed = namely[1:]  # "yakni Jepang dan Korea Selatan": one event each
     return event, actor
+
+
+def _country_as_modifier(doc: Doc, mention: Mention) -> bool:
+    """A country named by its adjective ("Congolese roots", "Spanish teaching") or its possessive ("Mexico's rich
+    culinary heritage") right before a lower-case word: it describes a thing, it is not the party named."""
+    if mention.entity.kind != "country":
+        return False
+    surface = doc.text[mention.start : mention.end]
+    rest = doc.text[mention.end : mention.end + 40]
+    if _demonym(surface, mention.entity):
+        after = re.match(r" ([a-z][\w-]*)", rest)
+    else:
+        after = re.match(r"['’]s ([a-z][\w-]*)", rest)
+    if after is None:
+        return False
+    return not any(key[0] == after.group(1) for key in agents(doc.lang))
 
 
 def _instructed_act(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
