@@ -34,3 +34,12 @@ def test_political_judicial_and_armed_groups_named_by_their_kind_are_parties():
     ]
     # the kind word before a name is that name's phrase: the name acts
     assert events(["Para pejuang Hamas menembakkan roket ke Israel."]) == [("ASSAULT", "Hamas", "Israel")]
+
+
+def test_a_generic_agent_takes_the_country_of_the_parties_named_when_no_place_is():
+    # no place named: the police are those of the country whose bodies and people the sentence names
+    found = parties(["Juru bicara Kremlin Dmitry Peskov mengatakan, polisi telah menangkap puluhan demonstran."])
+    assert found == [("COERCE", "polisi", "RUS", None)]
+    # a place named still decides, and with nothing named the page's home country stays
+    assert parties(["Polisi menangkap puluhan demonstran di Jakarta."]) == [("COERCE", "polisi", "IDN", None)]
+    assert parties(["Polisi menangkap puluhan demonstran."]) == [("COERCE", "polisi", "IDN", None)]

@@ -300,7 +300,7 @@ def annotate(record: Record) -> None:
     ]
     home = (
         _place_country(dateline, article.language)
-        or _main_country(record.entities)
+        or _main_country(record.entities, lang != "en")
         or next((c.upper() for c in lexicon(lang).words.get("home_country", ())), None)
     )
     mentions += agent_mentions(text, lang, mentions, home, header_end)
@@ -350,12 +350,18 @@ def _place_country(place: str | None, language: str | None) -> str | None:
     return found.country if found else None
 
 
-def _main_country(entities: list[Entity]) -> str | None:
-    """The country whose places are named most often (a clear first), for generic actors with no dateline."""
+def _main_country(entities: list[Entity], parties: bool = False) -> str | None:
+    """The country whose places are named most often (a clear first), for generic actors with no dateline; with
+    ``parties`` (Indonesian and Malay), when no place of a country is named, the country of the bodies and people
+    named (a clear first: "Para pejabat MDC mengatakan , puluhan pendukung partai itu telah diciduk oleh polisi")."""
     counts: dict[str, int] = {}
     for entity in entities:
         if entity.type == "LOC" and entity.country:
             counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+    if not counts and parties:
+        for entity in entities:
+            if entity.type in ("ORG", "PER") and entity.country:
+                counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
