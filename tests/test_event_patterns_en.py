@@ -166,7 +166,7 @@ def test_charges_and_sentences_are_coercion_also_in_the_passive():
         ["The suspect, Michael Webb, was convicted and sentenced to life in prison in Texas."], "en"
     ).events
     sentenced = [e for e in events if e.type == "COERCE"]
-    assert sentenced and sentenced[0].actor.name == "authorities" and sentenced[0].actor.country == "USA"
+    assert sentenced and sentenced[0].actor.name == "court" and sentenced[0].actor.country == "USA"
     assert sentenced[0].recipient.name == "Michael Webb"
 
 

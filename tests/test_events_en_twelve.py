@@ -71,3 +71,25 @@ def test_advice_to_the_reader_is_no_request():
     assert not events("The agency asks you to report suspicious packages to the police .")
     # a request of a party is still read
     assert events("Taiwan urged China to return to talks .") == [("REQUEST", "Taiwan", "China")]
+
+
+def test_a_place_pair_after_a_preposition_is_no_subject():
+    found = events(
+        "Officers from the city police department conducted a traffic stop near Seventh Street and Central Avenue "
+        "and later arrested Elizabeth A. Burton , 32 ."
+    )
+    assert [(t, r) for t, _, r in found] == [("COERCE", "Elizabeth A. Burton")]
+    assert found[0][1] not in ("Seventh Street", "Central Avenue")
+    # a pair after "from" still names whose troops act
+    assert events("Troops from Chad and Niger attacked the rebels .") == [
+        ("ASSAULT", "Chad", None),
+        ("ASSAULT", "Niger", None),
+    ]
+
+
+def test_a_sentence_or_charge_with_no_agent_is_the_court_s_or_the_prosecutors():
+    assert events("Citrone was sentenced to two years in prison .") == [("COERCE", "court", "Citrone")]
+    assert events("Tova Noel was charged with falsifying records .") == [("COERCE", "prosecutors", "Tova Noel")]
+    # an arrest stays the authorities'; a counted group with no country named gives none
+    assert events("A man was arrested in Leeds on Monday .") == [("COERCE", "authorities", None)]
+    assert not events("Three men were charged with murder .")

@@ -2306,15 +2306,28 @@ def _unnamed_authority(
         if recipient.end > tokens[i].start or len(gap.split()) > 3 or any(ch in gap for ch in ',;:()"“”'):
             return None  # the one arrested is the subject right before the verb ("X was detained"), nothing farther
     name = next(iter(sorted(doc.lex.words.get("authority", ()))), None)
+    role = "GOV"
+    # the obvious authority of the act (labelling guide): a court for a sentence, prosecutors for a charge; named by
+    # the act, it acts even where no country is known ("Citrone was sentenced to two years in prison")
+    own = next(
+        (
+            (word, "JUD")
+            for kind, word in (("court_act", "court"), ("prosecutor_act", "prosecutors"))
+            if tokens[i].lower in doc.lex.words.get(kind, ())
+        ),
+        None,
+    )
+    if own is not None:
+        name, role = own
     country = (
         (recipient.entity.country if recipient else None)
         or _place_country(doc.dateline, doc.lang)
         or doc.home
     )
-    if name is None or not country:
+    if name is None or not (country or (own is not None and recipient is not None)):
         return None
     entity = Entity(
-        id=f"agent:{name}:{country}", name=name, type="ORG", country=country, role="GOV", kind="agent-actor"
+        id=f"agent:{name}:{country or ''}", name=name, type="ORG", country=country, role=role, kind="agent-actor"
     )
     return Mention(tokens[i].start, tokens[i].start, entity)
 
@@ -4025,6 +4038,7 @@ def _subject(doc: Doc, left: list[Mention], verb_start: int, clause: tuple[int, 
         m
         for m in left
         if not _after_preposition(doc.text, m.start, prepositions)
+        and not (doc.lang == "en" and _conjunct_after_preposition(doc, left, m, prepositions))
         and not (m.entity.type == "LOC" and _after_preposition(doc.text, m.start, genitive))
         and not (m.entity.type == "LOC" and _in_place_phrase(doc.text, m.start, locative))
         and not (
@@ -4194,6 +4208,20 @@ def _verb_like(word: str) -> bool:
     """An Indonesian or Malay active verb (me-, ber-) or an English past form, never a place class ("kecamatan",
     "distrik", "city")."""
     return len(word) >= 6 and (word[:2] in ("me", "be") or word.endswith("ed"))
+
+
+def _conjunct_after_preposition(
+    doc: Doc, left: list[Mention], mention: Mention, prepositions: frozenset[str]
+) -> bool:
+    """``near Seventh Street and Central Avenue``: the second name of a pair joined by "and" (or "or") whose first
+    name follows a preposition is that preposition's object too, no subject of the verb after it."""
+    before = [m for m in left if m.end <= mention.start]
+    if not before:
+        return False
+    first = before[-1]
+    between = doc.text[first.end : mention.start].strip().lower()
+    # (not after "from": "Troops from Chad and Niger attacked" are the troops of both, and each acts)
+    return between in ("and", "or", ", and") and _after_preposition(doc.text, first.start, prepositions - {"from"})
 
 
 def _after_preposition(text: str, start: int, prepositions: frozenset[str]) -> bool:
