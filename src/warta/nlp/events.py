@@ -892,6 +892,7 @@ def _accuser(doc: Doc, tokens: list[Tok], i: int, j: int, event: Event, events: 
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:dan|serta|,)\s*", re.IGNORECASE)
+_LIST_GAP_PAIR = re.compile(r"\s*(?:,\s*)?(?:dan|serta|,|-)\s*", re.IGNORECASE)
 
 
 def _listed_after(doc: Doc, first: Mention, end: int) -> list[Mention]:
@@ -900,7 +901,10 @@ def _listed_after(doc: Doc, first: Mention, end: int) -> list[Mention]:
     stops at anything but a comma, "dan" or "serta" between two names, at a place, a generic group or a name of
     another type."""
     out: list[Mention] = []
-    for mention in _list_items(doc, first, end, _LIST_GAP):
+    # a running mate joined by a dash ("mengusung Prabowo Subianto - Hatta Rajasa"): people only, never places
+    # ("Jakarta - Bandung") or bodies
+    gap = _LIST_GAP_PAIR if first.entity.type == "PER" else _LIST_GAP
+    for mention in _list_items(doc, first, end, gap):
         entity = mention.entity
         if (
             len(out) == 5
@@ -1696,6 +1700,14 @@ def _event(
             else None
         )
     if (
+        recipient is not None
+        and doc.lang != "en"
+        and "passive" in pattern.flags
+        and actor.start >= verb_end
+        and any(m.entity.id == recipient.entity.id for m in _list_items(doc, actor, clause[1], _LIST_GAP))
+    ):
+        recipient = None  # "Pasangan ini diusung oleh PDI-P , Hanura , dan PBB": agents listed, none acted on
+    if (
         "party" in pattern.flags
         and doc.lang != "en"
         and recipient is not None
@@ -2170,8 +2182,17 @@ def _judgement(
             break
         content.append(tok)
     words = [t.lower for t in content]
-    hit = next(
-        (k for k in range(len(words)) for n in (1, 2, 3) if " ".join(words[k : k + n]) in negative), None
+    # "salah satu", "salah seorang": a word of a negative judgement inside a phrase that judges nothing
+    not_judgement = doc.lex.words.get("not_judgement", frozenset())
+    hit, size = next(
+        (
+            (k, n)
+            for k in range(len(words))
+            for n in (3, 2, 1)
+            if " ".join(words[k : k + n]) in negative
+            and not any(" ".join(words[k : k + m]) in not_judgement for m in (2, 3))
+        ),
+        (None, 0),
     )
     if hit is None or (hit > 0 and words[hit - 1] in doc.lex.words.get("negation", ())):
         return None
@@ -2202,6 +2223,22 @@ def _judgement(
         if mention.entity.kind == "agent-actor":
             return (None,)  # "menilai warga abai": a generic group is judged, no party
         return (mention,)
+    if doc.lang != "en":
+        # "meyakini ada perbuatan melawan hukum yang dilakukan KPU": the party the judged act is put down to, named
+        # right after a `noun_agent` word ("dilakukan") or "oleh" just after the judgement
+        agent_words = doc.lex.words.get("noun_agent", frozenset()) | doc.lex.words.get("agent", frozenset())
+        for k in range(hit + size, min(hit + size + 3, len(content))):
+            if words[k] in agent_words:
+                after = content[k].end
+                agent = next(iter(doc.mentions_in(after, after + 60)), None)
+                if (
+                    agent is not None
+                    and not doc.text[after : agent.start].strip()
+                    and not (actor is not None and _same_side(actor.entity, agent.entity))
+                    and agent.entity.kind != "agent-actor"
+                ):
+                    return (agent,)
+                break
     if doc.lang == "en" and words[hit + 1 : hit + 4].count("by"):
         # "said the deployment was a provocation by NATO": the party the act is put down to
         after = content[hit + 1 + words[hit + 1 : hit + 4].index("by")].end
