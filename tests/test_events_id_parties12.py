@@ -43,3 +43,25 @@ def test_a_generic_agent_takes_the_country_of_the_parties_named_when_no_place_is
     # a place named still decides, and with nothing named the page's home country stays
     assert parties(["Polisi menangkap puluhan demonstran di Jakarta."]) == [("COERCE", "polisi", "IDN", None)]
     assert parties(["Polisi menangkap puluhan demonstran."]) == [("COERCE", "polisi", "IDN", None)]
+
+
+def test_a_body_asked_is_not_the_title_of_the_name_in_what_it_is_asked():
+    # "KPK segera memeriksa Budi": a verb between the body and the name; the body is asked
+    assert events(["Dahlan Iskan meminta KPK segera memeriksa Budi Santoso."], "REQUEST") == [
+        ("REQUEST", "Dahlan Iskan", "Komisi Pemberantasan Korupsi")
+    ]
+
+
+def test_the_subject_of_a_passive_after_agar_is_what_is_asked_for_not_the_one_asked():
+    assert events(["Para politisi Partai Hijau mendesak agar Budi Santoso tetap dilantik."], "REQUEST") == [
+        ("REQUEST", "Partai Hijau", None)
+    ]
+    # an active verb after the name: the name is asked to act
+    found = events(["Komisi III meminta agar Setya Novanto segera mundur."], "REQUEST")
+    assert [r for _, _, r in found] == ["Setya Novanto"]
+
+
+def test_counted_weapons_are_no_counted_people_and_a_group_word_joins_a_compound_subject():
+    assert events(["Hamas menembakkan sejumlah roket ke Israel."]) == [("ASSAULT", "Hamas", "Israel")]
+    found = parties(["Sudan dan kelompok-kelompok pemberontak menyetujui gencatan senjata di Darfur."])
+    assert [(t, a, r) for t, a, _, r in found] == [("AGREE", "Sudan", "pemberontak")]

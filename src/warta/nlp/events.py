@@ -406,6 +406,9 @@ def agent_sizes(lang: str) -> dict[str, tuple[int, ...]]:
     return {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
 
 
+_REDUPLICATED = re.compile(r"^([^\W\d_]{3,})-\1$")
+
+
 def agent_mentions(
     text: str, lang: str, mentions: list[Mention], home: str | None, start: int
 ) -> list[Mention]:
@@ -420,6 +423,9 @@ def agent_mentions(
     spans, _, words = token_words(text)  # the article's tokens, shared with the other annotators
     first = bisect_left(spans, (start,))  # tokens from ``start`` on
     del spans[:first], words[:first]
+    if lang in ("id", "ms"):
+        # a plural said twice is the group noun ("Prajurit-prajurit Inggris itu", "fraksi-fraksi di DPR")
+        words = [_REDUPLICATED.sub(r"\1", w) for w in words]
     taken = sorted((m.start, m.end) for m in mentions)
     out, i = [], 0
     count = len(spans)
@@ -1718,6 +1724,13 @@ def _event(
         recipient = (
             None  # "menerima gugatan Partai Demokrat": the party owns the thing received, is not received
         )
+    if (
+        recipient is not None
+        and doc.lang != "en"
+        and _plover_type(cameo) == "REQUEST"
+        and _passive_patient(doc, tokens, j, recipient)
+    ):
+        recipient = None  # "mendesak agar Budi Gunawan tetap dilantik": the one to be sworn in is not the one asked
     if recipient is None and "recipient" in pattern.flags and not unnamed and doc.lang != "en":
         recipient = _object_phrase(doc, tokens, j, actor)
     # "The suspect was arrested by FBI agents", "the proposal was rejected by the Commission": a passive whose agent is
@@ -2047,6 +2060,26 @@ def _negated_modifier(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
             nxt = tokens[k + 1].lower
             return len(nxt) > 4 and nxt.isalpha() and any(nxt.startswith(p) for p in prefixes)
     return False
+
+
+def _passive_patient(doc: Doc, tokens: list[Tok], j: int, recipient: Mention) -> bool:
+    """A request whose content opens on a ``purpose`` word ("agar", "supaya") right after the verb, with the name
+    found there the subject of a passive verb ("agar Budi Gunawan tetap dilantik", auxiliaries between or not): the
+    name is what the request is about, not the party asked."""
+    words = doc.lex.words
+    purpose = words.get("purpose", frozenset())
+    if j < len(tokens) and tokens[j].lower in purpose:
+        opening = tokens[j].end
+    elif j > 0 and tokens[j - 1].lower in purpose:
+        opening = tokens[j - 1].end  # the pattern's own "agar" ("mendesak agar")
+    else:
+        return False
+    if doc.text[opening : recipient.start].strip():
+        return False  # a name further on, not the purpose clause's subject
+    after = _WORD.findall(doc.text[recipient.end : recipient.end + 60].lower())
+    skip = words.get("auxiliary", frozenset()) | words.get("negation", frozenset())
+    verb = next((w for w in after if w not in skip), None)
+    return verb is not None and _passive_verb(verb, words)
 
 
 def _pronoun_agrees(doc: Doc, tokens: list[Tok], i: int, actor: Mention) -> bool:
@@ -3069,7 +3102,7 @@ def _parties(
     if not coordinated and _after_relative(tokens, i, doc.lex):
         actor = _relative_head(doc, left, tokens[i - 1].start)
         return actor, _object_pronoun(doc, tokens, i, j, actor, right) or _first_other(
-            right, actor, doc.text, _locative(doc), _function_words(doc)
+            right, actor, doc.text, _locative(doc), _function_words(doc), clause_verbs=doc.lang != "en"
         ) if actor else None
     if not coordinated and _after_coordinator(tokens, i, doc.lex):
         # "Pemkot X menargetkan ... dan menerapkan sanksi": the clause's subject, not the object just before
@@ -3094,7 +3127,7 @@ def _parties(
     if unnamed is not None:
         return actor, unnamed.owner
     recipient = _object_pronoun(doc, tokens, i, j, actor, right) or _first_other(
-        right, actor, doc.text, _locative(doc), _function_words(doc), verb_start
+        right, actor, doc.text, _locative(doc), _function_words(doc), verb_start, doc.lang != "en"
     )
     if recipient is None and partner is None and actor is not None and not coordinated:
         partner = _list_partner(doc, left, actor)
@@ -3783,6 +3816,13 @@ def _compound_partner(
     if 1 < len(between) <= 4 and all(w[:1].isupper() for w in between[1:]):
         between = between[:1]  # "Presiden X dan Perdana Menteri Y", "X and Chancellor Y": a title before the second name
     between = [w.lower() for w in between]
+    if (
+        doc.lang != "en"
+        and len(between) == 2
+        and actor.entity.kind in ("agent", "agent-actor")
+        and _REDUPLICATED.sub(r"\1", between[1]) in doc.lex.words.get("actor_noun", frozenset())
+    ):
+        between = between[:1]  # "Sudan dan kelompok-kelompok pemberontak menyetujui ...": the group word of the agent
     determiners = doc.lex.words.get("determiner", frozenset())
     between = [w for w in between if w not in determiners]  # "Japan and the United States"
     if len(between) != 1 or between[0] not in doc.lex.words.get("coordinator", frozenset()):
@@ -3894,6 +3934,8 @@ def _unnamed_object(doc: Doc, tokens: list[Tok], j: int, pattern: Pattern) -> Un
         return (
             None  # "menjatuhkan vonis 4 tahun penjara kepada X": a length or an amount, not a counted group
         )
+    if doc.lang != "en" and j + 1 < len(tokens) and tokens[j + 1].lower in doc.lex.words.get("weapon", frozenset()):
+        return None  # "menembakkan sejumlah roket ke Israel": the arms fired, counted; the target is named after them
     if j + 1 < len(tokens):
         following = doc.mentions_in(tokens[j + 1].start, tokens[j + 1].end + 40)
         named = [
@@ -4343,9 +4385,12 @@ def _first_other(
     locative: frozenset[str] = frozenset(),
     function_words: frozenset[str] = frozenset(),
     floor: int = 0,
+    clause_verbs: bool = False,
 ) -> Mention | None:
     """The first mention of ``mentions`` that can be the one acted on. ``floor``: where the verb starts; a locative
-    word before it says where the subject is ("Officials in Kyiv accused Russia"), not where a name after it is."""
+    word before it says where the subject is ("Officials in Kyiv accused Russia"), not where a name after it is.
+    ``clause_verbs`` (Indonesian and Malay): a body followed by its own verb is no title of the name after that
+    ("meminta polisi segera memeriksa Andi": the police are asked, Andi is in what is asked)."""
     for k, mention in enumerate(mentions):
         if actor is not None and _same_side(actor.entity, mention.entity):
             continue
@@ -4358,13 +4403,17 @@ def _first_other(
             text[window : mention.start], mention.start - window, locative
         ):
             continue  # "di Kampung Waru , Kabupaten Nduga", "in Ankara": where it happened, not to whom
-        head = _head_of(mention, mentions[k + 1 :], text, function_words)
+        head = _head_of(mention, mentions[k + 1 :], text, function_words, clause_verbs)
         return head or mention
     return None
 
 
 def _head_of(
-    mention: Mention, following: list[Mention], text: str, function_words: frozenset[str] = frozenset()
+    mention: Mention,
+    following: list[Mention],
+    text: str,
+    function_words: frozenset[str] = frozenset(),
+    clause_verbs: bool = False,
 ) -> Mention | None:
     """``German Chancellor Olaf Scholz``: a country word that modifies the person named right after it; not
     across a function word ("visited China to meet Xi Jinping"). A name read as an organisation that runs into a
@@ -4376,6 +4425,8 @@ def _head_of(
     gap = text[mention.end : nxt.start]
     if mention.entity.type == "ORG" and (nxt.entity.type != "PER" or len(gap.split()) > 2):
         return None
+    if clause_verbs and any(_verb_like(w) or (w.startswith("di") and len(w) >= 6) for w in _WORD.findall(gap.lower())):
+        return None  # "meminta KPK segera memeriksa Budi": a verb between, Budi is no holder of a KPK title
     if (
         nxt.entity.type in ("PER", "ORG")
         and not any(w in function_words for w in _WORD.findall(gap.lower()))
