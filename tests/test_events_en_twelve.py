@@ -93,3 +93,14 @@ def test_a_sentence_or_charge_with_no_agent_is_the_court_s_or_the_prosecutors():
     # an arrest stays the authorities'; a counted group with no country named gives none
     assert events("A man was arrested in Leeds on Monday .") == [("COERCE", "authorities", None)]
     assert not events("Three men were charged with murder .")
+
+
+def test_a_firm_or_private_people_asking_no_state_party_is_no_request():
+    assert not events("While Facebook appeals to a diverse audience , TikTok draws younger users .")
+    assert not events("Residents asked the building manager to fix the lift .")
+    # a request of or by a state party, or by a group of protesters for a release, is still read
+    assert events("Google asked the EU to drop the fine .") == [("REQUEST", "Google", "EU")]
+    assert ("REQUEST", "Amnesty International", "United States") in events(
+        "Amnesty International urged the U.S. to end sanctions ."
+    )
+    assert [t for t, _, _ in events("Protesters demanded the release of political prisoners .")] == ["REQUEST"]

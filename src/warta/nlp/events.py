@@ -1820,6 +1820,7 @@ def _event(
     if (
         "political" in pattern.flags
         and _private_party(actor.entity)
+        and not _body_phrase(doc, actor)
         and not (recipient is not None and _state_party(recipient.entity))
     ):
         # "people that need that solution", "Python can handle many different analyses": a cooperative or verbal act
@@ -2017,6 +2018,14 @@ def _event(
     if namely and recipient is namely[0]:
         doc.listed = namely[1:]  # "yakni Jepang dan Korea Selatan": one event each
     return event, actor
+
+
+def _body_phrase(doc: Doc, mention: Mention) -> bool:
+    """An unnamed body acting, named by its ``actor_noun`` head ("The agency urges consumers ...", "the council"):
+    no private party, though it has no role of its own."""
+    return mention.entity.id.startswith("agent:np:") and mention.entity.name.split()[-1:] in [
+        [w] for w in doc.lex.words.get("actor_noun", ())
+    ]
 
 
 def _country_as_modifier(doc: Doc, mention: Mention) -> bool:
