@@ -104,3 +104,11 @@ def test_a_firm_or_private_people_asking_no_state_party_is_no_request():
         "Amnesty International urged the U.S. to end sanctions ."
     )
     assert [t for t, _, _ in events("Protesters demanded the release of political prisoners .")] == ["REQUEST"]
+
+
+def test_a_firm_s_plan_for_a_place_is_no_promise_to_its_country():
+    assert not events("Netflix plans to open an office in India next year .")
+    assert not events("Streamwave plans to expand in Brazil after the merger .")
+    # a state's plan, or a firm's act on a country it names as the one acted on, is still read
+    assert events("Japan plans to send aid to Turkey .") == [("AGREE", "Japan", "Türkiye")]
+    assert [t for t, _, _ in events("China plans to build a port in Sri Lanka .")] == ["AGREE"]

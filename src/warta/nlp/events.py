@@ -1806,10 +1806,11 @@ def _event(
         and {"public", "political"} & pattern.flags
         and recipient is not None
         and _private_party(actor.entity)
-        and _country_as_modifier(doc, recipient)
+        and (_country_as_modifier(doc, recipient) or _place_adjunct(doc, recipient))
     ):
         # "Kanfuela Kaffe honors its Congolese roots", "the restaurant honors Mexico's culinary heritage": a firm,
-        # thing or private person acting on a thing a country's adjective or possessive describes acts on no country
+        # thing or private person acting on a thing a country's adjective or possessive describes acts on no country;
+        # nor where a country is the place of its act ("Netflix plans to open an office in India")
         return None, actor
     if "public" in pattern.flags and not (
         _state_party(actor.entity) or (recipient is not None and _state_party(recipient.entity))
@@ -2026,6 +2027,13 @@ def _body_phrase(doc: Doc, mention: Mention) -> bool:
     return mention.entity.id.startswith("agent:np:") and mention.entity.name.split()[-1:] in [
         [w] for w in doc.lex.words.get("actor_noun", ())
     ]
+
+
+def _place_adjunct(doc: Doc, mention: Mention) -> bool:
+    """A country right after a preposition that introduces no one acted on ("in India", "across Europe"; not a
+    ``complement`` one: "to", "with", "against", "on", "of")."""
+    prepositions = doc.lex.words.get("preposition", frozenset()) - doc.lex.words.get("complement", frozenset())
+    return mention.entity.kind == "country" and _after_preposition(doc.text, mention.start, prepositions)
 
 
 def _country_as_modifier(doc: Doc, mention: Mention) -> bool:
