@@ -2398,9 +2398,10 @@ def _unnamed_authority(
     # the act, it acts even where no country is known ("Citrone was sentenced to two years in prison")
     own = next(
         (
-            (word, "JUD")
-            for kind, word in (("court_act", "court"), ("prosecutor_act", "prosecutors"))
-            if tokens[i].lower in doc.lex.words.get(kind, ())
+            (min(names), "JUD")
+            for kind in ("court", "prosecutor")
+            if tokens[i].lower in doc.lex.words.get(f"{kind}_act", ())
+            and (names := doc.lex.words.get(f"{kind}_name", ()))
         ),
         None,
     )
