@@ -46,19 +46,6 @@ def split_of(key: str) -> str:
     return "tune" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
-def tsv_sentences(shared: Path, corpus: str) -> dict[str, str]:
-    """Sentence id (``<corpus>#N``, N the 0-based block index) -> its tokens joined by single spaces."""
-    path = shared / SENTENCE_FILES[corpus]
-    sentences, tokens = {}, []
-    for line in [*path.read_text(encoding="utf-8").split("\n"), ""]:
-        if line.strip():
-            tokens.append(line.split("\t")[0])
-        elif tokens:
-            sentences[f"{corpus}#{len(sentences)}"] = " ".join(tokens)
-            tokens = []
-    return sentences
-
-
 def label_rows() -> list[dict]:
     """Every line of the training label files, in file order (a key coded twice: the first line wins)."""
     rows, seen = [], set()
@@ -78,7 +65,7 @@ def load_items(shared: Path) -> list[dict]:
     sentences: dict[str, str] = {}
     for corpus, rel in SENTENCE_FILES.items():
         if (shared / rel).is_file():
-            sentences.update(tsv_sentences(shared, corpus))
+            sentences.update(events_sentences.tsv_sentences(shared / rel, corpus))
     items = []
     for row in label_rows():
         document = "doc" in row

@@ -65,15 +65,18 @@ def load_sentences(shared: Path, lang: str) -> dict[str, str] | None:
     """Sentence id -> text (tokens joined by single spaces), or None when the pool is not under ``shared``."""
     corpus, rel = POOLS[lang]
     path = shared / rel
-    if not path.is_file():
-        return None
+    return tsv_sentences(path, f"{corpus}/train") if path.is_file() else None
+
+
+def tsv_sentences(path: Path, prefix: str) -> dict[str, str]:
+    """Sentence id (``<prefix>#N``, N the 0-based blank-line separated block of a ``TOKEN<TAB>TAG`` file) -> its
+    tokens joined by single spaces."""
     sentences, tokens = {}, []
-    lines = path.read_text(encoding="utf-8").split("\n")
-    for line in [*lines, ""]:
+    for line in [*path.read_text(encoding="utf-8").split("\n"), ""]:
         if line.strip():
             tokens.append(line.split("\t")[0])
         elif tokens:
-            sentences[f"{corpus}/train#{len(sentences)}"] = " ".join(tokens)
+            sentences[f"{prefix}#{len(sentences)}"] = " ".join(tokens)
             tokens = []
     return sentences
 
